@@ -1,0 +1,30 @@
+// Plain request/response values passed between the HTTP server (Beast) and the routes,
+// so that neither side's headers leak into the other.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dxgov::api {
+
+struct HttpRequest {
+  std::string method;   // "GET", "POST", ...
+  std::string path;     // decoded path without the query, e.g. "/api/tasks/12"
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+  std::string content_type;   // media type only, lower case, no parameters
+  std::string if_match;       // raw header value, empty when absent
+  std::string if_none_match;
+  std::string accept_language;
+  std::string body;
+  std::string remote;         // peer address, for the access log
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+}  // namespace dxgov::api

@@ -1,0 +1,679 @@
+#include "codec/json_codec.h"
+
+#include <boost/json.hpp>
+
+#include <cmath>
+#include <set>
+
+#include "text/vn_text.h"
+
+namespace dxgov::codec {
+namespace json = boost::json;
+
+namespace {
+
+// Reads one JSON object member by member, collecting precise field errors, and reports
+// members nobody asked for.
+class Reader {
+ public:
+  Reader(const json::value& v, std::string path, std::vector<FieldError>& errs)
+      : path_(std::move(path)), errs_(errs) {
+    if (!v.is_object()) {
+      errs_.push_back({path_.empty() ? "/" : path_, "must be an object"});
+    } else {
+      obj_ = &v.get_object();
+    }
+  }
+  bool ok() const { return obj_ != nullptr; }
+  std::string Path(std::string_view key) const { return path_ + "/" + std::string(key); }
+
+  const json::value* Get(std::string_view key, bool required = false) {
+    seen_.insert(std::string(key));
+    if (!obj_) return nullptr;
+    auto it = obj_->find(key);
+    if (it == obj_->end() || it->value().is_null()) {
+      if (required) errs_.push_back({Path(key), "required"});
+      return nullptr;
+    }
+    return &it->value();
+  }
+  bool Has(std::string_view key) const { return obj_ && obj_->contains(key); }
+  void Ignore(std::string_view key) { seen_.insert(std::string(key)); }
+
+  std::optional<std::string> Str(std::string_view key, bool required = false, size_t max_bytes = 100000) {
+    const json::value* v = Get(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+      errs_.push_back({Path(key), "must be a string"});
+      return std::nullopt;
+    }
+    std::string_view s = v->get_string();
+    if (s.size() > max_bytes) {
+      errs_.push_back({Path(key), "at most " + std::to_string(max_bytes) + " bytes"});
+      return std::nullopt;
+    }
+    if (!text::IsValidUtf8(s)) {
+      errs_.push_back({Path(key), "must be valid UTF-8"});
+      return std::nullopt;
+    }
+    return text::Nfc(s);
+  }
+  std::optional<int64_t> Int(std::string_view key, int64_t lo, int64_t hi, bool required = false) {
+    const json::value* v = Get(key, required);
+    if (!v) return std::nullopt;
+    int64_t out;
+    if (v->is_int64()) {
+      out = v->get_int64();
+    } else if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(INT64_MAX)) {
+      out = static_cast<int64_t>(v->get_uint64());
+    } else if (v->is_double() && std::floor(v->get_double()) == v->get_double() && std::fabs(v->get_double()) < 9e15) {
+      out = static_cast<int64_t>(v->get_double());
+    } else {
+      errs_.push_back({Path(key), "must be an integer"});
+      return std::nullopt;
+    }
+    if (out < lo || out > hi) {
+      errs_.push_back({Path(key), "must be between " + std::to_string(lo) + " and " + std::to_string(hi)});
+      return std::nullopt;
+    }
+    return out;
+  }
+  std::optional<double> Num(std::string_view key, bool required = false) {
+    const json::value* v = Get(key, required);
+    if (!v) return std::nullopt;
+    if (v->is_number()) {
+      double d = v->to_number<double>();
+      if (std::isfinite(d)) return d;
+    }
+    errs_.push_back({Path(key), "must be a number"});
+    return std::nullopt;
+  }
+  std::optional<bool> Bool(std::string_view key) {
+    const json::value* v = Get(key);
+    if (!v) return std::nullopt;
+    if (!v->is_bool()) {
+      errs_.push_back({Path(key), "must be true or false"});
+      return std::nullopt;
+    }
+    return v->get_bool();
+  }
+  std::optional<Date> DateAt(std::string_view key, bool required = false) {
+    auto s = Str(key, required, 32);
+    if (!s) return std::nullopt;
+    auto d = ParseIsoDate(*s);
+    if (!d) errs_.push_back({Path(key), "must be a date YYYY-MM-DD"});
+    return d;
+  }
+  const json::array* Array(std::string_view key, size_t max_items = 10000) {
+    const json::value* v = Get(key);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+      errs_.push_back({Path(key), "must be an array"});
+      return nullptr;
+    }
+    if (v->get_array().size() > max_items) {
+      errs_.push_back({Path(key), "at most " + std::to_string(max_items) + " items"});
+      return nullptr;
+    }
+    return &v->get_array();
+  }
+  // Reports members that were never asked for.
+  void Finish() {
+    if (!obj_) return;
+    for (const auto& kv : *obj_)
+      if (!seen_.count(std::string(kv.key()))) errs_.push_back({Path(kv.key()), "unknown field"});
+  }
+
+ private:
+  const json::object* obj_ = nullptr;
+  std::string path_;
+  std::vector<FieldError>& errs_;
+  std::set<std::string> seen_;
+};
+
+template <typename T>
+Result<T> Finish(T value, std::vector<FieldError>& errs, const char* vi, const char* en) {
+  if (errs.empty()) return value;
+  return Error(ErrorCode::kInvalidArgument, vi, en, std::move(errs));
+}
+
+void Absorb(std::vector<FieldError>& errs, const Error& e) {
+  for (const auto& f : e.fields()) errs.push_back(f);
+  if (e.fields().empty()) errs.push_back({"", e.message_en()});
+}
+
+json::value OptDate(const std::optional<Date>& d) { return d ? json::value(FormatIso(*d)) : json::value(nullptr); }
+json::value OptStr(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+json::value SourceToJson(const std::optional<SourceRef>& s) {
+  if (!s) return nullptr;
+  return json::object{{"file", s->file}, {"lines", json::array{s->line_from, s->line_to}}};
+}
+
+std::optional<SourceRef> SourceFromJson(Reader& r, std::vector<FieldError>& errs) {
+  const json::value* v = r.Get("source");
+  if (!v) return std::nullopt;
+  Reader s(*v, r.Path("source"), errs);
+  SourceRef out;
+  out.file = s.Str("file", true, 1000).value_or("");
+  if (const json::array* lines = s.Array("lines", 2)) {
+    if (lines->size() == 2 && (*lines)[0].is_int64() && (*lines)[1].is_int64()) {
+      out.line_from = static_cast<int>((*lines)[0].get_int64());
+      out.line_to = static_cast<int>((*lines)[1].get_int64());
+    } else {
+      errs.push_back({r.Path("source") + "/lines", "must be [first, last]"});
+    }
+  }
+  s.Finish();
+  return out;
+}
+
+json::value UnitRefToJson(const UnitRef& u) {
+  return json::object{{"unit", u.unit_id}, {"as_written", OptStr(u.as_written)}};
+}
+
+std::optional<UnitRef> UnitRefFromJson(const json::value& v, const std::string& path, std::vector<FieldError>& errs) {
+  if (v.is_string()) {  // shorthand: just the unit id
+    return UnitRef{std::string(v.get_string()), ""};
+  }
+  Reader r(v, path, errs);
+  if (!r.ok()) return std::nullopt;
+  UnitRef out;
+  out.unit_id = r.Str("unit", true, 64).value_or("");
+  out.as_written = r.Str("as_written", false, 1000).value_or("");
+  r.Ignore("name");
+  r.Ignore("name_en");
+  r.Finish();
+  return out;
+}
+
+}  // namespace
+
+Result<json::value> ParseJson(std::string_view text, const std::string& what_path) {
+  json::parse_options opt;
+  opt.max_depth = kMaxJsonDepth;
+  boost::system::error_code ec;
+  json::value v = json::parse(json::string_view(text.data(), text.size()), ec, {}, opt);
+  if (ec) {
+    const bool depth = ec == json::error::too_deep;
+    return Error(ErrorCode::kInvalidArgument,
+                 depth ? "Dữ liệu JSON lồng nhau quá sâu" : "Dữ liệu gửi lên không phải JSON hợp lệ",
+                 depth ? "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"
+                       : "malformed JSON: " + ec.message(),
+                 {FieldError{what_path.empty() ? "/" : what_path, depth ? "too deeply nested" : "malformed JSON"}});
+  }
+  return v;
+}
+
+json::object ToJson(const Deadline& d) {
+  json::object o{{"kind", DeadlineKindName(d.kind)}, {"text", OptStr(d.text)}};
+  switch (d.kind) {
+    case DeadlineKind::kDate: o["date"] = OptDate(d.date); break;
+    case DeadlineKind::kMonth: o["year"] = d.year; o["month"] = d.month; break;
+    case DeadlineKind::kQuarter: o["year"] = d.year; o["quarter"] = d.quarter; break;
+    case DeadlineKind::kYear: o["year"] = d.year; break;
+    case DeadlineKind::kSpan: o["year"] = d.year; o["year_to"] = d.year_to; break;
+    case DeadlineKind::kRecurring:
+      o["month"] = d.month;
+      o["day"] = d.day;
+      if (d.year) o["year"] = d.year;
+      break;
+    case DeadlineKind::kOwnPlan:
+      if (!d.unit.empty()) o["unit"] = d.unit;
+      break;
+  }
+  return o;
+}
+
+Result<Deadline> DeadlineFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  if (v.is_string()) {  // shorthand: a phrase to parse ("Tháng 6/2022")
+    return ParseDeadlineText(v.get_string(), path);
+  }
+  Reader r(v, path, errs);
+  Deadline d;
+  if (!r.ok()) return Finish(d, errs, "Thời hạn không hợp lệ", "invalid deadline");
+  auto kind = r.Str("kind", false, 32);
+  auto text = r.Str("text", false, 1000);
+  r.Ignore("due_date");
+  r.Ignore("label");
+  if (!kind) {
+    if (!text) {
+      errs.push_back({path + "/kind", "required (or give text to be read)"});
+      r.Finish();
+      return Finish(d, errs, "Thời hạn không hợp lệ", "invalid deadline");
+    }
+    r.Finish();
+    if (!errs.empty()) return Finish(d, errs, "Thời hạn không hợp lệ", "invalid deadline");
+    return ParseDeadlineText(*text, path + "/text");
+  }
+  auto k = ParseDeadlineKind(*kind);
+  if (!k) errs.push_back({path + "/kind", "must be one of date|month|quarter|year|span|recurring|own_plan"});
+  d.kind = k.value_or(DeadlineKind::kDate);
+  d.text = text.value_or("");
+  d.date = r.DateAt("date");
+  d.year = static_cast<int>(r.Int("year", 0, 9999).value_or(0));
+  d.year_to = static_cast<int>(r.Int("year_to", 0, 9999).value_or(0));
+  d.month = static_cast<int>(r.Int("month", 0, 12).value_or(0));
+  d.day = static_cast<int>(r.Int("day", 0, 31).value_or(0));
+  d.quarter = static_cast<int>(r.Int("quarter", 0, 4).value_or(0));
+  d.unit = r.Str("unit", false, 64).value_or("");
+  r.Finish();
+  if (errs.empty() && k) {
+    auto s = ValidateDeadline(d, path);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(d, errs, "Thời hạn không hợp lệ", "invalid deadline");
+}
+
+json::object ToJson(const Target& t) {
+  json::object o{{"value", t.value}, {"unit", t.unit}, {"comparator", ComparatorName(t.comparator)}};
+  if (t.value_to) o["value_to"] = *t.value_to;
+  o["year"] = t.year ? json::value(t.year) : json::value(nullptr);
+  o["scope_unit"] = OptStr(t.scope_unit_id);
+  o["qualifier"] = OptStr(t.qualifier);
+  o["text"] = OptStr(t.text);
+  o["document"] = OptStr(t.document);
+  return o;
+}
+
+Result<Target> TargetFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs);
+  Target t;
+  if (!r.ok()) return Finish(t, errs, "Chỉ tiêu không hợp lệ", "invalid target");
+  t.value = r.Num("value", true).value_or(0);
+  if (r.Has("value_to")) t.value_to = r.Num("value_to");
+  t.unit = r.Str("unit", true, 32).value_or("");
+  auto cmp = r.Str("comparator", true, 16);
+  if (cmp) {
+    auto c = ParseComparator(*cmp);
+    if (!c) errs.push_back({path + "/comparator", "must be one of ge|gt|le|lt|eq|range|top"});
+    t.comparator = c.value_or(Comparator::kGe);
+  }
+  t.year = static_cast<int>(r.Int("year", 0, 2200).value_or(0));
+  t.scope_unit_id = r.Str("scope_unit", false, 64).value_or("");
+  t.qualifier = r.Str("qualifier", false, 2000).value_or("");
+  t.text = r.Str("text", false, 2000).value_or("");
+  t.document = r.Str("document", false, 200).value_or("");
+  r.Ignore("label");
+  r.Finish();
+  if (errs.empty()) {
+    auto s = ValidateTarget(t, path);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(t, errs, "Chỉ tiêu không hợp lệ", "invalid target");
+}
+
+json::object ToJson(const Unit& u) {
+  json::array versions;
+  for (const auto& v : u.versions) {
+    versions.push_back(json::object{{"valid_from", OptDate(v.valid_from)}, {"valid_to", OptDate(v.valid_to)},
+                                    {"name", v.name}, {"kind", UnitKindName(v.kind)}, {"code", OptStr(v.code)},
+                                    {"parent", OptStr(v.parent_id)}, {"note", OptStr(v.note)}});
+  }
+  json::array successors;
+  for (const auto& s : u.successors)
+    successors.push_back(json::object{{"unit", s.unit_id}, {"date", FormatIso(s.date)}, {"note", OptStr(s.note)}});
+  json::object o{{"id", u.id}, {"valid_from", OptDate(u.valid_from)}, {"valid_to", OptDate(u.valid_to)},
+                 {"versions", std::move(versions)}, {"aliases", json::value_from(u.aliases)},
+                 {"successors", std::move(successors)}, {"subkind", OptStr(u.subkind)}};
+  if (!u.member_kinds.empty() || !u.members.empty()) {
+    json::array kinds;
+    for (auto k : u.member_kinds) kinds.push_back(json::value(UnitKindName(k)));
+    o["member_kinds"] = std::move(kinds);
+    o["members"] = json::value_from(u.members);
+  }
+  return o;
+}
+
+Result<Unit> UnitFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs);
+  Unit u;
+  if (!r.ok()) return Finish(u, errs, "Đơn vị không hợp lệ", "invalid unit");
+  u.id = r.Str("id", true, 64).value_or("");
+  u.valid_from = r.DateAt("valid_from");
+  u.valid_to = r.DateAt("valid_to");
+  u.subkind = r.Str("subkind", false, 32).value_or("");
+  if (const json::array* vs = r.Array("versions", 1000)) {
+    for (size_t i = 0; i < vs->size(); ++i) {
+      Reader vr((*vs)[i], path + "/versions/" + std::to_string(i), errs);
+      if (!vr.ok()) continue;
+      UnitVersion ver;
+      ver.valid_from = vr.DateAt("valid_from");
+      ver.valid_to = vr.DateAt("valid_to");
+      ver.name = text::CollapseWhitespace(vr.Str("name", true, 1000).value_or(""));
+      if (auto k = vr.Str("kind", true, 32)) {
+        auto kind = ParseUnitKind(*k);
+        if (!kind) errs.push_back({vr.Path("kind"), "unknown unit kind"});
+        ver.kind = kind.value_or(UnitKind::kOrganisation);
+      }
+      ver.code = vr.Str("code", false, 32).value_or("");
+      ver.parent_id = vr.Str("parent", false, 64).value_or("");
+      ver.note = vr.Str("note", false, 2000).value_or("");
+      vr.Ignore("kind_label");
+      vr.Finish();
+      u.versions.push_back(std::move(ver));
+    }
+  } else if (!r.Has("versions")) {
+    errs.push_back({path + "/versions", "required"});
+  }
+  if (const json::array* as = r.Array("aliases", 1000)) {
+    for (size_t i = 0; i < as->size(); ++i) {
+      if (!(*as)[i].is_string()) {
+        errs.push_back({path + "/aliases/" + std::to_string(i), "must be a string"});
+        continue;
+      }
+      u.aliases.push_back(text::Nfc((*as)[i].get_string()));
+    }
+  }
+  if (const json::array* ss = r.Array("successors", 100)) {
+    for (size_t i = 0; i < ss->size(); ++i) {
+      Reader sr((*ss)[i], path + "/successors/" + std::to_string(i), errs);
+      if (!sr.ok()) continue;
+      Successor s;
+      s.unit_id = sr.Str("unit", true, 64).value_or("");
+      s.date = sr.DateAt("date", true).value_or(Date{});
+      s.note = sr.Str("note", false, 2000).value_or("");
+      sr.Finish();
+      u.successors.push_back(std::move(s));
+    }
+  }
+  if (const json::array* ks = r.Array("member_kinds", 20)) {
+    for (size_t i = 0; i < ks->size(); ++i) {
+      auto k = (*ks)[i].is_string() ? ParseUnitKind((*ks)[i].get_string()) : std::nullopt;
+      if (!k) errs.push_back({path + "/member_kinds/" + std::to_string(i), "unknown unit kind"});
+      else u.member_kinds.push_back(*k);
+    }
+  }
+  if (const json::array* ms = r.Array("members", 10000)) {
+    for (size_t i = 0; i < ms->size(); ++i) {
+      if (!(*ms)[i].is_string()) errs.push_back({path + "/members/" + std::to_string(i), "must be a unit id"});
+      else u.members.emplace_back((*ms)[i].get_string());
+    }
+  }
+  for (const char* ro : {"name", "kind", "kind_label", "code", "parent", "revision", "created_at", "updated_at",
+                         "predecessors", "valid", "as_of"})
+    r.Ignore(ro);
+  r.Finish();
+  if (errs.empty()) {
+    auto s = ValidateUnit(u, path);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(u, errs, "Đơn vị không hợp lệ", "invalid unit");
+}
+
+json::object ToJson(const Plan& p) {
+  json::array sections;
+  for (const auto& s : p.sections)
+    sections.push_back(json::object{{"numeral", s.numeral}, {"title", s.title}, {"intro", OptStr(s.intro)},
+                                    {"source", SourceToJson(s.source)}});
+  json::array docs;
+  for (const auto& d : p.documents)
+    docs.push_back(json::object{{"type", d.type}, {"number", d.number}, {"date", OptDate(d.date)},
+                                {"issuer", OptStr(d.issuer)}, {"title", OptStr(d.title)}});
+  return json::object{
+      {"id", p.id}, {"key", OptStr(p.key)}, {"kind", p.kind}, {"title", p.title},
+      {"decision", json::object{{"number", OptStr(p.decision_number)}, {"date", OptDate(p.decision_date)},
+                                {"issuer", OptStr(p.issuer_id)}, {"signer", OptStr(p.signer)}}},
+      {"period", json::object{{"from", OptDate(p.period_from)}, {"to", OptDate(p.period_to)}}},
+      {"parent_id", p.parent_id ? json::value(*p.parent_id) : json::value(nullptr)},
+      {"sections", std::move(sections)}, {"documents", std::move(docs)}, {"published", p.published},
+      {"source", SourceToJson(p.source)}, {"revision", p.version},
+      {"created_at", OptStr(p.created_at)}, {"updated_at", OptStr(p.updated_at)}};
+}
+
+Result<Plan> PlanFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs);
+  Plan p;
+  if (!r.ok()) return Finish(p, errs, "Kế hoạch không hợp lệ", "invalid plan");
+  p.id = r.Int("id", 0, INT64_MAX).value_or(0);
+  p.key = r.Str("key", false, 100).value_or("");
+  p.kind = r.Str("kind", false, 16).value_or("plan");
+  p.title = text::CollapseWhitespace(r.Str("title", true, 1000).value_or(""));
+  if (const json::value* d = r.Get("decision")) {
+    Reader dr(*d, path + "/decision", errs);
+    p.decision_number = dr.Str("number", false, 100).value_or("");
+    p.decision_date = dr.DateAt("date");
+    p.issuer_id = dr.Str("issuer", false, 64).value_or("");
+    p.signer = dr.Str("signer", false, 200).value_or("");
+    dr.Ignore("issuer_name");
+    dr.Finish();
+  }
+  if (const json::value* per = r.Get("period")) {
+    Reader pr(*per, path + "/period", errs);
+    p.period_from = pr.DateAt("from");
+    p.period_to = pr.DateAt("to");
+    pr.Finish();
+  }
+  if (r.Has("parent_id")) {
+    if (auto pid = r.Int("parent_id", 1, INT64_MAX)) p.parent_id = *pid;
+  }
+  if (const json::array* ss = r.Array("sections", 1000)) {
+    for (size_t i = 0; i < ss->size(); ++i) {
+      Reader sr((*ss)[i], path + "/sections/" + std::to_string(i), errs);
+      Section s;
+      s.numeral = sr.Str("numeral", true, 32).value_or("");
+      s.title = sr.Str("title", false, 2000).value_or("");
+      s.intro = sr.Str("intro", false, 100000).value_or("");
+      s.source = SourceFromJson(sr, errs);
+      sr.Finish();
+      p.sections.push_back(std::move(s));
+    }
+  }
+  if (const json::array* ds = r.Array("documents", 1000)) {
+    for (size_t i = 0; i < ds->size(); ++i) {
+      Reader dr((*ds)[i], path + "/documents/" + std::to_string(i), errs);
+      DocumentRef d;
+      d.type = dr.Str("type", false, 200).value_or("");
+      d.number = dr.Str("number", true, 200).value_or("");
+      d.date = dr.DateAt("date");
+      d.issuer = dr.Str("issuer", false, 1000).value_or("");
+      d.title = dr.Str("title", false, 2000).value_or("");
+      dr.Finish();
+      p.documents.push_back(std::move(d));
+    }
+  }
+  p.published = r.Bool("published").value_or(false);
+  p.source = SourceFromJson(r, errs);
+  p.version = r.Int("revision", 0, INT64_MAX).value_or(0);
+  p.created_at = r.Str("created_at", false, 40).value_or("");
+  p.updated_at = r.Str("updated_at", false, 40).value_or("");
+  r.Ignore("parent_key");
+  r.Ignore("counts");
+  r.Finish();
+  if (errs.empty()) {
+    auto s = ValidatePlan(p);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(p, errs, "Kế hoạch không hợp lệ", "invalid plan");
+}
+
+json::object ToJson(const Objective& o) {
+  json::array targets;
+  for (const auto& t : o.targets) targets.push_back(ToJson(t));
+  return json::object{{"id", o.id}, {"plan_id", o.plan_id}, {"code", o.code}, {"group", OptStr(o.group)},
+                      {"text", o.text}, {"targets", std::move(targets)}, {"source", SourceToJson(o.source)},
+                      {"ordinal", o.ordinal}, {"revision", o.version}, {"created_at", OptStr(o.created_at)},
+                      {"updated_at", OptStr(o.updated_at)}};
+}
+
+Result<Objective> ObjectiveFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs);
+  Objective o;
+  if (!r.ok()) return Finish(o, errs, "Mục tiêu không hợp lệ", "invalid objective");
+  o.id = r.Int("id", 0, INT64_MAX).value_or(0);
+  o.plan_id = r.Int("plan_id", 1, INT64_MAX, true).value_or(0);
+  o.code = r.Str("code", true, 64).value_or("");
+  o.group = r.Str("group", false, 2000).value_or("");
+  o.text = text::CollapseWhitespace(r.Str("text", true, 100000).value_or(""));
+  if (const json::array* ts = r.Array("targets", 1000)) {
+    for (size_t i = 0; i < ts->size(); ++i) {
+      auto t = TargetFromJson((*ts)[i], path + "/targets/" + std::to_string(i));
+      if (t.ok()) o.targets.push_back(std::move(t).value());
+      else Absorb(errs, t.error());
+    }
+  }
+  o.source = SourceFromJson(r, errs);
+  o.ordinal = static_cast<int>(r.Int("ordinal", 0, 1000000).value_or(0));
+  o.version = r.Int("revision", 0, INT64_MAX).value_or(0);
+  o.created_at = r.Str("created_at", false, 40).value_or("");
+  o.updated_at = r.Str("updated_at", false, 40).value_or("");
+  r.Ignore("plan_key");
+  r.Finish();
+  if (errs.empty()) {
+    auto s = ValidateObjective(o);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(o, errs, "Mục tiêu không hợp lệ", "invalid objective");
+}
+
+json::object ToJson(const Task& t) {
+  json::array coords;
+  for (const auto& c : t.coordinators) coords.push_back(UnitRefToJson(c));
+  json::array targets;
+  for (const auto& x : t.targets) targets.push_back(ToJson(x));
+  return json::object{
+      {"id", t.id}, {"plan_id", t.plan_id}, {"section", OptStr(t.section)}, {"number", OptStr(t.number)},
+      {"title", t.title}, {"text", OptStr(t.text)}, {"expected_output", OptStr(t.expected_output)},
+      {"lead", UnitRefToJson(t.lead)}, {"coordinators", std::move(coords)},
+      {"support_unit", t.support_unit ? UnitRefToJson(*t.support_unit) : json::value(nullptr)},
+      {"deadline", t.deadline ? json::value(ToJson(*t.deadline)) : json::value(nullptr)},
+      {"parent_id", t.parent_id ? json::value(*t.parent_id) : json::value(nullptr)},
+      {"objective_ids", json::value_from(t.objective_ids)}, {"targets", std::move(targets)},
+      {"status", TaskStatusName(t.status)}, {"completed_on", OptDate(t.completed_on)},
+      {"progress_percent", t.progress_percent}, {"source", SourceToJson(t.source)}, {"ordinal", t.ordinal},
+      {"revision", t.version}, {"created_at", OptStr(t.created_at)}, {"updated_at", OptStr(t.updated_at)}};
+}
+
+Result<Task> TaskFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs);
+  Task t;
+  if (!r.ok()) return Finish(t, errs, "Nhiệm vụ không hợp lệ", "invalid task");
+  t.id = r.Int("id", 0, INT64_MAX).value_or(0);
+  t.plan_id = r.Int("plan_id", 1, INT64_MAX, true).value_or(0);
+  t.section = r.Str("section", false, 32).value_or("");
+  t.number = r.Str("number", false, 64).value_or("");
+  t.title = text::CollapseWhitespace(r.Str("title", true, 2000).value_or(""));
+  t.text = r.Str("text", false, 100000).value_or("");
+  t.expected_output = r.Str("expected_output", false, 100000).value_or("");
+  if (const json::value* lead = r.Get("lead", true)) {
+    if (auto u = UnitRefFromJson(*lead, path + "/lead", errs)) t.lead = *u;
+  }
+  if (const json::array* cs = r.Array("coordinators", 500)) {
+    for (size_t i = 0; i < cs->size(); ++i)
+      if (auto u = UnitRefFromJson((*cs)[i], path + "/coordinators/" + std::to_string(i), errs))
+        t.coordinators.push_back(*u);
+  }
+  if (const json::value* su = r.Get("support_unit")) {
+    if (auto u = UnitRefFromJson(*su, path + "/support_unit", errs)) t.support_unit = *u;
+  }
+  if (const json::value* d = r.Get("deadline")) {
+    auto dl = DeadlineFromJson(*d, path + "/deadline");
+    if (dl.ok()) t.deadline = std::move(dl).value();
+    else Absorb(errs, dl.error());
+  }
+  if (r.Has("parent_id")) {
+    if (auto pid = r.Int("parent_id", 1, INT64_MAX)) t.parent_id = *pid;
+  }
+  if (const json::array* os = r.Array("objective_ids", 1000)) {
+    for (size_t i = 0; i < os->size(); ++i) {
+      if ((*os)[i].is_int64() && (*os)[i].get_int64() > 0) t.objective_ids.push_back((*os)[i].get_int64());
+      else errs.push_back({path + "/objective_ids/" + std::to_string(i), "must be an objective id"});
+    }
+  }
+  if (const json::array* ts = r.Array("targets", 1000)) {
+    for (size_t i = 0; i < ts->size(); ++i) {
+      auto x = TargetFromJson((*ts)[i], path + "/targets/" + std::to_string(i));
+      if (x.ok()) t.targets.push_back(std::move(x).value());
+      else Absorb(errs, x.error());
+    }
+  }
+  if (auto s = r.Str("status", false, 32)) {
+    auto st = ParseTaskStatus(*s);
+    if (!st) errs.push_back({path + "/status", "must be one of not_started|in_progress|done|paused|cancelled"});
+    t.status = st.value_or(TaskStatus::kNotStarted);
+  }
+  t.completed_on = r.DateAt("completed_on");
+  t.progress_percent = static_cast<int>(r.Int("progress_percent", 0, 100).value_or(0));
+  t.source = SourceFromJson(r, errs);
+  t.ordinal = static_cast<int>(r.Int("ordinal", 0, 100000000).value_or(0));
+  t.version = r.Int("revision", 0, INT64_MAX).value_or(0);
+  t.created_at = r.Str("created_at", false, 40).value_or("");
+  t.updated_at = r.Str("updated_at", false, 40).value_or("");
+  for (const char* ro : {"status_label", "status_label_en", "timeliness", "timeliness_label", "due_date", "as_of",
+                         "plan_key", "addressees", "lead_name"})
+    r.Ignore(ro);
+  r.Finish();
+  if (errs.empty()) {
+    auto s = ValidateTask(t);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(t, errs, "Nhiệm vụ không hợp lệ", "invalid task");
+}
+
+json::object ToJson(const ProgressEntry& p) {
+  return json::object{{"id", p.id}, {"task_id", p.task_id}, {"unit", OptStr(p.unit_id)}, {"text", OptStr(p.text)},
+                      {"percent", p.percent ? json::value(*p.percent) : json::value(nullptr)},
+                      {"status", p.status ? json::value(TaskStatusName(*p.status)) : json::value(nullptr)},
+                      {"completed_on", OptDate(p.completed_on)}, {"author", OptStr(p.author)}, {"at", p.at}};
+}
+
+Result<ProgressEntry> ProgressFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs);
+  ProgressEntry p;
+  if (!r.ok()) return Finish(p, errs, "Báo cáo tiến độ không hợp lệ", "invalid progress entry");
+  p.id = r.Int("id", 0, INT64_MAX).value_or(0);
+  p.task_id = r.Int("task_id", 0, INT64_MAX).value_or(0);
+  p.unit_id = r.Str("unit", false, 64).value_or("");
+  p.text = r.Str("text", false, 100000).value_or("");
+  if (r.Has("percent")) {
+    if (auto x = r.Int("percent", 0, 100)) p.percent = static_cast<int>(*x);
+  }
+  if (auto s = r.Str("status", false, 32)) {
+    auto st = ParseTaskStatus(*s);
+    if (!st) errs.push_back({path + "/status", "must be one of not_started|in_progress|done|paused|cancelled"});
+    p.status = st;
+  }
+  p.completed_on = r.DateAt("completed_on");
+  p.author = r.Str("author", false, 200).value_or("");
+  p.at = r.Str("at", false, 40).value_or("");
+  r.Finish();
+  if (errs.empty()) {
+    auto s = ValidateProgress(p);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(p, errs, "Báo cáo tiến độ không hợp lệ", "invalid progress entry");
+}
+
+void MergePatch(json::value& target, const json::value& patch) {
+  if (!patch.is_object()) {
+    target = patch;
+    return;
+  }
+  if (!target.is_object()) target = json::object{};
+  json::object& t = target.get_object();
+  for (const auto& kv : patch.get_object()) {
+    if (kv.value().is_null()) {
+      t.erase(kv.key());
+    } else {
+      MergePatch(t[kv.key()], kv.value());
+    }
+  }
+}
+
+json::object ToJson(const Error& e) {
+  json::array fields;
+  for (const auto& f : e.fields()) fields.push_back(json::object{{"path", f.path}, {"reason", f.reason}});
+  return json::object{{"error", json::object{{"code", ErrorCodeName(e.code())}, {"message", e.message_vi()},
+                                             {"message_en", e.message_en()}, {"fields", std::move(fields)}}}};
+}
+
+std::string Serialize(const json::value& v) { return json::serialize(v); }
+
+}  // namespace dxgov::codec

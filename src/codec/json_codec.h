@@ -1,0 +1,58 @@
+// The one mapping between domain values and JSON, used by the HTTP API, the SQLite store
+// (entity bodies are kept as JSON documents) and the demo-data loader.
+//
+// Parsing is strict: unknown members, wrong types and out-of-range values give an
+// kInvalidArgument error naming each field by JSON pointer (under `path`). Read-only
+// members that the API adds to responses (names, labels, computed dates) are accepted
+// and ignored on input, so a client may send back what it read.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "core/deadline.h"
+#include "core/plan.h"
+#include "core/status.h"
+#include "core/task.h"
+#include "core/unit.h"
+
+namespace dxgov::codec {
+
+// Parses text into JSON with dxgov's limits (nesting depth, size) and precise errors.
+constexpr int kMaxJsonDepth = 32;
+Result<boost::json::value> ParseJson(std::string_view text, const std::string& what_path = "");
+
+boost::json::object ToJson(const Deadline& d);
+Result<Deadline> DeadlineFromJson(const boost::json::value& v, const std::string& path);
+
+boost::json::object ToJson(const Target& t);
+Result<Target> TargetFromJson(const boost::json::value& v, const std::string& path);
+
+boost::json::object ToJson(const Unit& u);
+Result<Unit> UnitFromJson(const boost::json::value& v, const std::string& path);
+
+boost::json::object ToJson(const Plan& p);
+Result<Plan> PlanFromJson(const boost::json::value& v, const std::string& path);
+
+boost::json::object ToJson(const Objective& o);
+Result<Objective> ObjectiveFromJson(const boost::json::value& v, const std::string& path);
+
+boost::json::object ToJson(const Task& t);
+Result<Task> TaskFromJson(const boost::json::value& v, const std::string& path);
+
+boost::json::object ToJson(const ProgressEntry& p);
+Result<ProgressEntry> ProgressFromJson(const boost::json::value& v, const std::string& path);
+
+// Merges a JSON merge-patch (RFC 7396) into `target`. Objects merge member by member;
+// null removes; anything else replaces.
+void MergePatch(boost::json::value& target, const boost::json::value& patch);
+
+// {"error":{"code":..,"message":..,"message_en":..,"fields":[{"path","reason"}]}}
+boost::json::object ToJson(const Error& e);
+
+std::string Serialize(const boost::json::value& v);
+
+}  // namespace dxgov::codec

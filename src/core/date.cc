@@ -1,0 +1,57 @@
+#include "core/date.h"
+
+#include <cstdio>
+
+namespace dxgov {
+
+using namespace std::chrono;
+
+std::optional<Date> ParseIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto digits = [&](size_t from, size_t n, int& out) {
+    out = 0;
+    for (size_t i = from; i < from + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  int y, m, d;
+  if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
+  Date date{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (!date.ok() || y < 1900 || y > 2200) return std::nullopt;
+  return date;
+}
+
+std::string FormatIso(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+std::string FormatVi(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
+                static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
+  return buf;
+}
+
+Date MakeDate(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
+
+Date LastDayOfMonth(int y, unsigned m) {
+  year_month_day_last last{year{y}, month_day_last{month{m}}};
+  return Date{last};
+}
+
+int DaysBetween(Date a, Date b) { return static_cast<int>((sys_days{b} - sys_days{a}).count()); }
+
+Date AddDays(Date d, int n) { return Date{sys_days{d} + days{n}}; }
+
+int YearOf(Date d) { return static_cast<int>(d.year()); }
+
+Date VietnamDate(system_clock::time_point now) {
+  return Date{floor<days>(now + hours{7})};
+}
+
+}  // namespace dxgov

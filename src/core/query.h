@@ -1,0 +1,89 @@
+// Queries over the domain, independent of how a store answers them, and the page shape
+// every list returns. The API parses request parameters into these; every store adapter
+// must give the same answers (tests/store conformance suite).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/deadline.h"
+#include "core/task.h"
+#include "core/unit.h"
+
+namespace dxgov {
+
+constexpr int kDefaultLimit = 50;
+constexpr int kMaxLimit = 500;
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;  // all matches of the filter, not just this page
+  int limit = kDefaultLimit;
+  int64_t offset = 0;
+};
+
+struct UnitQuery {
+  std::optional<Date> as_of;          // only units valid then (absent: all, any date)
+  std::vector<UnitKind> kinds;        // empty: all kinds
+  std::string parent_id;              // direct children (on as_of) of this unit
+  std::string q;                      // name/alias/code, case- and diacritic-insensitive
+  int limit = kDefaultLimit;
+  int64_t offset = 0;
+};
+
+enum class TaskSort { kNumber, kTitle, kDeadline, kLead, kStatus, kUpdated };
+
+struct TaskQuery {
+  std::optional<int64_t> plan_id;
+  std::optional<int64_t> under_plan_id;   // the plan and every plan implementing it, recursively
+  std::string section;                    // "II"
+  std::string lead;                       // unit id; groups expanded on the as-of date
+  std::string coordinator;                // unit id; groups expanded
+  std::string unit;                       // lead or coordinator; groups expanded
+  bool include_predecessors = false;      // lead/coordinator/unit also match merged-in units
+  std::vector<TaskStatus> statuses;
+  std::vector<Timeliness> timeliness;     // judged on as_of
+  std::optional<Date> as_of;              // default: today in Vietnam
+  std::optional<Date> due_from, due_to;   // governing due date (on as_of) within [from, to]
+  std::string q;                          // free text, case- and diacritic-insensitive
+  std::optional<int64_t> objective_id;
+  std::optional<int64_t> parent_id;
+  bool published_only = false;
+  TaskSort sort = TaskSort::kNumber;
+  bool descending = false;
+  int limit = kDefaultLimit;
+  int64_t offset = 0;
+  int due_soon_days = kDefaultDueSoonDays;
+};
+
+struct PlanQuery {
+  std::string kind;
+  std::optional<int64_t> parent_id;
+  std::string issuer;
+  bool published_only = false;
+  int limit = kDefaultLimit;
+  int64_t offset = 0;
+};
+
+struct ObjectiveQuery {
+  std::optional<int64_t> plan_id;
+  std::optional<int64_t> under_plan_id;
+  std::string q;
+  bool published_only = false;
+  int limit = kDefaultLimit;
+  int64_t offset = 0;
+};
+
+}  // namespace dxgov
+
+namespace dxgov {
+
+// Answers a unit query from the registry: filtered as documented on UnitQuery and sorted
+// by name in Vietnamese order (the name in force on as_of, else the latest name).
+Page<const Unit*> QueryUnits(const UnitRegistry& registry, const UnitQuery& q);
+
+}  // namespace dxgov

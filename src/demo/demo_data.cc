@@ -1,0 +1,218 @@
+#include "demo/demo_data.h"
+
+#include <boost/json.hpp>
+
+#include <map>
+
+#include "codec/json_codec.h"
+#include "text/vn_text.h"
+
+namespace dxgov::demo {
+namespace json = boost::json;
+
+namespace {
+
+std::string Str(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  if (it == o.end() || !it->value().is_string()) return "";
+  return text::Nfc(it->value().get_string());
+}
+
+std::optional<Date> DateOf(const json::object& o, std::string_view key) {
+  const std::string s = Str(o, key);
+  return s.empty() ? std::nullopt : ParseIsoDate(s);
+}
+
+std::optional<SourceRef> Lines(const json::object& o, const std::string& file) {
+  auto it = o.find("lines");
+  if (it == o.end() || !it->value().is_array() || it->value().get_array().size() != 2) return std::nullopt;
+  const auto& a = it->value().get_array();
+  return SourceRef{file, static_cast<int>(a[0].to_number<int64_t>()), static_cast<int>(a[1].to_number<int64_t>())};
+}
+
+const json::object* Obj(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it != o.end() && it->value().is_object() ? &it->value().get_object() : nullptr;
+}
+
+const json::array* Arr(const json::object& o, std::string_view key) {
+  static const json::array kEmpty;
+  auto it = o.find(key);
+  return it != o.end() && it->value().is_array() ? &it->value().get_array() : &kEmpty;
+}
+
+UnitRef RefOf(const json::object& o) { return UnitRef{Str(o, "unit"), Str(o, "as_written")}; }
+
+Result<std::vector<Target>> TargetsOf(const json::object& o, const std::string& path, const std::string& document) {
+  std::vector<Target> out;
+  const json::array* ts = Arr(o, "targets");
+  for (size_t i = 0; i < ts->size(); ++i) {
+    json::value copy = (*ts)[i];
+    DX_ASSIGN_OR_RETURN(Target t, codec::TargetFromJson(copy, path + "/targets/" + std::to_string(i)));
+    if (t.document.empty()) t.document = document;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Unit>> ParseUnitRegistry(std::string_view json_text) {
+  DX_ASSIGN_OR_RETURN(json::value root, codec::ParseJson(json_text));
+  if (!root.is_object() || !root.get_object().contains("units"))
+    return InvalidArgument("/units", "missing", "Tệp danh mục đơn vị thiếu trường units");
+  const json::array* units = Arr(root.get_object(), "units");
+  std::vector<Unit> out;
+  out.reserve(units->size());
+  for (size_t i = 0; i < units->size(); ++i) {
+    // The registry file keeps each version's parent under "parent"; the codec reads the same shape.
+    DX_ASSIGN_OR_RETURN(Unit u, codec::UnitFromJson((*units)[i], "/units/" + std::to_string(i)));
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+Result<PlanBundle> ParsePlanBundle(std::string_view json_text) {
+  DX_ASSIGN_OR_RETURN(json::value root, codec::ParseJson(json_text));
+  if (!root.is_object()) return InvalidArgument("/", "must be an object", "Tệp kế hoạch không hợp lệ");
+  const json::object& r = root.get_object();
+  const json::object* p = Obj(r, "plan");
+  if (!p) return InvalidArgument("/plan", "missing", "Tệp kế hoạch thiếu trường plan");
+  PlanBundle b;
+  const std::string file = Str(*p, "source");
+  b.plan.key = Str(*p, "key");
+  b.plan.kind = Str(*p, "kind");
+  b.plan.title = Str(*p, "title");
+  if (const json::object* d = Obj(*p, "decision")) {
+    b.plan.decision_number = Str(*d, "number");
+    b.plan.decision_date = DateOf(*d, "date");
+    b.plan.issuer_id = Str(*d, "issuer");
+    b.plan.signer = Str(*d, "signer");
+  }
+  if (const json::object* per = Obj(*p, "period")) {
+    b.plan.period_from = DateOf(*per, "from");
+    b.plan.period_to = DateOf(*per, "to");
+  }
+  b.parent_key = Str(*p, "parent");
+  auto pub = p->find("published");
+  b.plan.published = pub != p->end() && pub->value().is_bool() && pub->value().get_bool();
+  if (!file.empty()) b.plan.source = SourceRef{file, 0, 0};
+  for (const auto& dv : *Arr(*p, "documents")) {
+    const json::object& d = dv.as_object();
+    b.plan.documents.push_back(DocumentRef{Str(d, "type"), Str(d, "number"), DateOf(d, "date"), Str(d, "issuer"),
+                                           Str(d, "title")});
+  }
+  for (const auto& sv : *Arr(*p, "sections")) {
+    const json::object& s = sv.as_object();
+    b.plan.sections.push_back(Section{Str(s, "numeral"), Str(s, "title"), Str(s, "intro"), Lines(s, file)});
+  }
+  DX_RETURN_IF_ERROR(ValidatePlan(b.plan));
+  const json::array* objectives = Arr(r, "objectives");
+  for (size_t i = 0; i < objectives->size(); ++i) {
+    const json::object& o = (*objectives)[i].as_object();
+    Objective obj;
+    obj.code = Str(o, "code");
+    obj.group = Str(o, "group");
+    obj.text = Str(o, "text");
+    obj.ordinal = static_cast<int>(i) + 1;
+    obj.source = Lines(o, file);
+    DX_ASSIGN_OR_RETURN(obj.targets, TargetsOf(o, "/objectives/" + std::to_string(i), b.plan.decision_number));
+    b.objectives.push_back(std::move(obj));
+  }
+  const json::array* tasks = Arr(r, "tasks");
+  for (size_t i = 0; i < tasks->size(); ++i) {
+    const std::string path = "/tasks/" + std::to_string(i);
+    const json::object& t = (*tasks)[i].as_object();
+    PlanBundle::TaskEntry e;
+    e.task.section = Str(t, "section");
+    e.task.number = Str(t, "number");
+    e.task.title = Str(t, "title");
+    e.task.text = Str(t, "text");
+    e.task.expected_output = Str(t, "expected_output");
+    if (const json::object* lead = Obj(t, "lead")) e.task.lead = RefOf(*lead);
+    for (const auto& c : *Arr(t, "coordinators")) e.task.coordinators.push_back(RefOf(c.as_object()));
+    if (const json::object* s = Obj(t, "support_unit")) e.task.support_unit = RefOf(*s);
+    if (auto it = t.find("deadline"); it != t.end() && !it->value().is_null()) {
+      DX_ASSIGN_OR_RETURN(Deadline d, codec::DeadlineFromJson(it->value(), path + "/deadline"));
+      e.task.deadline = std::move(d);
+    }
+    DX_ASSIGN_OR_RETURN(e.task.targets, TargetsOf(t, path, b.plan.decision_number));
+    e.task.source = Lines(t, file);
+    e.task.ordinal = static_cast<int>(i) + 1;
+    for (const auto& c : *Arr(t, "objectives"))
+      if (c.is_string()) e.objective_codes.emplace_back(c.get_string());
+    b.tasks.push_back(std::move(e));
+  }
+  return b;
+}
+
+Result<LoadSummary> LoadDemoData(Store& store) {
+  DX_ASSIGN_OR_RETURN(bool empty, store.IsEmpty());
+  if (!empty)
+    return Error(ErrorCode::kConflict, "Cơ sở dữ liệu đã có dữ liệu, không nạp dữ liệu mẫu",
+                 "the database is not empty; demo data not loaded");
+  LoadSummary summary;
+  DX_ASSIGN_OR_RETURN(std::vector<Unit> units, ParseUnitRegistry(EmbeddedFile("registry/units.json")));
+  DX_RETURN_IF_ERROR(UnitRegistry::Create(units));  // whole-registry checks before writing anything
+  DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
+    for (const auto& u : units) DX_RETURN_IF_ERROR(txn.CreateUnit(u));
+    return OkStatus();
+  }));
+  summary.units = static_cast<int>(units.size());
+
+  std::vector<PlanBundle> bundles;
+  for (const auto& name : EmbeddedFileNames()) {
+    if (name.rfind("plans/", 0) != 0) continue;
+    auto b = ParsePlanBundle(EmbeddedFile(name));
+    if (!b.ok()) return std::move(b).error().WithContext("Tệp " + name, name);
+    bundles.push_back(std::move(b).value());
+  }
+  DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
+    std::map<std::string, int64_t> plan_ids;
+    // Parents first: repeat passes until every bundle whose parent is known is stored.
+    std::vector<bool> done(bundles.size(), false);
+    for (size_t pass = 0; pass <= bundles.size(); ++pass) {
+      for (size_t i = 0; i < bundles.size(); ++i) {
+        PlanBundle& b = bundles[i];
+        if (done[i]) continue;
+        if (!b.parent_key.empty()) {
+          auto it = plan_ids.find(b.parent_key);
+          if (it == plan_ids.end()) continue;
+          b.plan.parent_id = it->second;
+        }
+        DX_ASSIGN_OR_RETURN(int64_t plan_id, txn.CreatePlan(b.plan));
+        plan_ids[b.plan.key] = plan_id;
+        std::map<std::string, int64_t> objective_ids;
+        for (auto& o : b.objectives) {
+          o.plan_id = plan_id;
+          DX_ASSIGN_OR_RETURN(int64_t oid, txn.CreateObjective(o));
+          objective_ids[o.code] = oid;
+        }
+        for (auto& e : b.tasks) {
+          e.task.plan_id = plan_id;
+          for (const auto& code : e.objective_codes) {
+            auto it = objective_ids.find(code);
+            if (it == objective_ids.end())
+              return InvalidArgument("/tasks/" + e.task.number + "/objectives", "unknown objective " + code,
+                                     "Không có mục tiêu " + code);
+            e.task.objective_ids.push_back(it->second);
+          }
+          auto id = txn.CreateTask(e.task);
+          if (!id.ok()) return std::move(id).error().WithContext("Nhiệm vụ " + e.task.number, "task " + e.task.number);
+        }
+        summary.plans++;
+        summary.objectives += static_cast<int>(b.objectives.size());
+        summary.tasks += static_cast<int>(b.tasks.size());
+        done[i] = true;
+      }
+    }
+    for (size_t i = 0; i < bundles.size(); ++i)
+      if (!done[i])
+        return InvalidArgument("/plan/parent", "unknown parent plan " + bundles[i].parent_key,
+                               "Không có kế hoạch cha " + bundles[i].parent_key);
+    return OkStatus();
+  }));
+  return summary;
+}
+
+}  // namespace dxgov::demo

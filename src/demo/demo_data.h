@@ -1,0 +1,51 @@
+// The reference and demo data dxgov ships: the unit registry (agencies, the 63 provinces
+// before 2025-07-01 and the 34 after, the 3,321 communes, groups) and the plans of
+// data/plans/ (Decision 749/QĐ-TTg's programme and the committee's 2022 activity plan).
+// The files are embedded in the binary at build time; see data/README.md for their sources.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/plan.h"
+#include "core/status.h"
+#include "core/task.h"
+#include "core/unit.h"
+#include "store/store.h"
+
+namespace dxgov::demo {
+
+// The embedded copy of a data file by its path under data/ ("registry/units.json");
+// empty when there is none.
+std::string_view EmbeddedFile(std::string_view name);
+std::vector<std::string> EmbeddedFileNames();
+
+// A plan file as loaded: the plan, its objectives and tasks. Tasks name objectives by code
+// and their parent plan by key until they are stored.
+struct PlanBundle {
+  Plan plan;
+  std::string parent_key;
+  std::vector<Objective> objectives;
+  struct TaskEntry {
+    Task task;
+    std::vector<std::string> objective_codes;
+  };
+  std::vector<TaskEntry> tasks;
+};
+
+Result<std::vector<Unit>> ParseUnitRegistry(std::string_view json_text);
+Result<PlanBundle> ParsePlanBundle(std::string_view json_text);
+
+struct LoadSummary {
+  int units = 0;
+  int plans = 0;
+  int objectives = 0;
+  int tasks = 0;
+};
+
+// Loads the registry and every embedded plan, parents before children.
+// REQUIRES: the store holds no units and no plans (else kConflict, nothing changed).
+Result<LoadSummary> LoadDemoData(Store& store);
+
+}  // namespace dxgov::demo

@@ -1,0 +1,182 @@
+#include "store/sqlite/migrations.h"
+
+#include <string>
+
+namespace dxgov::sqlite {
+
+namespace {
+
+// Entities keep their full value as a JSON document (`body`, written by the codec) plus the
+// columns queries filter and sort on. Every replaced revision goes to a *_history table.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE units (
+  id          TEXT PRIMARY KEY,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE TABLE unit_history (
+  id TEXT NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+
+CREATE TABLE plans (
+  id          INTEGER PRIMARY KEY,
+  key         TEXT UNIQUE,
+  kind        TEXT NOT NULL,
+  parent_id   INTEGER REFERENCES plans(id),
+  issuer_id   TEXT,
+  published   INTEGER NOT NULL,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE INDEX plans_by_parent ON plans(parent_id);
+CREATE TABLE plan_history (
+  id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+
+CREATE TABLE objectives (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES plans(id),
+  code        TEXT NOT NULL,
+  ordinal     INTEGER NOT NULL,
+  folded      TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  UNIQUE (plan_id, code)
+);
+CREATE TABLE objective_history (
+  id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+
+CREATE TABLE tasks (
+  id            INTEGER PRIMARY KEY,
+  plan_id       INTEGER NOT NULL REFERENCES plans(id),
+  parent_id     INTEGER REFERENCES tasks(id),
+  section       TEXT NOT NULL,
+  number        TEXT NOT NULL,
+  number_key    BLOB NOT NULL,
+  title_key     BLOB NOT NULL,
+  lead_id       TEXT NOT NULL REFERENCES units(id),
+  lead_key      BLOB NOT NULL,
+  status        TEXT NOT NULL,
+  completed_on  TEXT,
+  deadline_kind TEXT,
+  due_date      TEXT,      -- fixed forms: the last on-time day
+  recur_month   INTEGER,   -- recurring: the yearly due day
+  recur_day     INTEGER,
+  recur_from    INTEGER,
+  ordinal       INTEGER NOT NULL,
+  body          TEXT NOT NULL,
+  revision      INTEGER NOT NULL,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tasks_number ON tasks(plan_id, number) WHERE number <> '';
+CREATE INDEX tasks_by_plan_number ON tasks(plan_id, number_key);
+CREATE INDEX tasks_by_number ON tasks(number_key);
+CREATE INDEX tasks_by_status ON tasks(status);
+CREATE INDEX tasks_by_due ON tasks(due_date);
+CREATE INDEX tasks_by_parent ON tasks(parent_id);
+CREATE INDEX tasks_by_updated ON tasks(updated_at);
+
+-- Who a task involves: its lead, coordinators and support focal unit.
+CREATE TABLE task_units (
+  task_id  INTEGER NOT NULL REFERENCES tasks(id),
+  role     TEXT NOT NULL CHECK (role IN ('lead', 'coordinator', 'support')),
+  unit_id  TEXT NOT NULL REFERENCES units(id),
+  PRIMARY KEY (task_id, role, unit_id)
+) WITHOUT ROWID;
+CREATE INDEX task_units_by_unit ON task_units(unit_id, role, task_id);
+
+CREATE TABLE task_objectives (
+  task_id       INTEGER NOT NULL REFERENCES tasks(id),
+  objective_id  INTEGER NOT NULL REFERENCES objectives(id),
+  PRIMARY KEY (task_id, objective_id)
+) WITHOUT ROWID;
+CREATE INDEX task_objectives_by_objective ON task_objectives(objective_id, task_id);
+
+-- Folded (lower case, no diacritics) number, title, text and expected output; rowid = task id.
+CREATE VIRTUAL TABLE task_search USING fts5(folded, tokenize = 'trigram');
+
+CREATE TABLE task_history (
+  id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+
+-- Per-addressee state of tasks addressed to a group.
+CREATE TABLE task_addressees (
+  task_id           INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id           TEXT NOT NULL REFERENCES units(id),
+  status            TEXT NOT NULL,
+  completed_on      TEXT,
+  progress_percent  INTEGER NOT NULL,
+  PRIMARY KEY (task_id, unit_id)
+) WITHOUT ROWID;
+
+CREATE TABLE progress (
+  id        INTEGER PRIMARY KEY,
+  task_id   INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id   TEXT REFERENCES units(id),
+  body      TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+CREATE INDEX progress_by_task ON progress(task_id, id);
+)sql";
+
+const std::vector<Migration> kMigrations = {
+    {1, "units, plans, objectives, tasks, progress", kV1},
+};
+
+}  // namespace
+
+const std::vector<Migration>& AllMigrations() { return kMigrations; }
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+Result<int> CurrentSchemaVersion(Db& db) {
+  DX_RETURN_IF_ERROR(db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"));
+  DX_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  DX_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? static_cast<int>(s.Int(0)) : 0;
+}
+
+Result<int> ApplyMigrations(Db& db) {
+  DX_ASSIGN_OR_RETURN(int current, CurrentSchemaVersion(db));
+  if (current > LatestSchemaVersion()) {
+    return Error(ErrorCode::kUnavailable, "Cơ sở dữ liệu được tạo bởi phiên bản dxgov mới hơn",
+                 "database schema " + std::to_string(current) + " is newer than this binary supports (" +
+                     std::to_string(LatestSchemaVersion()) + ")");
+  }
+  for (const Migration& m : kMigrations) {
+    if (m.version <= current) continue;
+    DX_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+    Status s = db.Exec(m.sql);
+    if (s.ok()) {
+      auto ins = db.Prepare("INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
+      if (!ins.ok()) {
+        s = std::move(ins).error();
+      } else {
+        ins->Bind(1, m.version).Bind(2, m.name);
+        s = ins->Run();
+      }
+    }
+    if (!s.ok()) {
+      (void)db.Exec("ROLLBACK");
+      return std::move(s).error().WithContext("Lỗi nâng cấp cơ sở dữ liệu", "migration " + std::to_string(m.version));
+    }
+    DX_RETURN_IF_ERROR(db.Exec("COMMIT"));
+    current = m.version;
+  }
+  return current;
+}
+
+}  // namespace dxgov::sqlite

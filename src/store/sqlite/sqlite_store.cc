@@ -1,0 +1,981 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <boost/json.hpp>
+
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <variant>
+
+#include "codec/json_codec.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_db.h"
+#include "text/vn_text.h"
+
+namespace dxgov {
+namespace {
+
+namespace json = boost::json;
+using sqlite::Db;
+using sqlite::Stmt;
+
+std::string Iso(std::chrono::system_clock::time_point tp) {
+  using namespace std::chrono;
+  auto ms = duration_cast<milliseconds>(tp.time_since_epoch()).count();
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+  return buf;
+}
+
+// ---- SQL functions that call the domain core, so SQL and C++ judge deadlines alike ----
+
+const unsigned char* ArgText(sqlite3_value* v) {
+  return sqlite3_value_type(v) == SQLITE_NULL ? nullptr : sqlite3_value_text(v);
+}
+
+std::optional<Date> ArgDate(sqlite3_value* v) {
+  const unsigned char* t = ArgText(v);
+  if (!t) return std::nullopt;
+  return ParseIsoDate(reinterpret_cast<const char*>(t));
+}
+
+// Rebuilds the deadline a task row's columns stand for (fixed forms as their due date).
+std::optional<Deadline> DeadlineFromColumns(sqlite3_value** a) {
+  const unsigned char* kind = ArgText(a[0]);
+  if (!kind) return std::nullopt;
+  Deadline d;
+  if (std::string_view(reinterpret_cast<const char*>(kind)) == "recurring") {
+    d.kind = DeadlineKind::kRecurring;
+    d.month = sqlite3_value_int(a[2]);
+    d.day = sqlite3_value_int(a[3]);
+    d.year = sqlite3_value_int(a[4]);
+    return d;
+  }
+  if (auto due = ArgDate(a[1])) {
+    d.kind = DeadlineKind::kDate;
+    d.date = due;
+    return d;
+  }
+  d.kind = DeadlineKind::kOwnPlan;
+  return d;
+}
+
+// dx_timeliness(kind, due_date, recur_month, recur_day, recur_from, status, completed_on, as_of, soon_days)
+void SqlTimeliness(sqlite3_context* ctx, int, sqlite3_value** a) {
+  auto deadline = DeadlineFromColumns(a);
+  const unsigned char* status = ArgText(a[5]);
+  auto as_of = ArgDate(a[7]);
+  if (!status || !as_of) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const bool cancelled = std::string_view(reinterpret_cast<const char*>(status)) == "cancelled";
+  auto t = JudgeTimeliness(deadline ? &*deadline : nullptr, ArgDate(a[6]), cancelled, *as_of, sqlite3_value_int(a[8]));
+  if (!t) sqlite3_result_null(ctx);
+  else sqlite3_result_text(ctx, TimelinessName(*t), -1, SQLITE_STATIC);
+}
+
+// dx_due(kind, due_date, recur_month, recur_day, recur_from, as_of): the governing due date.
+void SqlDue(sqlite3_context* ctx, int, sqlite3_value** a) {
+  auto deadline = DeadlineFromColumns(a);
+  auto as_of = ArgDate(a[5]);
+  std::optional<Date> due = deadline && as_of ? GoverningDue(*deadline, *as_of) : std::nullopt;
+  if (!due) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  std::string s = FormatIso(*due);
+  sqlite3_result_text(ctx, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+
+// dx_recurs_between(recur_month, recur_day, recur_from, from, to): does a yearly occurrence fall in [from, to]?
+void SqlRecursBetween(sqlite3_context* ctx, int, sqlite3_value** a) {
+  Deadline d;
+  d.kind = DeadlineKind::kRecurring;
+  d.month = sqlite3_value_int(a[0]);
+  d.day = sqlite3_value_int(a[1]);
+  d.year = sqlite3_value_int(a[2]);
+  auto from = ArgDate(a[3]);
+  auto to = ArgDate(a[4]);
+  int hit = 0;
+  if (from && to && d.month >= 1 && d.month <= 12) {
+    for (int y = YearOf(*from); y <= YearOf(*to) && !hit; ++y) {
+      auto occ = OccurrenceDue(d, y);
+      hit = occ && *from <= *occ && *occ <= *to;
+    }
+  }
+  sqlite3_result_int(ctx, hit);
+}
+
+Status RegisterFunctions(Db& db) {
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+  int rc = sqlite3_create_function(db.raw(), "dx_timeliness", 9, flags, nullptr, SqlTimeliness, nullptr, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_create_function(db.raw(), "dx_due", 6, flags, nullptr, SqlDue, nullptr, nullptr);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function(db.raw(), "dx_recurs_between", 5, flags, nullptr, SqlRecursBetween, nullptr, nullptr);
+  if (rc != SQLITE_OK) return sqlite::FromSqlite(rc, db.raw(), "register functions");
+  return OkStatus();
+}
+
+// ---- helpers reading entities back from rows (body + id, revision, timestamps) ----
+
+template <typename T, typename Parse>
+Result<T> FromRow(const Stmt& s, Parse parse, const char* what) {
+  DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
+  auto r = parse(v, "");
+  if (!r.ok()) return Internal(std::string("stored ") + what + " unreadable: " + r.error().message_en());
+  T out = std::move(r).value();
+  out.id = s.Int(1);
+  out.version = s.Int(2);
+  out.created_at = s.Text(3);
+  out.updated_at = s.Text(4);
+  return out;
+}
+
+// The stored body leaves out what the columns hold.
+template <typename T>
+std::string BodyOf(const T& entity) {
+  json::object o = codec::ToJson(entity);
+  o.erase("id");
+  o.erase("revision");
+  o.erase("created_at");
+  o.erase("updated_at");
+  return codec::Serialize(o);
+}
+
+Error Stale(const char* what_vi, const char* what_en, int64_t current) {
+  Error e(ErrorCode::kPreconditionFailed,
+          std::string("Dữ liệu ") + what_vi + " đã bị người khác thay đổi; hãy tải lại rồi sửa tiếp",
+          std::string(what_en) + " was changed by someone else (revision " + std::to_string(current) + ")");
+  e.detail = std::to_string(current);
+  return e;
+}
+
+using Param = std::variant<int64_t, std::string>;
+
+Status BindAll(Stmt& s, const std::vector<Param>& params, int first = 1) {
+  int i = first;
+  for (const auto& p : params) {
+    if (std::holds_alternative<int64_t>(p)) s.Bind(i++, std::get<int64_t>(p));
+    else s.Bind(i++, std::string_view(std::get<std::string>(p)));
+  }
+  return OkStatus();
+}
+
+std::string Placeholders(size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s;
+}
+
+class SqliteStore;
+
+class SqliteTxn final : public WriteTxn {
+ public:
+  SqliteTxn(Db& db, const SqliteStore& store, std::string now, Date today)
+      : db_(db), store_(store), now_(std::move(now)), today_(today) {}
+
+  Status CreateUnit(const Unit& u) override;
+  Status ReplaceUnit(const Unit& u, int64_t expected_revision) override;
+  Result<int64_t> CreatePlan(const Plan& p) override;
+  Status ReplacePlan(const Plan& p, int64_t expected_revision) override;
+  Result<int64_t> CreateObjective(const Objective& o) override;
+  Status ReplaceObjective(const Objective& o, int64_t expected_revision) override;
+  Result<int64_t> CreateTask(const Task& t) override;
+  Status ReplaceTask(const Task& t, int64_t expected_revision) override;
+  Result<int64_t> AddProgress(const ProgressEntry& p, int64_t expected_task_revision) override;
+
+  bool units_changed() const { return units_changed_; }
+
+ private:
+  Result<int64_t> CurrentRevision(const char* table, const Param& id);
+  Status SaveHistory(const char* table, const char* history, const Param& id);
+  Status WriteTaskIndexes(int64_t id, const Task& t, bool replace);
+  Result<Task> LoadTask(int64_t id);
+  Status StoreTaskState(Task t, int64_t old_revision);
+  std::string LeadKey(const std::string& unit_id) const;
+  const Unit* FindUnit(const std::string& id) const;
+
+  Db& db_;
+  const SqliteStore& store_;
+  std::string now_;
+  Date today_;
+  bool units_changed_ = false;
+  std::map<std::string, Unit> new_units_;  // created in this transaction, for names and kinds
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::string path, Db writer, std::vector<std::unique_ptr<Db>> readers, const Clock* clock)
+      : path_(std::move(path)), writer_(std::move(writer)), idle_(std::move(readers)), clock_(clock) {}
+
+  Status LoadRegistry() {
+    DX_ASSIGN_OR_RETURN(auto reg, ReadRegistry(writer_));
+    std::lock_guard lock(reg_mu_);
+    registry_ = std::move(reg);
+    return OkStatus();
+  }
+
+  Status Write(const std::function<Status(WriteTxn&)>& fn) override {
+    std::lock_guard lock(write_mu_);
+    DX_RETURN_IF_ERROR(writer_.Exec("BEGIN IMMEDIATE"));
+    SqliteTxn txn(writer_, *this, Iso(clock_->Now()), clock_->Today());
+    Status s = fn(txn);
+    if (!s.ok()) {
+      (void)writer_.Exec("ROLLBACK");
+      return s;
+    }
+    Status c = writer_.Exec("COMMIT");
+    if (!c.ok()) {
+      (void)writer_.Exec("ROLLBACK");
+      return c;
+    }
+    if (txn.units_changed()) return LoadRegistry();
+    return OkStatus();
+  }
+
+  std::shared_ptr<const UnitRegistry> Units() const override {
+    std::lock_guard lock(reg_mu_);
+    return registry_;
+  }
+
+  Result<int64_t> UnitRevision(const std::string& id) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT revision FROM units WHERE id = ?"));
+    s.Bind(1, std::string_view(id));
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFound("đơn vị", "unit", id);
+    return s.Int(0);
+  }
+
+  Result<Page<Plan>> ListPlans(const PlanQuery& q) override {
+    std::string where = " WHERE 1=1";
+    std::vector<Param> params;
+    if (!q.kind.empty()) { where += " AND kind = ?"; params.emplace_back(q.kind); }
+    if (q.parent_id) { where += " AND parent_id = ?"; params.emplace_back(*q.parent_id); }
+    if (!q.issuer.empty()) { where += " AND issuer_id = ?"; params.emplace_back(q.issuer); }
+    if (q.published_only) where += " AND published = 1";
+    return ListEntities<Plan>("plans", where, " ORDER BY id", params, q.limit, q.offset, codec::PlanFromJson, "plan");
+  }
+
+  Result<Plan> GetPlan(int64_t id) override { return GetEntity<Plan>("plans", id, codec::PlanFromJson, "kế hoạch", "plan"); }
+
+  Result<Plan> GetPlanByKey(const std::string& key) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT id FROM plans WHERE key = ?"));
+    s.Bind(1, std::string_view(key));
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFound("kế hoạch", "plan", key);
+    const int64_t id = s.Int(0);
+    return GetPlan(id);
+  }
+
+  Result<std::vector<int64_t>> PlanSubtree(int64_t id) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(
+        "WITH RECURSIVE sub(id) AS (SELECT id FROM plans WHERE id = ? "
+        "UNION SELECT p.id FROM plans p JOIN sub ON p.parent_id = sub.id) SELECT id FROM sub ORDER BY id"));
+    s.Bind(1, id);
+    std::vector<int64_t> out;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(s.Int(0));
+    }
+    if (out.empty()) return NotFound("kế hoạch", "plan", std::to_string(id));
+    return out;
+  }
+
+  Result<Page<Objective>> ListObjectives(const ObjectiveQuery& q) override {
+    std::string where = " WHERE 1=1";
+    std::vector<Param> params;
+    if (q.plan_id) { where += " AND plan_id = ?"; params.emplace_back(*q.plan_id); }
+    if (q.under_plan_id) {
+      DX_ASSIGN_OR_RETURN(auto ids, PlanSubtree(*q.under_plan_id));
+      where += " AND plan_id IN (" + Placeholders(ids.size()) + ")";
+      for (auto i : ids) params.emplace_back(i);
+    }
+    if (!q.q.empty()) { where += " AND instr(folded, ?) > 0"; params.emplace_back(text::Fold(q.q)); }
+    if (q.published_only) where += " AND plan_id IN (SELECT id FROM plans WHERE published = 1)";
+    return ListEntities<Objective>("objectives", where, " ORDER BY plan_id, ordinal, id", params, q.limit, q.offset,
+                                   codec::ObjectiveFromJson, "objective");
+  }
+
+  Result<Objective> GetObjective(int64_t id) override {
+    return GetEntity<Objective>("objectives", id, codec::ObjectiveFromJson, "mục tiêu", "objective");
+  }
+
+  Result<Page<Task>> ListTasks(const TaskQuery& q) override;
+
+  Result<Task> GetTask(int64_t id) override { return GetEntity<Task>("tasks", id, codec::TaskFromJson, "nhiệm vụ", "task"); }
+
+  Result<std::vector<TaskAddressee>> ListAddressees(int64_t task_id) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(
+        "SELECT unit_id, status, completed_on, progress_percent FROM task_addressees WHERE task_id = ? ORDER BY unit_id"));
+    s.Bind(1, task_id);
+    std::vector<TaskAddressee> out;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      TaskAddressee a;
+      a.unit_id = s.Text(0);
+      a.status = ParseTaskStatus(s.Text(1)).value_or(TaskStatus::kNotStarted);
+      if (auto c = s.OptText(2)) a.completed_on = ParseIsoDate(*c);
+      a.progress_percent = static_cast<int>(s.Int(3));
+      out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+  Result<Page<ProgressEntry>> ListProgress(int64_t task_id, int limit, int64_t offset) override {
+    auto lease = Lease();
+    Page<ProgressEntry> page;
+    page.limit = limit;
+    page.offset = offset;
+    DX_ASSIGN_OR_RETURN(Stmt c, lease->Prepare("SELECT COUNT(*) FROM progress WHERE task_id = ?"));
+    c.Bind(1, task_id);
+    DX_ASSIGN_OR_RETURN(bool crow, c.Step());
+    page.total = crow ? c.Int(0) : 0;
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(
+        "SELECT body, id FROM progress WHERE task_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"));
+    s.Bind(1, task_id).Bind(2, limit).Bind(3, offset);
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
+      auto p = codec::ProgressFromJson(v, "");
+      if (!p.ok()) return Internal("stored progress unreadable: " + p.error().message_en());
+      p->id = s.Int(1);
+      page.items.push_back(std::move(p).value());
+    }
+    return page;
+  }
+
+  Result<std::vector<Task>> TaskHistory(int64_t task_id) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(
+        "SELECT body, id, revision, replaced_at, replaced_at FROM task_history WHERE id = ? ORDER BY revision DESC"));
+    s.Bind(1, task_id);
+    std::vector<Task> out;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      DX_ASSIGN_OR_RETURN(Task t, FromRow<Task>(s, codec::TaskFromJson, "task revision"));
+      out.push_back(std::move(t));
+    }
+    return out;
+  }
+
+  Result<bool> IsEmpty() override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM plans)"));
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    return row && s.Int(0) == 0;
+  }
+
+  Status Checkpoint() override {
+    std::lock_guard lock(write_mu_);
+    return writer_.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
+  StoreInfo Info() const override { return StoreInfo{"sqlite", sqlite::LatestSchemaVersion(), path_}; }
+
+  // The registry as this store sees it, for transactions.
+  std::shared_ptr<const UnitRegistry> registry() const { return Units(); }
+
+ private:
+  class LeaseGuard {
+   public:
+    LeaseGuard(SqliteStore& s, std::unique_ptr<Db> db) : s_(s), db_(std::move(db)) {}
+    ~LeaseGuard() { s_.Return(std::move(db_)); }
+    Db* operator->() { return db_.get(); }
+    Db& operator*() { return *db_; }
+
+   private:
+    SqliteStore& s_;
+    std::unique_ptr<Db> db_;
+  };
+
+  LeaseGuard Lease() {
+    std::unique_lock lock(pool_mu_);
+    pool_cv_.wait(lock, [&] { return !idle_.empty(); });
+    auto db = std::move(idle_.back());
+    idle_.pop_back();
+    return LeaseGuard(*this, std::move(db));
+  }
+  void Return(std::unique_ptr<Db> db) {
+    {
+      std::lock_guard lock(pool_mu_);
+      idle_.push_back(std::move(db));
+    }
+    pool_cv_.notify_one();
+  }
+
+  static Result<std::shared_ptr<const UnitRegistry>> ReadRegistry(Db& db) {
+    DX_ASSIGN_OR_RETURN(Stmt s, db.Prepare("SELECT body FROM units ORDER BY id"));
+    std::vector<Unit> units;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
+      auto u = codec::UnitFromJson(v, "");
+      if (!u.ok()) return Internal("stored unit unreadable: " + u.error().message_en());
+      units.push_back(std::move(u).value());
+    }
+    return UnitRegistry::Create(std::move(units));
+  }
+
+  template <typename T, typename Parse>
+  Result<T> GetEntity(const char* table, int64_t id, Parse parse, const char* what_vi, const char* what_en) {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(std::string("SELECT body, id, revision, created_at, updated_at FROM ") +
+                                               table + " WHERE id = ?"));
+    s.Bind(1, id);
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFound(what_vi, what_en, std::to_string(id));
+    return FromRow<T>(s, parse, what_en);
+  }
+
+  template <typename T, typename Parse>
+  Result<Page<T>> ListEntities(const std::string& table, const std::string& where, const std::string& order,
+                               const std::vector<Param>& params, int limit, int64_t offset, Parse parse,
+                               const char* what) {
+    auto lease = Lease();
+    Page<T> page;
+    page.limit = limit;
+    page.offset = offset;
+    DX_ASSIGN_OR_RETURN(Stmt c, lease->Prepare("SELECT COUNT(*) FROM " + table + where));
+    DX_RETURN_IF_ERROR(BindAll(c, params));
+    DX_ASSIGN_OR_RETURN(bool crow, c.Step());
+    page.total = crow ? c.Int(0) : 0;
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT body, id, revision, created_at, updated_at FROM " + table +
+                                               where + order + " LIMIT ? OFFSET ?"));
+    DX_RETURN_IF_ERROR(BindAll(s, params));
+    s.Bind(static_cast<int>(params.size()) + 1, static_cast<int64_t>(limit));
+    s.Bind(static_cast<int>(params.size()) + 2, offset);
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      DX_ASSIGN_OR_RETURN(T item, FromRow<T>(s, parse, what));
+      page.items.push_back(std::move(item));
+    }
+    return page;
+  }
+
+  std::string path_;
+  std::mutex write_mu_;
+  Db writer_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Db>> idle_;
+  mutable std::mutex reg_mu_;
+  std::shared_ptr<const UnitRegistry> registry_;
+  const Clock* clock_;
+};
+
+// Units a filter value stands for on `as_of`: itself, the groups it belongs to, the members
+// of a group, and (if asked) the units merged into it.
+// A unit that did not exist on as_of (Hà Giang in 2026) is judged on the nearest day it did.
+std::vector<std::string> FilterUnits(const UnitRegistry& reg, const std::string& id, Date as_of, bool predecessors) {
+  std::set<std::string> out{id};
+  Date when = as_of;
+  if (const Unit* u = reg.Find(id)) {
+    if (u->valid_to && when > *u->valid_to) when = *u->valid_to;
+    if (u->valid_from && when < *u->valid_from) when = *u->valid_from;
+  }
+  for (auto& g : reg.GroupsContaining(id, when)) out.insert(g);
+  for (auto& m : reg.Expand(id, when)) out.insert(m);
+  if (predecessors) {
+    for (auto& p : reg.Predecessors(id)) {
+      out.insert(p);
+      const Unit* pu = reg.Find(p);
+      if (pu && pu->valid_to)
+        for (auto& g : reg.GroupsContaining(p, *pu->valid_to)) out.insert(g);
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
+  const Date as_of = q.as_of.value_or(clock_->Today());
+  const std::string as_of_s = FormatIso(as_of);
+  auto reg = Units();
+  std::string where = " WHERE 1=1";
+  std::vector<Param> params;
+  if (q.plan_id) { where += " AND t.plan_id = ?"; params.emplace_back(*q.plan_id); }
+  if (q.under_plan_id) {
+    DX_ASSIGN_OR_RETURN(auto ids, PlanSubtree(*q.under_plan_id));
+    where += " AND t.plan_id IN (" + Placeholders(ids.size()) + ")";
+    for (auto i : ids) params.emplace_back(i);
+  }
+  if (q.published_only) where += " AND t.plan_id IN (SELECT id FROM plans WHERE published = 1)";
+  if (!q.section.empty()) { where += " AND t.section = ?"; params.emplace_back(q.section); }
+  auto unit_filter = [&](const std::string& id, const char* roles) {
+    auto ids = FilterUnits(*reg, id, as_of, q.include_predecessors);
+    where += std::string(" AND t.id IN (SELECT task_id FROM task_units WHERE role IN (") + roles +
+             ") AND unit_id IN (" + Placeholders(ids.size()) + "))";
+    for (auto& i : ids) params.emplace_back(i);
+  };
+  if (!q.lead.empty()) unit_filter(q.lead, "'lead'");
+  if (!q.coordinator.empty()) unit_filter(q.coordinator, "'coordinator'");
+  if (!q.unit.empty()) unit_filter(q.unit, "'lead','coordinator'");
+  if (!q.statuses.empty()) {
+    where += " AND t.status IN (" + Placeholders(q.statuses.size()) + ")";
+    for (auto s : q.statuses) params.emplace_back(std::string(TaskStatusName(s)));
+  }
+  const std::string deadline_cols = "t.deadline_kind, t.due_date, t.recur_month, t.recur_day, t.recur_from";
+  if (!q.timeliness.empty()) {
+    where += " AND dx_timeliness(" + deadline_cols + ", t.status, t.completed_on, ?, ?) IN (" +
+             Placeholders(q.timeliness.size()) + ")";
+    params.emplace_back(as_of_s);
+    params.emplace_back(static_cast<int64_t>(q.due_soon_days));
+    for (auto t : q.timeliness) params.emplace_back(std::string(TimelinessName(t)));
+  }
+  if (q.due_from || q.due_to) {
+    const std::string from = q.due_from ? FormatIso(*q.due_from) : "0001-01-01";
+    const std::string to = q.due_to ? FormatIso(*q.due_to) : "9999-12-31";
+    where += " AND ((t.deadline_kind = 'recurring' AND dx_recurs_between(t.recur_month, t.recur_day, t.recur_from, ?, ?))"
+             " OR (t.due_date BETWEEN ? AND ?))";
+    params.emplace_back(from);
+    params.emplace_back(to);
+    params.emplace_back(from);
+    params.emplace_back(to);
+  }
+  if (!q.q.empty()) {
+    const std::string folded = text::Fold(q.q);
+    auto names = reg->MatchNames(folded);
+    std::string text_match;
+    if (folded.size() >= 3) {
+      std::string phrase = "\"";
+      for (char c : folded) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+      phrase += "\"";
+      text_match = "t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH ?)";
+      params.emplace_back(phrase);
+    } else {
+      text_match = "t.id IN (SELECT rowid FROM task_search WHERE instr(folded, ?) > 0)";
+      params.emplace_back(folded);
+    }
+    where += " AND (" + text_match;
+    if (!names.empty()) {
+      where += " OR t.id IN (SELECT task_id FROM task_units WHERE role IN ('lead','coordinator') AND unit_id IN (" +
+               Placeholders(names.size()) + "))";
+      for (auto& n : names) params.emplace_back(n);
+    }
+    where += ")";
+  }
+  if (q.objective_id) {
+    where += " AND t.id IN (SELECT task_id FROM task_objectives WHERE objective_id = ?)";
+    params.emplace_back(*q.objective_id);
+  }
+  if (q.parent_id) { where += " AND t.parent_id = ?"; params.emplace_back(*q.parent_id); }
+
+  const char* dir = q.descending ? " DESC" : "";
+  std::string order;
+  std::vector<Param> order_params;
+  switch (q.sort) {
+    case TaskSort::kNumber: order = std::string(" ORDER BY t.plan_id") + dir + ", t.number_key" + dir; break;
+    case TaskSort::kTitle: order = std::string(" ORDER BY t.title_key") + dir; break;
+    case TaskSort::kLead: order = std::string(" ORDER BY t.lead_key") + dir + ", t.number_key"; break;
+    case TaskSort::kStatus: order = std::string(" ORDER BY t.status") + dir + ", t.number_key"; break;
+    case TaskSort::kUpdated: order = std::string(" ORDER BY t.updated_at") + dir; break;
+    case TaskSort::kDeadline:
+      // Tasks without a due date come last either way.
+      order = " ORDER BY (CASE WHEN t.deadline_kind = 'recurring' THEN dx_due(" + deadline_cols +
+              ", ?) ELSE t.due_date END) IS NULL, (CASE WHEN t.deadline_kind = 'recurring' THEN dx_due(" +
+              deadline_cols + ", ?) ELSE t.due_date END)" + dir + ", t.number_key";
+      order_params = {as_of_s, as_of_s};
+      break;
+  }
+  order += ", t.id";
+
+  auto lease = Lease();
+  Page<Task> page;
+  page.limit = q.limit;
+  page.offset = q.offset;
+  DX_ASSIGN_OR_RETURN(Stmt c, lease->Prepare("SELECT COUNT(*) FROM tasks t" + where));
+  DX_RETURN_IF_ERROR(BindAll(c, params));
+  DX_ASSIGN_OR_RETURN(bool crow, c.Step());
+  page.total = crow ? c.Int(0) : 0;
+  if (page.total <= q.offset) return page;
+  DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT t.body, t.id, t.revision, t.created_at, t.updated_at FROM tasks t" +
+                                             where + order + " LIMIT ? OFFSET ?"));
+  DX_RETURN_IF_ERROR(BindAll(s, params));
+  DX_RETURN_IF_ERROR(BindAll(s, order_params, static_cast<int>(params.size()) + 1));
+  const int n = static_cast<int>(params.size() + order_params.size());
+  s.Bind(n + 1, static_cast<int64_t>(q.limit)).Bind(n + 2, q.offset);
+  for (;;) {
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    DX_ASSIGN_OR_RETURN(Task t, FromRow<Task>(s, codec::TaskFromJson, "task"));
+    page.items.push_back(std::move(t));
+  }
+  return page;
+}
+
+// ---- the write transaction ----
+
+const Unit* SqliteTxn::FindUnit(const std::string& id) const {
+  auto it = new_units_.find(id);
+  if (it != new_units_.end()) return &it->second;
+  return store_.registry()->Find(id);
+}
+
+std::string SqliteTxn::LeadKey(const std::string& unit_id) const {
+  const Unit* u = FindUnit(unit_id);
+  return text::SortKey(u ? VersionOrLatest(*u, today_).name : unit_id);
+}
+
+Result<int64_t> SqliteTxn::CurrentRevision(const char* table, const Param& id) {
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(std::string("SELECT revision FROM ") + table + " WHERE id = ?"));
+  DX_RETURN_IF_ERROR(BindAll(s, {id}));
+  DX_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Error(ErrorCode::kNotFound, "Không tìm thấy bản ghi cần sửa", std::string(table) + " row not found");
+  return s.Int(0);
+}
+
+Status SqliteTxn::SaveHistory(const char* table, const char* history, const Param& id) {
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(std::string("INSERT INTO ") + history +
+                                          "(id, revision, body, replaced_at) SELECT id, revision, body, ? FROM " +
+                                          table + " WHERE id = ?"));
+  s.Bind(1, std::string_view(now_));
+  DX_RETURN_IF_ERROR(BindAll(s, {id}, 2));
+  return s.Run();
+}
+
+Status SqliteTxn::CreateUnit(const Unit& u) {
+  DX_RETURN_IF_ERROR(ValidateUnit(u));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "INSERT INTO units(id, body, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)"));
+  const std::string body = codec::Serialize(codec::ToJson(u));
+  s.Bind(1, std::string_view(u.id)).Bind(2, std::string_view(body)).Bind(3, std::string_view(now_)).Bind(4, std::string_view(now_));
+  Status r = s.Run();
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+    return Error(ErrorCode::kConflict, "Mã đơn vị " + u.id + " đã tồn tại", "unit " + u.id + " already exists",
+                 {FieldError{"/id", "already exists"}});
+  DX_RETURN_IF_ERROR(std::move(r));
+  new_units_[u.id] = u;
+  units_changed_ = true;
+  return OkStatus();
+}
+
+Status SqliteTxn::ReplaceUnit(const Unit& u, int64_t expected) {
+  DX_RETURN_IF_ERROR(ValidateUnit(u));
+  DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("units", u.id));
+  if (cur != expected) return Stale("đơn vị", "unit", cur);
+  DX_RETURN_IF_ERROR(SaveHistory("units", "unit_history", u.id));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare("UPDATE units SET body = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
+  const std::string body = codec::Serialize(codec::ToJson(u));
+  s.Bind(1, std::string_view(body)).Bind(2, std::string_view(now_)).Bind(3, std::string_view(u.id));
+  DX_RETURN_IF_ERROR(s.Run());
+  new_units_[u.id] = u;
+  units_changed_ = true;
+  return OkStatus();
+}
+
+Result<int64_t> SqliteTxn::CreatePlan(const Plan& p) {
+  DX_RETURN_IF_ERROR(ValidatePlan(p));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "INSERT INTO plans(key, kind, parent_id, issuer_id, published, body, revision, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+  const std::string body = BodyOf(p);
+  if (p.key.empty()) s.BindNull(1); else s.Bind(1, std::string_view(p.key));
+  s.Bind(2, std::string_view(p.kind)).Bind(3, p.parent_id);
+  if (p.issuer_id.empty()) s.BindNull(4); else s.Bind(4, std::string_view(p.issuer_id));
+  s.Bind(5, p.published ? 1 : 0).Bind(6, std::string_view(body)).Bind(7, std::string_view(now_)).Bind(8, std::string_view(now_));
+  Status r = s.Run();
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+    return Error(ErrorCode::kConflict, "Kế hoạch trùng khóa hoặc kế hoạch cha không tồn tại",
+                 "plan key exists or parent plan missing", {FieldError{"/key", "must be unique; parent must exist"}});
+  DX_RETURN_IF_ERROR(std::move(r));
+  return db_.LastInsertId();
+}
+
+Status SqliteTxn::ReplacePlan(const Plan& p, int64_t expected) {
+  DX_RETURN_IF_ERROR(ValidatePlan(p));
+  DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("plans", p.id));
+  if (cur != expected) return Stale("kế hoạch", "plan", cur);
+  DX_RETURN_IF_ERROR(SaveHistory("plans", "plan_history", p.id));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "UPDATE plans SET key = ?, kind = ?, parent_id = ?, issuer_id = ?, published = ?, body = ?, "
+      "revision = revision + 1, updated_at = ? WHERE id = ?"));
+  const std::string body = BodyOf(p);
+  if (p.key.empty()) s.BindNull(1); else s.Bind(1, std::string_view(p.key));
+  s.Bind(2, std::string_view(p.kind)).Bind(3, p.parent_id);
+  if (p.issuer_id.empty()) s.BindNull(4); else s.Bind(4, std::string_view(p.issuer_id));
+  s.Bind(5, p.published ? 1 : 0).Bind(6, std::string_view(body)).Bind(7, std::string_view(now_)).Bind(8, p.id);
+  return s.Run();
+}
+
+Result<int64_t> SqliteTxn::CreateObjective(const Objective& o) {
+  DX_RETURN_IF_ERROR(ValidateObjective(o));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "INSERT INTO objectives(plan_id, code, ordinal, folded, body, revision, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, 1, ?, ?)"));
+  const std::string body = BodyOf(o);
+  const std::string folded = text::Fold(o.code + " " + o.group + " " + o.text);
+  s.Bind(1, o.plan_id).Bind(2, std::string_view(o.code)).Bind(3, o.ordinal).Bind(4, std::string_view(folded));
+  s.Bind(5, std::string_view(body)).Bind(6, std::string_view(now_)).Bind(7, std::string_view(now_));
+  Status r = s.Run();
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+    return Error(ErrorCode::kConflict, "Mã mục tiêu đã có trong kế hoạch hoặc kế hoạch không tồn tại",
+                 "objective code exists in the plan, or the plan does not exist",
+                 {FieldError{"/code", "must be unique within the plan"}});
+  DX_RETURN_IF_ERROR(std::move(r));
+  return db_.LastInsertId();
+}
+
+Status SqliteTxn::ReplaceObjective(const Objective& o, int64_t expected) {
+  DX_RETURN_IF_ERROR(ValidateObjective(o));
+  DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("objectives", o.id));
+  if (cur != expected) return Stale("mục tiêu", "objective", cur);
+  DX_RETURN_IF_ERROR(SaveHistory("objectives", "objective_history", o.id));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "UPDATE objectives SET plan_id = ?, code = ?, ordinal = ?, folded = ?, body = ?, revision = revision + 1, "
+      "updated_at = ? WHERE id = ?"));
+  const std::string body = BodyOf(o);
+  const std::string folded = text::Fold(o.code + " " + o.group + " " + o.text);
+  s.Bind(1, o.plan_id).Bind(2, std::string_view(o.code)).Bind(3, o.ordinal).Bind(4, std::string_view(folded));
+  s.Bind(5, std::string_view(body)).Bind(6, std::string_view(now_)).Bind(7, o.id);
+  return s.Run();
+}
+
+Status SqliteTxn::WriteTaskIndexes(int64_t id, const Task& t, bool replace) {
+  if (replace) {
+    for (const char* sql : {"DELETE FROM task_units WHERE task_id = ?", "DELETE FROM task_objectives WHERE task_id = ?",
+                            "DELETE FROM task_search WHERE rowid = ?"}) {
+      DX_ASSIGN_OR_RETURN(Stmt d, db_.Prepare(sql));
+      d.Bind(1, id);
+      DX_RETURN_IF_ERROR(d.Run());
+    }
+  }
+  DX_ASSIGN_OR_RETURN(Stmt u, db_.Prepare("INSERT OR IGNORE INTO task_units(task_id, role, unit_id) VALUES (?, ?, ?)"));
+  auto add = [&](std::string_view role, const std::string& unit) -> Status {
+    u.Reset();
+    u.Bind(1, id).Bind(2, role).Bind(3, std::string_view(unit));
+    Status r = u.Run();
+    if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+      return Error(ErrorCode::kInvalidArgument, "Không có đơn vị " + unit, "unknown unit " + unit,
+                   {FieldError{role == "lead" ? "/lead/unit" : role == "support" ? "/support_unit/unit" : "/coordinators",
+                               "unknown unit '" + unit + "'"}});
+    return r;
+  };
+  DX_RETURN_IF_ERROR(add("lead", t.lead.unit_id));
+  for (const auto& c : t.coordinators) DX_RETURN_IF_ERROR(add("coordinator", c.unit_id));
+  if (t.support_unit) DX_RETURN_IF_ERROR(add("support", t.support_unit->unit_id));
+  DX_ASSIGN_OR_RETURN(Stmt o, db_.Prepare("INSERT OR IGNORE INTO task_objectives(task_id, objective_id) VALUES (?, ?)"));
+  for (int64_t oid : t.objective_ids) {
+    o.Reset();
+    o.Bind(1, id).Bind(2, oid);
+    Status r = o.Run();
+    if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+      return InvalidArgument("/objective_ids", "unknown objective " + std::to_string(oid),
+                             "Không có mục tiêu " + std::to_string(oid));
+    DX_RETURN_IF_ERROR(std::move(r));
+  }
+  DX_ASSIGN_OR_RETURN(Stmt f, db_.Prepare("INSERT INTO task_search(rowid, folded) VALUES (?, ?)"));
+  const std::string folded = text::Fold(t.number + " " + t.title + " " + t.text + " " + t.expected_output);
+  f.Bind(1, id).Bind(2, std::string_view(folded));
+  return f.Run();
+}
+
+namespace {
+struct DeadlineColumns {
+  std::optional<std::string> kind, due;
+  std::optional<int64_t> month, day, from;
+};
+DeadlineColumns ColumnsOf(const std::optional<Deadline>& d) {
+  DeadlineColumns c;
+  if (!d) return c;
+  c.kind = DeadlineKindName(d->kind);
+  if (auto due = FixedDueDate(*d)) c.due = FormatIso(*due);
+  if (d->kind == DeadlineKind::kRecurring) {
+    c.month = d->month;
+    c.day = d->day;
+    c.from = d->year;
+  }
+  return c;
+}
+}  // namespace
+
+Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
+  DX_RETURN_IF_ERROR(ValidateTask(t));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "INSERT INTO tasks(plan_id, parent_id, section, number, number_key, title_key, lead_id, lead_key, status, "
+      "completed_on, deadline_kind, due_date, recur_month, recur_day, recur_from, ordinal, body, revision, "
+      "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)"));
+  const std::string body = BodyOf(t);
+  const std::string nkey = NumberSortKey(t.number), tkey = text::SortKey(t.title), lkey = LeadKey(t.lead.unit_id);
+  const auto cols = ColumnsOf(t.deadline);
+  const std::optional<std::string> completed = t.completed_on ? std::optional(FormatIso(*t.completed_on)) : std::nullopt;
+  s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
+  s.BindBlob(5, nkey).BindBlob(6, tkey).Bind(7, std::string_view(t.lead.unit_id)).BindBlob(8, lkey);
+  s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
+  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal).Bind(17, std::string_view(body));
+  s.Bind(18, std::string_view(now_)).Bind(19, std::string_view(now_));
+  Status r = s.Run();
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+    return Error(ErrorCode::kConflict, "Số hiệu nhiệm vụ đã có trong kế hoạch, hoặc kế hoạch, đơn vị chủ trì không tồn tại",
+                 "task number exists in the plan, or plan, parent or lead does not exist",
+                 {FieldError{"/number", "must be unique within the plan; plan_id, parent_id and lead must exist"}});
+  DX_RETURN_IF_ERROR(std::move(r));
+  const int64_t id = db_.LastInsertId();
+  DX_RETURN_IF_ERROR(WriteTaskIndexes(id, t, false));
+  return id;
+}
+
+Status SqliteTxn::StoreTaskState(Task t, int64_t old_revision) {
+  (void)old_revision;
+  DX_RETURN_IF_ERROR(ValidateTask(t));
+  DX_RETURN_IF_ERROR(SaveHistory("tasks", "task_history", t.id));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "UPDATE tasks SET plan_id = ?, parent_id = ?, section = ?, number = ?, number_key = ?, title_key = ?, "
+      "lead_id = ?, lead_key = ?, status = ?, completed_on = ?, deadline_kind = ?, due_date = ?, recur_month = ?, "
+      "recur_day = ?, recur_from = ?, ordinal = ?, body = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
+  const std::string body = BodyOf(t);
+  const std::string nkey = NumberSortKey(t.number), tkey = text::SortKey(t.title), lkey = LeadKey(t.lead.unit_id);
+  const auto cols = ColumnsOf(t.deadline);
+  const std::optional<std::string> completed = t.completed_on ? std::optional(FormatIso(*t.completed_on)) : std::nullopt;
+  s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
+  s.BindBlob(5, nkey).BindBlob(6, tkey).Bind(7, std::string_view(t.lead.unit_id)).BindBlob(8, lkey);
+  s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
+  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal).Bind(17, std::string_view(body));
+  s.Bind(18, std::string_view(now_)).Bind(19, t.id);
+  Status r = s.Run();
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+    return Error(ErrorCode::kConflict, "Số hiệu nhiệm vụ đã có trong kế hoạch, hoặc kế hoạch, đơn vị chủ trì không tồn tại",
+                 "task number exists in the plan, or plan, parent or lead does not exist",
+                 {FieldError{"/number", "must be unique within the plan; plan_id, parent_id and lead must exist"}});
+  DX_RETURN_IF_ERROR(std::move(r));
+  return WriteTaskIndexes(t.id, t, true);
+}
+
+Status SqliteTxn::ReplaceTask(const Task& t, int64_t expected) {
+  DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("tasks", t.id));
+  if (cur != expected) return Stale("nhiệm vụ", "task", cur);
+  return StoreTaskState(t, cur);
+}
+
+Result<Task> SqliteTxn::LoadTask(int64_t id) {
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare("SELECT body, id, revision, created_at, updated_at FROM tasks WHERE id = ?"));
+  s.Bind(1, id);
+  DX_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("nhiệm vụ", "task", std::to_string(id));
+  return FromRow<Task>(s, codec::TaskFromJson, "task");
+}
+
+Result<int64_t> SqliteTxn::AddProgress(const ProgressEntry& p, int64_t expected) {
+  DX_RETURN_IF_ERROR(ValidateProgress(p));
+  DX_ASSIGN_OR_RETURN(Task task, LoadTask(p.task_id));
+  if (expected >= 0 && task.version != expected) return Stale("nhiệm vụ", "task", task.version);
+  const Unit* lead = FindUnit(task.lead.unit_id);
+  const bool group_task = lead && VersionOrLatest(*lead, today_).kind == UnitKind::kGroup;
+  if (group_task && !p.unit_id.empty()) {
+    // The addressee's own state; the task's state is the roll-up of its addressees.
+    TaskAddressee a{p.unit_id, TaskStatus::kNotStarted, std::nullopt, 0};
+    DX_ASSIGN_OR_RETURN(Stmt g, db_.Prepare(
+        "SELECT status, completed_on, progress_percent FROM task_addressees WHERE task_id = ? AND unit_id = ?"));
+    g.Bind(1, task.id).Bind(2, std::string_view(p.unit_id));
+    DX_ASSIGN_OR_RETURN(bool found, g.Step());
+    if (found) {
+      a.status = ParseTaskStatus(g.Text(0)).value_or(TaskStatus::kNotStarted);
+      if (auto c = g.OptText(1)) a.completed_on = ParseIsoDate(*c);
+      a.progress_percent = static_cast<int>(g.Int(2));
+    }
+    ApplyProgress(p, today_, a.status, a.completed_on, a.progress_percent);
+    DX_ASSIGN_OR_RETURN(Stmt w, db_.Prepare(
+        "INSERT OR REPLACE INTO task_addressees(task_id, unit_id, status, completed_on, progress_percent) "
+        "VALUES (?, ?, ?, ?, ?)"));
+    const std::optional<std::string> completed = a.completed_on ? std::optional(FormatIso(*a.completed_on)) : std::nullopt;
+    w.Bind(1, task.id).Bind(2, std::string_view(p.unit_id)).Bind(3, std::string_view(TaskStatusName(a.status)));
+    w.Bind(4, completed).Bind(5, a.progress_percent);
+    Status wr = w.Run();
+    if (!wr.ok() && wr.error().code() == ErrorCode::kConflict)
+      return InvalidArgument("/unit", "unknown unit '" + p.unit_id + "'", "Không có đơn vị " + p.unit_id);
+    DX_RETURN_IF_ERROR(std::move(wr));
+    // Roll up: done when every current addressee is done; percent is their mean.
+    auto members = store_.registry()->Expand(task.lead.unit_id, today_);
+    DX_ASSIGN_OR_RETURN(Stmt all, db_.Prepare(
+        "SELECT unit_id, status, completed_on, progress_percent FROM task_addressees WHERE task_id = ?"));
+    all.Bind(1, task.id);
+    std::map<std::string, TaskAddressee> states;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, all.Step());
+      if (!row) break;
+      TaskAddressee x{all.Text(0), ParseTaskStatus(all.Text(1)).value_or(TaskStatus::kNotStarted), std::nullopt,
+                      static_cast<int>(all.Int(3))};
+      if (auto c = all.OptText(2)) x.completed_on = ParseIsoDate(*c);
+      states[x.unit_id] = x;
+    }
+    int sum = 0, done = 0, started = 0;
+    std::optional<Date> last_done;
+    for (const auto& m : members) {
+      auto it = states.find(m);
+      if (it == states.end()) continue;
+      sum += it->second.progress_percent;
+      if (it->second.status == TaskStatus::kDone) {
+        ++done;
+        if (!last_done || *it->second.completed_on > *last_done) last_done = it->second.completed_on;
+      }
+      if (it->second.status != TaskStatus::kNotStarted) ++started;
+    }
+    if (!members.empty()) {
+      task.progress_percent = sum / static_cast<int>(members.size());
+      if (done == static_cast<int>(members.size())) {
+        task.status = TaskStatus::kDone;
+        task.completed_on = last_done;
+      } else if (task.status == TaskStatus::kDone || (task.status == TaskStatus::kNotStarted && started > 0)) {
+        task.status = TaskStatus::kInProgress;
+        task.completed_on.reset();
+      }
+    }
+  } else {
+    if (!p.unit_id.empty() && p.unit_id != task.lead.unit_id)
+      return InvalidArgument("/unit", "only a task addressed to a group takes per-unit progress",
+                             "Chỉ nhiệm vụ giao cho nhóm đơn vị mới báo cáo theo từng đơn vị");
+    ApplyProgress(p, today_, task.status, task.completed_on, task.progress_percent);
+  }
+  DX_RETURN_IF_ERROR(StoreTaskState(task, task.version));
+  ProgressEntry stored = p;
+  stored.at = now_;
+  if (stored.status == TaskStatus::kDone && !stored.completed_on) stored.completed_on = today_;
+  json::object body = codec::ToJson(stored);
+  body.erase("id");
+  DX_ASSIGN_OR_RETURN(Stmt ins, db_.Prepare("INSERT INTO progress(task_id, unit_id, body, at) VALUES (?, ?, ?, ?)"));
+  const std::string b = codec::Serialize(body);
+  ins.Bind(1, p.task_id);
+  if (p.unit_id.empty()) ins.BindNull(2); else ins.Bind(2, std::string_view(p.unit_id));
+  ins.Bind(3, std::string_view(b)).Bind(4, std::string_view(now_));
+  DX_RETURN_IF_ERROR(ins.Run());
+  return db_.LastInsertId();
+}
+
+}  // namespace
+
+Result<int> MigrateSqliteFile(const std::string& path) {
+  DX_ASSIGN_OR_RETURN(Db db, Db::Open(path, true));
+  return sqlite::ApplyMigrations(db);
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
+  static const SystemClock kSystemClock;
+  DX_ASSIGN_OR_RETURN(Db writer, Db::Open(options.path, true));
+  DX_RETURN_IF_ERROR(sqlite::ApplyMigrations(writer));
+  DX_RETURN_IF_ERROR(RegisterFunctions(writer));
+  std::vector<std::unique_ptr<Db>> readers;
+  for (int i = 0; i < std::max(1, options.read_connections); ++i) {
+    DX_ASSIGN_OR_RETURN(Db r, Db::Open(options.path, false));
+    DX_RETURN_IF_ERROR(RegisterFunctions(r));
+    readers.push_back(std::make_unique<Db>(std::move(r)));
+  }
+  auto store = std::make_unique<SqliteStore>(options.path, std::move(writer), std::move(readers),
+                                             options.clock ? options.clock : &kSystemClock);
+  DX_RETURN_IF_ERROR(store->LoadRegistry());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace dxgov

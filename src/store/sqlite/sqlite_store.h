@@ -1,0 +1,27 @@
+// The SQLite implementation of Store: one file in WAL mode with synchronous=FULL (an
+// acknowledged write survives a power cut), foreign keys on, one serialised writer and a
+// small pool of readers.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace dxgov {
+
+struct SqliteOptions {
+  std::string path;             // the database file; created if missing
+  int read_connections = 4;
+  const Clock* clock = nullptr; // for timestamps; nullptr = system clock
+};
+
+// Opens the database, applies pending migrations and loads the unit registry.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options);
+
+// Applies pending migrations to the file and returns the schema version (`dxgov migrate`).
+Result<int> MigrateSqliteFile(const std::string& path);
+
+}  // namespace dxgov

@@ -1,0 +1,86 @@
+// The storage interface. The API, the demo loader and the CLI talk to storage only through
+// this; SQLite implements it now (store/sqlite), PostgreSQL later, and both must pass the
+// same conformance suite (tests/store/store_conformance_test.cc).
+//
+// Contracts common to every method:
+//  * Writes are all-or-nothing: on error nothing is changed.
+//  * Every entity carries a revision; an update names the revision it was based on and
+//    fails with kPreconditionFailed (Error::detail = current revision) when it is stale.
+//  * Nothing is hard-deleted; every change keeps the previous revision in history.
+//  * Thread-safe: any number of threads may call concurrently.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/query.h"
+#include "core/status.h"
+#include "core/unit.h"
+
+namespace dxgov {
+
+// One write transaction. Valid only inside Store::Write's callback.
+class WriteTxn {
+ public:
+  virtual ~WriteTxn() = default;
+  // REQUIRES: the unit id is new.
+  virtual Status CreateUnit(const Unit& u) = 0;
+  // Replaces the unit's record; fails on a stale revision.
+  virtual Status ReplaceUnit(const Unit& u, int64_t expected_revision) = 0;
+  // Returns the new plan id. Plan.key, if set, must be unique.
+  virtual Result<int64_t> CreatePlan(const Plan& p) = 0;
+  virtual Status ReplacePlan(const Plan& p, int64_t expected_revision) = 0;
+  virtual Result<int64_t> CreateObjective(const Objective& o) = 0;
+  virtual Status ReplaceObjective(const Objective& o, int64_t expected_revision) = 0;
+  virtual Result<int64_t> CreateTask(const Task& t) = 0;
+  virtual Status ReplaceTask(const Task& t, int64_t expected_revision) = 0;
+  // Appends an entry and applies it to the task (or the group task's addressee).
+  virtual Result<int64_t> AddProgress(const ProgressEntry& p, int64_t expected_task_revision) = 0;
+};
+
+struct StoreInfo {
+  std::string backend;       // "sqlite"
+  int schema_version = 0;
+  std::string location;      // file path
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Runs `fn` in one transaction; commits if it returns ok, rolls back otherwise.
+  // Writes are serialised; the callback must not call Write recursively.
+  virtual Status Write(const std::function<Status(WriteTxn&)>& fn) = 0;
+
+  // The registry of all units as of the last committed write.
+  virtual std::shared_ptr<const UnitRegistry> Units() const = 0;
+  virtual Result<int64_t> UnitRevision(const std::string& id) = 0;
+
+  virtual Result<Page<Plan>> ListPlans(const PlanQuery& q) = 0;
+  virtual Result<Plan> GetPlan(int64_t id) = 0;
+  virtual Result<Plan> GetPlanByKey(const std::string& key) = 0;
+  // The plan and every plan below it (children, grandchildren, ...).
+  virtual Result<std::vector<int64_t>> PlanSubtree(int64_t id) = 0;
+
+  virtual Result<Page<Objective>> ListObjectives(const ObjectiveQuery& q) = 0;
+  virtual Result<Objective> GetObjective(int64_t id) = 0;
+
+  // Filters as documented on TaskQuery; `registry` expands groups and predecessors.
+  virtual Result<Page<Task>> ListTasks(const TaskQuery& q) = 0;
+  virtual Result<Task> GetTask(int64_t id) = 0;
+  virtual Result<std::vector<TaskAddressee>> ListAddressees(int64_t task_id) = 0;
+  virtual Result<Page<ProgressEntry>> ListProgress(int64_t task_id, int limit, int64_t offset) = 0;
+  // Previous revisions of a task, newest first.
+  virtual Result<std::vector<Task>> TaskHistory(int64_t task_id) = 0;
+
+  // True when the database holds no plan and no unit.
+  virtual Result<bool> IsEmpty() = 0;
+  // Flushes the write-ahead log into the main file (used at shutdown and before backup).
+  virtual Status Checkpoint() = 0;
+  virtual StoreInfo Info() const = 0;
+};
+
+}  // namespace dxgov

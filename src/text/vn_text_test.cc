@@ -1,0 +1,55 @@
+#include "text/vn_text.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace dxgov::text {
+namespace {
+
+TEST(FoldTest, RemovesCaseDiacriticsAndDStroke) {
+  EXPECT_EQ(Fold("Thành phố Hà Nội"), "thanh pho ha noi");
+  EXPECT_EQ(Fold("ĐÀ NẴNG"), "da nang");
+  EXPECT_EQ(Fold("Bộ Thông tin và Truyền thông"), "bo thong tin va truyen thong");
+  EXPECT_EQ(Fold("  Quảng\tNinh \n"), "quang ninh");
+  EXPECT_EQ(Fold("Bộ TT&TT"), "bo tt&tt");
+}
+
+TEST(FoldTest, PrecomposedAndDecomposedFoldAlike) {
+  const std::string precomposed = "Nghệ An";
+  const std::string decomposed = "Nghe\xcc\x82\xcc\xa3 An";  // e + combining circumflex + dot below
+  EXPECT_EQ(Fold(precomposed), Fold(decomposed));
+  EXPECT_EQ(Nfc(decomposed), precomposed);
+}
+
+TEST(Utf8Test, RejectsMalformedSequences) {
+  EXPECT_TRUE(IsValidUtf8("Hà Nội"));
+  EXPECT_FALSE(IsValidUtf8("\xc3"));              // truncated
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // > U+10FFFF
+}
+
+TEST(SortKeyTest, FollowsVietnameseAlphabet) {
+  // d < đ < e, and a < ă < â.
+  std::vector<std::string> words = {"Em", "Đà Nẵng", "Dương", "Ân", "Ăn", "An"};
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return SortKey(a) < SortKey(b); });
+  EXPECT_EQ(words, (std::vector<std::string>{"An", "Ăn", "Ân", "Dương", "Đà Nẵng", "Em"}));
+}
+
+TEST(SortKeyTest, ComparesDigitsAsNumbers) {
+  EXPECT_LT(SortKey("Tháng 9"), SortKey("Tháng 10"));
+}
+
+TEST(SlugTest, MakesAsciiIdentifiers) {
+  EXPECT_EQ(Slug("Tỉnh Bà Rịa - Vũng Tàu"), "tinh-ba-ria-vung-tau");
+  EXPECT_EQ(Slug("  Đắk Lắk  "), "dak-lak");
+}
+
+TEST(CollapseWhitespaceTest, KeepsDiacritics) {
+  EXPECT_EQ(CollapseWhitespace(" Hà \n  Nội "), "Hà Nội");
+}
+
+}  // namespace
+}  // namespace dxgov::text

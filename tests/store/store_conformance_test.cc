@@ -1,0 +1,401 @@
+// The conformance suite every Store adapter must pass. Each backend registers a factory
+// in kBackends; the cases are written once. SQLite runs against real files.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+
+#include "core/test_units.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
+
+namespace dxgov {
+namespace {
+
+namespace fs = std::filesystem;
+
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(Date d) : now_(std::chrono::sys_days{d} + std::chrono::hours{3}) {}
+  std::chrono::system_clock::time_point Now() const override { return now_; }
+
+ private:
+  std::chrono::system_clock::time_point now_;
+};
+
+struct Backend {
+  std::string name;
+  // Opens (creating) a store whose files live in `dir`.
+  std::function<Result<std::unique_ptr<Store>>(const fs::path& dir, const Clock* clock)> open;
+};
+
+void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
+
+const std::vector<Backend>& Backends() {
+  static const std::vector<Backend> kBackends = {
+      {"sqlite",
+       [](const fs::path& dir, const Clock* clock) {
+         return OpenSqliteStore({(dir / "dxgov.sqlite").string(), 2, clock});
+       }},
+  };
+  return kBackends;
+}
+
+fs::path MakeTempDir() {
+  std::string tmpl = (fs::temp_directory_path() / "dxgov-store-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) std::abort();
+  return tmpl;
+}
+
+class StoreTest : public testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    dir_ = MakeTempDir();
+    Reopen();
+    ASSERT_TRUE(store_->Write([](WriteTxn& txn) -> Status {
+      for (const auto& u : testing_units::SmallRegistry()) DX_RETURN_IF_ERROR(txn.CreateUnit(u));
+      return OkStatus();
+    }).ok());
+    Plan plan;
+    plan.kind = "plan";
+    plan.key = "ke-hoach-2022";
+    plan.title = "Kế hoạch 2022";
+    plan.published = true;
+    plan_id_ = Create([&](WriteTxn& t) { return t.CreatePlan(plan); });
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  void Reopen() {
+    store_.reset();
+    auto s = GetParam().open(dir_, &clock_);
+    ASSERT_TRUE(s.ok()) << s.error().message_en();
+    store_ = std::move(s).value();
+  }
+
+  int64_t Create(const std::function<Result<int64_t>(WriteTxn&)>& fn) {
+    int64_t id = 0;
+    Status s = store_->Write([&](WriteTxn& t) -> Status {
+      DX_ASSIGN_OR_RETURN(id, fn(t));
+      return OkStatus();
+    });
+    EXPECT_TRUE(s.ok()) << s.error().message_en();
+    return id;
+  }
+
+  Task MakeTask(const std::string& number, const std::string& title, const std::string& lead,
+                std::vector<std::string> coordinators = {}, const char* deadline = nullptr) {
+    Task t;
+    t.plan_id = plan_id_;
+    t.number = number;
+    t.section = number.substr(0, number.find('.'));
+    t.title = title;
+    t.lead.unit_id = lead;
+    for (auto& c : coordinators) t.coordinators.push_back({c, ""});
+    if (deadline) t.deadline = ParseDeadlineText(deadline).value();
+    return t;
+  }
+
+  int64_t AddTask(const Task& t) {
+    return Create([&](WriteTxn& txn) { return txn.CreateTask(t); });
+  }
+
+  std::vector<std::string> Numbers(const TaskQuery& q) {
+    auto page = store_->ListTasks(q);
+    EXPECT_TRUE(page.ok()) << (page.ok() ? "" : page.error().message_en());
+    std::vector<std::string> out;
+    if (page.ok())
+      for (const auto& t : page->items) out.push_back(t.number);
+    return out;
+  }
+
+  // A typical slice of a plan: ministries, provinces, a group coordinator, every deadline form.
+  void AddPlanSlice() {
+    AddTask(MakeTask("II.1", "Phổ cập điện thoại thông minh", "bo-tttt", {"cac-dia-phuong"}, "đến hết năm 2022"));
+    AddTask(MakeTask("III.10.d", "Rà soát chính sách", "bo-tttt", {}, "Tháng 4/2022"));
+    AddTask(MakeTask("III.10.đ", "Điều phối chung", "bo-tttt", {"cac-dia-phuong"}, "Tháng 12/2022"));
+    AddTask(MakeTask("III.10.e", "Đào tạo cán bộ", "bo-tttt", {}, "Quý III/2022"));
+    AddTask(MakeTask("IV.2", "Triển khai nền tảng địa chỉ số", "tinh-ha-giang", {"bo-tttt"}, "Tháng 6/2022"));
+    AddTask(MakeTask("IV.3", "Cơ sở dữ liệu đất đai", "tinh-tuyen-quang", {"bo-tttt"},
+                     "Theo kế hoạch cụ thể của Tỉnh Tuyên Quang"));
+    AddTask(MakeTask("V.1", "Báo cáo tổng kết", "bo-khcn", {}, "trước ngày 30 tháng 11 hàng năm"));
+  }
+
+  fs::path dir_;
+  FixedClock clock_{MakeDate(2022, 6, 20)};
+  std::unique_ptr<Store> store_;
+  int64_t plan_id_ = 0;
+};
+
+TEST_P(StoreTest, CreatedTaskReadsBack) {
+  int64_t id = AddTask(MakeTask("II.1", "Phổ cập", "bo-tttt", {"cac-dia-phuong"}, "Tháng 6/2022"));
+  auto t = store_->GetTask(id);
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->number, "II.1");
+  EXPECT_EQ(t->version, 1);
+  EXPECT_EQ(t->coordinators.at(0).unit_id, "cac-dia-phuong");
+  EXPECT_EQ(t->deadline->month, 6);
+  EXPECT_FALSE(t->created_at.empty());
+}
+
+TEST_P(StoreTest, StaleReplaceChangesNothing) {
+  int64_t id = AddTask(MakeTask("II.1", "Phổ cập", "bo-tttt"));
+  Task t = store_->GetTask(id).value();
+  t.title = "Phổ cập, sửa lần 1";
+  ASSERT_TRUE(store_->Write([&](WriteTxn& txn) { return txn.ReplaceTask(t, 1); }).ok());
+  t.title = "Sửa dựa trên bản cũ";
+  Status stale = store_->Write([&](WriteTxn& txn) { return txn.ReplaceTask(t, 1); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(stale.error().detail, "2");
+  auto now = store_->GetTask(id);
+  EXPECT_EQ(now->title, "Phổ cập, sửa lần 1");
+  EXPECT_EQ(now->version, 2);
+  auto history = store_->TaskHistory(id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ(history->at(0).title, "Phổ cập");
+  EXPECT_EQ(history->at(0).version, 1);
+}
+
+TEST_P(StoreTest, FailedTransactionLeavesNoTrace) {
+  Status s = store_->Write([&](WriteTxn& txn) -> Status {
+    auto first = txn.CreateTask(MakeTask("II.1", "A", "bo-tttt"));
+    EXPECT_TRUE(first.ok());
+    auto second = txn.CreateTask(MakeTask("II.2", "B", "bo-khong-ton-tai"));
+    if (!second.ok()) return std::move(second).error();
+    return OkStatus();
+  });
+  ASSERT_FALSE(s.ok());
+  TaskQuery q;
+  EXPECT_TRUE(Numbers(q).empty());
+}
+
+TEST_P(StoreTest, UnknownLeadIsRejectedWithItsPath) {
+  Status s = store_->Write([&](WriteTxn& txn) -> Status {
+    auto r = txn.CreateTask(MakeTask("II.9", "X", "bo-tttt", {"bo-khong-ton-tai"}));
+    if (!r.ok()) return std::move(r).error();
+    return OkStatus();
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(s.error().fields().at(0).path, "/coordinators");
+}
+
+TEST_P(StoreTest, DuplicateNumberInAPlanIsAConflict) {
+  AddTask(MakeTask("II.1", "A", "bo-tttt"));
+  Status s = store_->Write([&](WriteTxn& txn) -> Status {
+    auto r = txn.CreateTask(MakeTask("II.1", "B", "bo-tttt"));
+    return r.ok() ? OkStatus() : Status(std::move(r).error());
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), ErrorCode::kConflict);
+}
+
+TEST_P(StoreTest, DataSurvivesReopening) {
+  AddTask(MakeTask("II.1", "Phổ cập", "bo-tttt"));
+  Reopen();
+  TaskQuery q;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"II.1"}));
+  EXPECT_NE(store_->Units()->Find("tinh-ha-giang"), nullptr);
+}
+
+TEST_P(StoreTest, FiltersByLeadCoordinatorAndSection) {
+  AddPlanSlice();
+  TaskQuery lead;
+  lead.lead = "bo-tttt";
+  EXPECT_EQ(Numbers(lead), (std::vector<std::string>{"II.1", "III.10.d", "III.10.đ", "III.10.e"}));
+  TaskQuery coord;
+  coord.coordinator = "bo-tttt";
+  EXPECT_EQ(Numbers(coord), (std::vector<std::string>{"IV.2", "IV.3"}));
+  TaskQuery section;
+  section.section = "III";
+  EXPECT_EQ(Numbers(section), (std::vector<std::string>{"III.10.d", "III.10.đ", "III.10.e"}));
+}
+
+TEST_P(StoreTest, AProvinceSeesWhatItsGroupCoordinates) {
+  AddPlanSlice();
+  TaskQuery q;
+  q.unit = "tinh-ha-giang";
+  q.as_of = MakeDate(2022, 6, 20);
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"II.1", "III.10.đ", "IV.2"}));
+  // Hà Giang ended on 2025-06-30; asked later, it is still judged on a day it existed.
+  q.as_of = MakeDate(2026, 1, 1);
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"II.1", "III.10.đ", "IV.2"}));
+  // The merged province of 2025 inherits its predecessors' tasks when asked to.
+  TaskQuery merged;
+  merged.lead = "tinh-tuyen-quang-2025";
+  merged.as_of = MakeDate(2026, 1, 1);
+  EXPECT_TRUE(Numbers(merged).empty());
+  merged.include_predecessors = true;
+  EXPECT_EQ(Numbers(merged), (std::vector<std::string>{"IV.2", "IV.3"}));
+}
+
+TEST_P(StoreTest, SuccessorMinistryGetsPredecessorTasks) {
+  AddPlanSlice();
+  TaskQuery q;
+  q.lead = "bo-khcn";
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"V.1"}));
+  q.include_predecessors = true;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"II.1", "III.10.d", "III.10.đ", "III.10.e", "V.1"}));
+}
+
+TEST_P(StoreTest, TimelinessOnAnAsOfDate) {
+  AddPlanSlice();
+  TaskQuery q;
+  q.as_of = MakeDate(2022, 6, 20);
+  q.timeliness = {Timeliness::kOverdue};
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"III.10.d"}));
+  q.timeliness = {Timeliness::kDueSoon};
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"IV.2"}));
+  q.timeliness = {Timeliness::kNoDeadline};
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"IV.3"}));
+  q.as_of = MakeDate(2022, 11, 25);  // the recurring report is due on 30 November
+  q.timeliness = {Timeliness::kDueSoon};
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"V.1"}));
+}
+
+TEST_P(StoreTest, DoneTasksAreJudgedOnTheirCompletionDate) {
+  int64_t id = AddTask(MakeTask("IV.2", "Địa chỉ số", "tinh-ha-giang", {}, "Tháng 6/2022"));
+  ProgressEntry p;
+  p.task_id = id;
+  p.status = TaskStatus::kDone;
+  p.completed_on = MakeDate(2022, 7, 3);
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) -> Status {
+    auto r = t.AddProgress(p, 1);
+    return r.ok() ? OkStatus() : Status(std::move(r).error());
+  }).ok());
+  TaskQuery q;
+  q.as_of = MakeDate(2022, 12, 31);
+  q.timeliness = {Timeliness::kDoneLate};
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"IV.2"}));
+  q.as_of = MakeDate(2022, 7, 2);  // not yet done then
+  q.timeliness = {Timeliness::kOverdue};
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"IV.2"}));
+  TaskQuery done;
+  done.statuses = {TaskStatus::kDone};
+  EXPECT_EQ(Numbers(done), (std::vector<std::string>{"IV.2"}));
+}
+
+TEST_P(StoreTest, DueWindowIncludesRecurringOccurrences) {
+  AddPlanSlice();
+  TaskQuery q;
+  q.due_from = MakeDate(2023, 11, 1);
+  q.due_to = MakeDate(2023, 11, 30);
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"V.1"}));
+  q.due_from = MakeDate(2022, 4, 1);
+  q.due_to = MakeDate(2022, 6, 30);
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"III.10.d", "IV.2"}));
+}
+
+TEST_P(StoreTest, SearchIgnoresCaseAndDiacritics) {
+  AddPlanSlice();
+  TaskQuery q;
+  q.q = "DIEU PHOI";
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"III.10.đ"}));
+  q.q = "địa chỉ số";
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"IV.2"}));
+  q.q = "ha giang";  // the lead's name, not in the task's own text
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"IV.2"}));
+  q.q = "BTTTT";  // an alias of the lead or a coordinator
+  EXPECT_EQ(Numbers(q).size(), 6u);
+  q.q = "zz";
+  EXPECT_TRUE(Numbers(q).empty());
+}
+
+TEST_P(StoreTest, SortsByNumberAndTitleInVietnameseOrder) {
+  AddPlanSlice();
+  TaskQuery q;
+  q.section = "III";
+  q.sort = TaskSort::kNumber;
+  q.descending = true;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"III.10.e", "III.10.đ", "III.10.d"}));
+  TaskQuery t;
+  t.sort = TaskSort::kTitle;
+  // Báo < Cơ < Đào < Điều < Phổ < Rà < Triển: đ after d, and "Đào" before "Điều" (a < i).
+  EXPECT_EQ(Numbers(t), (std::vector<std::string>{"V.1", "IV.3", "III.10.e", "III.10.đ", "II.1", "III.10.d", "IV.2"}));
+}
+
+TEST_P(StoreTest, PagesCountEveryMatch) {
+  AddPlanSlice();
+  TaskQuery q;
+  q.limit = 2;
+  q.offset = 2;
+  auto page = store_->ListTasks(q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 7);
+  ASSERT_EQ(page->items.size(), 2u);
+  EXPECT_EQ(page->items[0].number, "III.10.đ");
+}
+
+TEST_P(StoreTest, GroupTaskIsTrackedPerAddressee) {
+  int64_t id = AddTask(MakeTask("I.1", "Mọi địa phương báo cáo", "cac-dia-phuong", {}, "Tháng 6/2022"));
+  auto report = [&](const std::string& unit, TaskStatus status) {
+    ProgressEntry p;
+    p.task_id = id;
+    p.unit_id = unit;
+    p.status = status;
+    p.text = "Đã báo cáo";
+    Status s = store_->Write([&](WriteTxn& t) -> Status {
+      auto r = t.AddProgress(p, -1);
+      return r.ok() ? OkStatus() : Status(std::move(r).error());
+    });
+    ASSERT_TRUE(s.ok()) << s.error().message_en();
+  };
+  report("tinh-ha-giang", TaskStatus::kDone);
+  auto t = store_->GetTask(id);
+  EXPECT_EQ(t->status, TaskStatus::kInProgress);
+  auto addressees = store_->ListAddressees(id);
+  ASSERT_TRUE(addressees.ok());
+  ASSERT_EQ(addressees->size(), 1u);
+  EXPECT_EQ(addressees->at(0).status, TaskStatus::kDone);
+  EXPECT_EQ(addressees->at(0).completed_on, MakeDate(2022, 6, 20));
+  report("tinh-tuyen-quang", TaskStatus::kDone);
+  report("tinh-thua-thien-hue", TaskStatus::kDone);
+  t = store_->GetTask(id);
+  EXPECT_EQ(t->status, TaskStatus::kDone);
+  EXPECT_EQ(t->progress_percent, 100);
+  auto log = store_->ListProgress(id, 10, 0);
+  EXPECT_EQ(log->total, 3);
+}
+
+TEST_P(StoreTest, PlanTreeAndCascade) {
+  Plan child;
+  child.kind = "plan";
+  child.title = "Kế hoạch của Bộ";
+  child.parent_id = plan_id_;
+  int64_t child_id = Create([&](WriteTxn& t) { return t.CreatePlan(child); });
+  AddTask(MakeTask("II.1", "Quốc gia", "bo-tttt"));
+  Task local = MakeTask("1", "Cấp bộ", "bo-tttt");
+  local.plan_id = child_id;
+  AddTask(local);
+  auto subtree = store_->PlanSubtree(plan_id_);
+  ASSERT_TRUE(subtree.ok());
+  EXPECT_EQ(*subtree, (std::vector<int64_t>{plan_id_, child_id}));
+  TaskQuery q;
+  q.under_plan_id = plan_id_;
+  EXPECT_EQ(Numbers(q).size(), 2u);
+  q.under_plan_id = child_id;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"1"}));
+}
+
+TEST_P(StoreTest, UnitChangesRefreshTheRegistry) {
+  auto rev = store_->UnitRevision("bo-khcn");
+  ASSERT_TRUE(rev.ok());
+  Unit u = *store_->Units()->Find("bo-khcn");
+  u.aliases.push_back("MOST");
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceUnit(u, *rev); }).ok());
+  EXPECT_EQ(store_->Units()->MatchNames("most"), (std::vector<std::string>{"bo-khcn"}));
+  Status stale = store_->Write([&](WriteTxn& t) { return t.ReplaceUnit(u, *rev); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, testing::ValuesIn(Backends()),
+                         [](const testing::TestParamInfo<Backend>& i) { return i.param.name; });
+
+}  // namespace
+}  // namespace dxgov
