@@ -268,6 +268,8 @@ void HttpServer::Impl::Accept() {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
       spdlog::warn("accept: {}", ec.message());
     } else {
+      boost::system::error_code opt_ec;
+      socket.set_option(tcp::no_delay(true), opt_ec);  // small JSON replies must not wait for Nagle
       std::make_shared<HttpSession>(std::move(socket), *this)->Start();
     }
     if (!draining) Accept();

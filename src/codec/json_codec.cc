@@ -16,8 +16,8 @@ namespace {
 // members nobody asked for.
 class Reader {
  public:
-  Reader(const json::value& v, std::string path, std::vector<FieldError>& errs)
-      : path_(std::move(path)), errs_(errs) {
+  Reader(const json::value& v, std::string path, std::vector<FieldError>& errs, ReadMode mode = ReadMode::kStrict)
+      : path_(std::move(path)), errs_(errs), mode_(mode) {
     if (!v.is_object()) {
       errs_.push_back({path_.empty() ? "/" : path_, "must be an object"});
     } else {
@@ -48,6 +48,7 @@ class Reader {
       return std::nullopt;
     }
     std::string_view s = v->get_string();
+    if (mode_ == ReadMode::kStored) return std::string(s);
     if (s.size() > max_bytes) {
       errs_.push_back({Path(key), "at most " + std::to_string(max_bytes) + " bytes"});
       return std::nullopt;
@@ -58,6 +59,13 @@ class Reader {
     }
     return text::Nfc(s);
   }
+  // A text field whose whitespace runs collapse to single spaces (checked input only).
+  std::string Text(std::string_view key, bool required, size_t max_bytes) {
+    auto s = Str(key, required, max_bytes);
+    if (!s) return "";
+    return mode_ == ReadMode::kStored ? std::move(*s) : text::CollapseWhitespace(*s);
+  }
+  ReadMode mode() const { return mode_; }
   std::optional<int64_t> Int(std::string_view key, int64_t lo, int64_t hi, bool required = false) {
     const json::value* v = Get(key, required);
     if (!v) return std::nullopt;
@@ -129,6 +137,7 @@ class Reader {
   std::string path_;
   std::vector<FieldError>& errs_;
   std::set<std::string> seen_;
+  ReadMode mode_;
 };
 
 template <typename T>
@@ -153,7 +162,7 @@ json::value SourceToJson(const std::optional<SourceRef>& s) {
 std::optional<SourceRef> SourceFromJson(Reader& r, std::vector<FieldError>& errs) {
   const json::value* v = r.Get("source");
   if (!v) return std::nullopt;
-  Reader s(*v, r.Path("source"), errs);
+  Reader s(*v, r.Path("source"), errs, r.mode());
   SourceRef out;
   out.file = s.Str("file", true, 1000).value_or("");
   if (const json::array* lines = s.Array("lines", 2)) {
@@ -172,11 +181,12 @@ json::value UnitRefToJson(const UnitRef& u) {
   return json::object{{"unit", u.unit_id}, {"as_written", OptStr(u.as_written)}};
 }
 
-std::optional<UnitRef> UnitRefFromJson(const json::value& v, const std::string& path, std::vector<FieldError>& errs) {
+std::optional<UnitRef> UnitRefFromJson(const json::value& v, const std::string& path, std::vector<FieldError>& errs,
+                                       ReadMode mode) {
   if (v.is_string()) {  // shorthand: just the unit id
     return UnitRef{std::string(v.get_string()), ""};
   }
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   if (!r.ok()) return std::nullopt;
   UnitRef out;
   out.unit_id = r.Str("unit", true, 64).value_or("");
@@ -225,12 +235,12 @@ json::object ToJson(const Deadline& d) {
   return o;
 }
 
-Result<Deadline> DeadlineFromJson(const json::value& v, const std::string& path) {
+Result<Deadline> DeadlineFromJson(const json::value& v, const std::string& path, ReadMode mode) {
   std::vector<FieldError> errs;
   if (v.is_string()) {  // shorthand: a phrase to parse ("Tháng 6/2022")
     return ParseDeadlineText(v.get_string(), path);
   }
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   Deadline d;
   if (!r.ok()) return Finish(d, errs, "Thời hạn không hợp lệ", "invalid deadline");
   auto kind = r.Str("kind", false, 32);
@@ -259,7 +269,7 @@ Result<Deadline> DeadlineFromJson(const json::value& v, const std::string& path)
   d.quarter = static_cast<int>(r.Int("quarter", 0, 4).value_or(0));
   d.unit = r.Str("unit", false, 64).value_or("");
   r.Finish();
-  if (errs.empty() && k) {
+  if (errs.empty() && k && mode == ReadMode::kStrict) {
     auto s = ValidateDeadline(d, path);
     if (!s.ok()) Absorb(errs, s.error());
   }
@@ -277,9 +287,9 @@ json::object ToJson(const Target& t) {
   return o;
 }
 
-Result<Target> TargetFromJson(const json::value& v, const std::string& path) {
+Result<Target> TargetFromJson(const json::value& v, const std::string& path, ReadMode mode) {
   std::vector<FieldError> errs;
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   Target t;
   if (!r.ok()) return Finish(t, errs, "Chỉ tiêu không hợp lệ", "invalid target");
   t.value = r.Num("value", true).value_or(0);
@@ -298,7 +308,7 @@ Result<Target> TargetFromJson(const json::value& v, const std::string& path) {
   t.document = r.Str("document", false, 200).value_or("");
   r.Ignore("label");
   r.Finish();
-  if (errs.empty()) {
+  if (errs.empty() && mode == ReadMode::kStrict) {
     auto s = ValidateTarget(t, path);
     if (!s.ok()) Absorb(errs, s.error());
   }
@@ -327,9 +337,9 @@ json::object ToJson(const Unit& u) {
   return o;
 }
 
-Result<Unit> UnitFromJson(const json::value& v, const std::string& path) {
+Result<Unit> UnitFromJson(const json::value& v, const std::string& path, ReadMode mode) {
   std::vector<FieldError> errs;
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   Unit u;
   if (!r.ok()) return Finish(u, errs, "Đơn vị không hợp lệ", "invalid unit");
   u.id = r.Str("id", true, 64).value_or("");
@@ -338,12 +348,12 @@ Result<Unit> UnitFromJson(const json::value& v, const std::string& path) {
   u.subkind = r.Str("subkind", false, 32).value_or("");
   if (const json::array* vs = r.Array("versions", 1000)) {
     for (size_t i = 0; i < vs->size(); ++i) {
-      Reader vr((*vs)[i], path + "/versions/" + std::to_string(i), errs);
+      Reader vr((*vs)[i], path + "/versions/" + std::to_string(i), errs, mode);
       if (!vr.ok()) continue;
       UnitVersion ver;
       ver.valid_from = vr.DateAt("valid_from");
       ver.valid_to = vr.DateAt("valid_to");
-      ver.name = text::CollapseWhitespace(vr.Str("name", true, 1000).value_or(""));
+      ver.name = vr.Text("name", true, 1000);
       if (auto k = vr.Str("kind", true, 32)) {
         auto kind = ParseUnitKind(*k);
         if (!kind) errs.push_back({vr.Path("kind"), "unknown unit kind"});
@@ -370,7 +380,7 @@ Result<Unit> UnitFromJson(const json::value& v, const std::string& path) {
   }
   if (const json::array* ss = r.Array("successors", 100)) {
     for (size_t i = 0; i < ss->size(); ++i) {
-      Reader sr((*ss)[i], path + "/successors/" + std::to_string(i), errs);
+      Reader sr((*ss)[i], path + "/successors/" + std::to_string(i), errs, mode);
       if (!sr.ok()) continue;
       Successor s;
       s.unit_id = sr.Str("unit", true, 64).value_or("");
@@ -397,7 +407,7 @@ Result<Unit> UnitFromJson(const json::value& v, const std::string& path) {
                          "predecessors", "valid", "as_of"})
     r.Ignore(ro);
   r.Finish();
-  if (errs.empty()) {
+  if (errs.empty() && mode == ReadMode::kStrict) {
     auto s = ValidateUnit(u, path);
     if (!s.ok()) Absorb(errs, s.error());
   }
@@ -424,17 +434,17 @@ json::object ToJson(const Plan& p) {
       {"created_at", OptStr(p.created_at)}, {"updated_at", OptStr(p.updated_at)}};
 }
 
-Result<Plan> PlanFromJson(const json::value& v, const std::string& path) {
+Result<Plan> PlanFromJson(const json::value& v, const std::string& path, ReadMode mode) {
   std::vector<FieldError> errs;
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   Plan p;
   if (!r.ok()) return Finish(p, errs, "Kế hoạch không hợp lệ", "invalid plan");
   p.id = r.Int("id", 0, INT64_MAX).value_or(0);
   p.key = r.Str("key", false, 100).value_or("");
   p.kind = r.Str("kind", false, 16).value_or("plan");
-  p.title = text::CollapseWhitespace(r.Str("title", true, 1000).value_or(""));
+  p.title = r.Text("title", true, 1000);
   if (const json::value* d = r.Get("decision")) {
-    Reader dr(*d, path + "/decision", errs);
+    Reader dr(*d, path + "/decision", errs, mode);
     p.decision_number = dr.Str("number", false, 100).value_or("");
     p.decision_date = dr.DateAt("date");
     p.issuer_id = dr.Str("issuer", false, 64).value_or("");
@@ -443,7 +453,7 @@ Result<Plan> PlanFromJson(const json::value& v, const std::string& path) {
     dr.Finish();
   }
   if (const json::value* per = r.Get("period")) {
-    Reader pr(*per, path + "/period", errs);
+    Reader pr(*per, path + "/period", errs, mode);
     p.period_from = pr.DateAt("from");
     p.period_to = pr.DateAt("to");
     pr.Finish();
@@ -453,7 +463,7 @@ Result<Plan> PlanFromJson(const json::value& v, const std::string& path) {
   }
   if (const json::array* ss = r.Array("sections", 1000)) {
     for (size_t i = 0; i < ss->size(); ++i) {
-      Reader sr((*ss)[i], path + "/sections/" + std::to_string(i), errs);
+      Reader sr((*ss)[i], path + "/sections/" + std::to_string(i), errs, mode);
       Section s;
       s.numeral = sr.Str("numeral", true, 32).value_or("");
       s.title = sr.Str("title", false, 2000).value_or("");
@@ -465,7 +475,7 @@ Result<Plan> PlanFromJson(const json::value& v, const std::string& path) {
   }
   if (const json::array* ds = r.Array("documents", 1000)) {
     for (size_t i = 0; i < ds->size(); ++i) {
-      Reader dr((*ds)[i], path + "/documents/" + std::to_string(i), errs);
+      Reader dr((*ds)[i], path + "/documents/" + std::to_string(i), errs, mode);
       DocumentRef d;
       d.type = dr.Str("type", false, 200).value_or("");
       d.number = dr.Str("number", true, 200).value_or("");
@@ -484,7 +494,7 @@ Result<Plan> PlanFromJson(const json::value& v, const std::string& path) {
   r.Ignore("parent_key");
   r.Ignore("counts");
   r.Finish();
-  if (errs.empty()) {
+  if (errs.empty() && mode == ReadMode::kStrict) {
     auto s = ValidatePlan(p);
     if (!s.ok()) Absorb(errs, s.error());
   }
@@ -500,19 +510,19 @@ json::object ToJson(const Objective& o) {
                       {"updated_at", OptStr(o.updated_at)}};
 }
 
-Result<Objective> ObjectiveFromJson(const json::value& v, const std::string& path) {
+Result<Objective> ObjectiveFromJson(const json::value& v, const std::string& path, ReadMode mode) {
   std::vector<FieldError> errs;
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   Objective o;
   if (!r.ok()) return Finish(o, errs, "Mục tiêu không hợp lệ", "invalid objective");
   o.id = r.Int("id", 0, INT64_MAX).value_or(0);
   o.plan_id = r.Int("plan_id", 1, INT64_MAX, true).value_or(0);
   o.code = r.Str("code", true, 64).value_or("");
   o.group = r.Str("group", false, 2000).value_or("");
-  o.text = text::CollapseWhitespace(r.Str("text", true, 100000).value_or(""));
+  o.text = r.Text("text", true, 100000);
   if (const json::array* ts = r.Array("targets", 1000)) {
     for (size_t i = 0; i < ts->size(); ++i) {
-      auto t = TargetFromJson((*ts)[i], path + "/targets/" + std::to_string(i));
+      auto t = TargetFromJson((*ts)[i], path + "/targets/" + std::to_string(i), mode);
       if (t.ok()) o.targets.push_back(std::move(t).value());
       else Absorb(errs, t.error());
     }
@@ -524,7 +534,7 @@ Result<Objective> ObjectiveFromJson(const json::value& v, const std::string& pat
   o.updated_at = r.Str("updated_at", false, 40).value_or("");
   r.Ignore("plan_key");
   r.Finish();
-  if (errs.empty()) {
+  if (errs.empty() && mode == ReadMode::kStrict) {
     auto s = ValidateObjective(o);
     if (!s.ok()) Absorb(errs, s.error());
   }
@@ -549,31 +559,31 @@ json::object ToJson(const Task& t) {
       {"revision", t.version}, {"created_at", OptStr(t.created_at)}, {"updated_at", OptStr(t.updated_at)}};
 }
 
-Result<Task> TaskFromJson(const json::value& v, const std::string& path) {
+Result<Task> TaskFromJson(const json::value& v, const std::string& path, ReadMode mode) {
   std::vector<FieldError> errs;
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   Task t;
   if (!r.ok()) return Finish(t, errs, "Nhiệm vụ không hợp lệ", "invalid task");
   t.id = r.Int("id", 0, INT64_MAX).value_or(0);
   t.plan_id = r.Int("plan_id", 1, INT64_MAX, true).value_or(0);
   t.section = r.Str("section", false, 32).value_or("");
   t.number = r.Str("number", false, 64).value_or("");
-  t.title = text::CollapseWhitespace(r.Str("title", true, 2000).value_or(""));
+  t.title = r.Text("title", true, 2000);
   t.text = r.Str("text", false, 100000).value_or("");
   t.expected_output = r.Str("expected_output", false, 100000).value_or("");
   if (const json::value* lead = r.Get("lead", true)) {
-    if (auto u = UnitRefFromJson(*lead, path + "/lead", errs)) t.lead = *u;
+    if (auto u = UnitRefFromJson(*lead, path + "/lead", errs, mode)) t.lead = *u;
   }
   if (const json::array* cs = r.Array("coordinators", 500)) {
     for (size_t i = 0; i < cs->size(); ++i)
-      if (auto u = UnitRefFromJson((*cs)[i], path + "/coordinators/" + std::to_string(i), errs))
+      if (auto u = UnitRefFromJson((*cs)[i], path + "/coordinators/" + std::to_string(i), errs, mode))
         t.coordinators.push_back(*u);
   }
   if (const json::value* su = r.Get("support_unit")) {
-    if (auto u = UnitRefFromJson(*su, path + "/support_unit", errs)) t.support_unit = *u;
+    if (auto u = UnitRefFromJson(*su, path + "/support_unit", errs, mode)) t.support_unit = *u;
   }
   if (const json::value* d = r.Get("deadline")) {
-    auto dl = DeadlineFromJson(*d, path + "/deadline");
+    auto dl = DeadlineFromJson(*d, path + "/deadline", mode);
     if (dl.ok()) t.deadline = std::move(dl).value();
     else Absorb(errs, dl.error());
   }
@@ -588,7 +598,7 @@ Result<Task> TaskFromJson(const json::value& v, const std::string& path) {
   }
   if (const json::array* ts = r.Array("targets", 1000)) {
     for (size_t i = 0; i < ts->size(); ++i) {
-      auto x = TargetFromJson((*ts)[i], path + "/targets/" + std::to_string(i));
+      auto x = TargetFromJson((*ts)[i], path + "/targets/" + std::to_string(i), mode);
       if (x.ok()) t.targets.push_back(std::move(x).value());
       else Absorb(errs, x.error());
     }
@@ -609,7 +619,7 @@ Result<Task> TaskFromJson(const json::value& v, const std::string& path) {
                          "plan_key", "addressees", "lead_name"})
     r.Ignore(ro);
   r.Finish();
-  if (errs.empty()) {
+  if (errs.empty() && mode == ReadMode::kStrict) {
     auto s = ValidateTask(t);
     if (!s.ok()) Absorb(errs, s.error());
   }
@@ -623,9 +633,9 @@ json::object ToJson(const ProgressEntry& p) {
                       {"completed_on", OptDate(p.completed_on)}, {"author", OptStr(p.author)}, {"at", p.at}};
 }
 
-Result<ProgressEntry> ProgressFromJson(const json::value& v, const std::string& path) {
+Result<ProgressEntry> ProgressFromJson(const json::value& v, const std::string& path, ReadMode mode) {
   std::vector<FieldError> errs;
-  Reader r(v, path, errs);
+  Reader r(v, path, errs, mode);
   ProgressEntry p;
   if (!r.ok()) return Finish(p, errs, "Báo cáo tiến độ không hợp lệ", "invalid progress entry");
   p.id = r.Int("id", 0, INT64_MAX).value_or(0);
@@ -644,7 +654,7 @@ Result<ProgressEntry> ProgressFromJson(const json::value& v, const std::string& 
   p.author = r.Str("author", false, 200).value_or("");
   p.at = r.Str("at", false, 40).value_or("");
   r.Finish();
-  if (errs.empty()) {
+  if (errs.empty() && mode == ReadMode::kStrict) {
     auto s = ValidateProgress(p);
     if (!s.ok()) Absorb(errs, s.error());
   }

@@ -21,30 +21,42 @@
 
 namespace dxgov::codec {
 
+// kStrict: input from outside (checked, normalised to NFC, validated).
+// kStored: a body this program wrote itself from validated values; read as is, which makes
+// reading a page of stored records several times cheaper.
+enum class ReadMode { kStrict, kStored };
+
 // Parses text into JSON with dxgov's limits (nesting depth, size) and precise errors.
 constexpr int kMaxJsonDepth = 32;
 Result<boost::json::value> ParseJson(std::string_view text, const std::string& what_path = "");
 
 boost::json::object ToJson(const Deadline& d);
-Result<Deadline> DeadlineFromJson(const boost::json::value& v, const std::string& path);
+Result<Deadline> DeadlineFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
 
 boost::json::object ToJson(const Target& t);
-Result<Target> TargetFromJson(const boost::json::value& v, const std::string& path);
+Result<Target> TargetFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
 
 boost::json::object ToJson(const Unit& u);
-Result<Unit> UnitFromJson(const boost::json::value& v, const std::string& path);
+Result<Unit> UnitFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
 
 boost::json::object ToJson(const Plan& p);
-Result<Plan> PlanFromJson(const boost::json::value& v, const std::string& path);
+Result<Plan> PlanFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
 
 boost::json::object ToJson(const Objective& o);
-Result<Objective> ObjectiveFromJson(const boost::json::value& v, const std::string& path);
+Result<Objective> ObjectiveFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
 
 boost::json::object ToJson(const Task& t);
-Result<Task> TaskFromJson(const boost::json::value& v, const std::string& path);
+Result<Task> TaskFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
 
 boost::json::object ToJson(const ProgressEntry& p);
-Result<ProgressEntry> ProgressFromJson(const boost::json::value& v, const std::string& path);
+Result<ProgressEntry> ProgressFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
 
 // Merges a JSON merge-patch (RFC 7396) into `target`. Objects merge member by member;
 // null removes; anything else replaces.

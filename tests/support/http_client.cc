@@ -18,6 +18,7 @@ struct Connection::Impl {
 
 Connection::Connection(uint16_t port) : impl_(std::make_unique<Impl>()) {
   impl_->stream.connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  impl_->stream.socket().set_option(tcp::no_delay(true));
 }
 
 Connection::~Connection() {

@@ -74,16 +74,22 @@ CREATE TABLE tasks (
   recur_day     INTEGER,
   recur_from    INTEGER,
   ordinal       INTEGER NOT NULL,
-  body          TEXT NOT NULL,
   revision      INTEGER NOT NULL,
   created_at    TEXT NOT NULL,
   updated_at    TEXT NOT NULL
+);
+-- The task's document lives apart from the columns queries scan and sort, so that a scan
+-- over thousands of tasks reads narrow rows and only a page's documents are read.
+CREATE TABLE task_bodies (
+  id    INTEGER PRIMARY KEY REFERENCES tasks(id),
+  body  TEXT NOT NULL
 );
 CREATE UNIQUE INDEX tasks_number ON tasks(plan_id, number) WHERE number <> '';
 CREATE INDEX tasks_by_plan_number ON tasks(plan_id, number_key);
 CREATE INDEX tasks_by_number ON tasks(number_key);
 CREATE INDEX tasks_by_status ON tasks(status);
 CREATE INDEX tasks_by_due ON tasks(due_date);
+CREATE INDEX tasks_by_deadline_kind ON tasks(deadline_kind);
 CREATE INDEX tasks_by_parent ON tasks(parent_id);
 CREATE INDEX tasks_by_updated ON tasks(updated_at);
 
@@ -104,7 +110,8 @@ CREATE TABLE task_objectives (
 CREATE INDEX task_objectives_by_objective ON task_objectives(objective_id, task_id);
 
 -- Folded (lower case, no diacritics) number, title, text and expected output; rowid = task id.
-CREATE VIRTUAL TABLE task_search USING fts5(folded, tokenize = 'trigram');
+-- Word tokens: a phrase query reads a few short posting lists (trigrams read many long ones).
+CREATE VIRTUAL TABLE task_search USING fts5(folded, tokenize = 'unicode61');
 
 CREATE TABLE task_history (
   id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,

@@ -126,7 +126,7 @@ Status RegisterFunctions(Db& db) {
 template <typename T, typename Parse>
 Result<T> FromRow(const Stmt& s, Parse parse, const char* what) {
   DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
-  auto r = parse(v, "");
+  auto r = parse(v, "", codec::ReadMode::kStored);
   if (!r.ok()) return Internal(std::string("stored ") + what + " unreadable: " + r.error().message_en());
   T out = std::move(r).value();
   out.id = s.Int(1);
@@ -156,6 +156,10 @@ Error Stale(const char* what_vi, const char* what_en, int64_t current) {
 }
 
 using Param = std::variant<int64_t, std::string>;
+
+// A task row as FromRow reads it: the document, then id, revision and timestamps.
+constexpr const char* kTaskSelect =
+    "SELECT b.body, t.id, t.revision, t.created_at, t.updated_at FROM tasks t JOIN task_bodies b ON b.id = t.id";
 
 Status BindAll(Stmt& s, const std::vector<Param>& params, int first = 1) {
   int i = first;
@@ -311,7 +315,14 @@ class SqliteStore final : public Store {
 
   Result<Page<Task>> ListTasks(const TaskQuery& q) override;
 
-  Result<Task> GetTask(int64_t id) override { return GetEntity<Task>("tasks", id, codec::TaskFromJson, "nhiệm vụ", "task"); }
+  Result<Task> GetTask(int64_t id) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(std::string(kTaskSelect) + " WHERE t.id = ?"));
+    s.Bind(1, id);
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFound("nhiệm vụ", "task", std::to_string(id));
+    return FromRow<Task>(s, codec::TaskFromJson, "task");
+  }
 
   Result<std::vector<TaskAddressee>> ListAddressees(int64_t task_id) override {
     auto lease = Lease();
@@ -348,7 +359,7 @@ class SqliteStore final : public Store {
       DX_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
       DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
-      auto p = codec::ProgressFromJson(v, "");
+      auto p = codec::ProgressFromJson(v, "", codec::ReadMode::kStored);
       if (!p.ok()) return Internal("stored progress unreadable: " + p.error().message_en());
       p->id = s.Int(1);
       page.items.push_back(std::move(p).value());
@@ -423,7 +434,7 @@ class SqliteStore final : public Store {
       DX_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
       DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
-      auto u = codec::UnitFromJson(v, "");
+      auto u = codec::UnitFromJson(v, "", codec::ReadMode::kStored);
       if (!u.ok()) return Internal("stored unit unreadable: " + u.error().message_en());
       units.push_back(std::move(u).value());
     }
@@ -539,8 +550,9 @@ Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
   if (q.due_from || q.due_to) {
     const std::string from = q.due_from ? FormatIso(*q.due_from) : "0001-01-01";
     const std::string to = q.due_to ? FormatIso(*q.due_to) : "9999-12-31";
-    where += " AND ((t.deadline_kind = 'recurring' AND dx_recurs_between(t.recur_month, t.recur_day, t.recur_from, ?, ?))"
-             " OR (t.due_date BETWEEN ? AND ?))";
+    // Both branches of the OR can use an index (due_date; deadline_kind).
+    where += " AND (t.due_date BETWEEN ? AND ?"
+             " OR (t.deadline_kind = 'recurring' AND dx_recurs_between(t.recur_month, t.recur_day, t.recur_from, ?, ?)))";
     params.emplace_back(from);
     params.emplace_back(to);
     params.emplace_back(from);
@@ -549,16 +561,23 @@ Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
   if (!q.q.empty()) {
     const std::string folded = text::Fold(q.q);
     auto names = reg->MatchNames(folded);
-    std::string text_match;
-    if (folded.size() >= 3) {
-      std::string phrase = "\"";
-      for (char c : folded) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-      phrase += "\"";
+    // The words of q, in order, as a phrase whose last word may be unfinished ("ha no" finds
+    // "Hà Nội"); names and aliases of the units involved match as substrings (BTTTT).
+    std::string phrase;
+    std::string word;
+    for (size_t i = 0; i <= folded.size(); ++i) {
+      const char c = i < folded.size() ? folded[i] : ' ';
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+        word.push_back(c);
+      } else if (!word.empty()) {
+        phrase += (phrase.empty() ? "" : " ") + word;
+        word.clear();
+      }
+    }
+    std::string text_match = "0";
+    if (!phrase.empty()) {
       text_match = "t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH ?)";
-      params.emplace_back(phrase);
-    } else {
-      text_match = "t.id IN (SELECT rowid FROM task_search WHERE instr(folded, ?) > 0)";
-      params.emplace_back(folded);
+      params.emplace_back("\"" + phrase + "\" *");
     }
     where += " AND (" + text_match;
     if (!names.empty()) {
@@ -602,17 +621,33 @@ Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
   DX_ASSIGN_OR_RETURN(bool crow, c.Step());
   page.total = crow ? c.Int(0) : 0;
   if (page.total <= q.offset) return page;
-  DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT t.body, t.id, t.revision, t.created_at, t.updated_at FROM tasks t" +
-                                             where + order + " LIMIT ? OFFSET ?"));
+  // Sort and cut the page on ids only, then read the page's bodies: the sorter then
+  // carries a few bytes per match instead of every matching task's document.
+  DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT t.id FROM tasks t" + where + order + " LIMIT ? OFFSET ?"));
   DX_RETURN_IF_ERROR(BindAll(s, params));
   DX_RETURN_IF_ERROR(BindAll(s, order_params, static_cast<int>(params.size()) + 1));
   const int n = static_cast<int>(params.size() + order_params.size());
   s.Bind(n + 1, static_cast<int64_t>(q.limit)).Bind(n + 2, q.offset);
+  std::vector<int64_t> ids;
   for (;;) {
     DX_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    DX_ASSIGN_OR_RETURN(Task t, FromRow<Task>(s, codec::TaskFromJson, "task"));
-    page.items.push_back(std::move(t));
+    ids.push_back(s.Int(0));
+  }
+  if (ids.empty()) return page;
+  DX_ASSIGN_OR_RETURN(Stmt b, lease->Prepare(std::string(kTaskSelect) + " WHERE t.id IN (" + Placeholders(ids.size()) + ")"));
+  for (size_t i = 0; i < ids.size(); ++i) b.Bind(static_cast<int>(i) + 1, ids[i]);
+  std::map<int64_t, Task> by_id;
+  for (;;) {
+    DX_ASSIGN_OR_RETURN(bool row, b.Step());
+    if (!row) break;
+    DX_ASSIGN_OR_RETURN(Task t, FromRow<Task>(b, codec::TaskFromJson, "task"));
+    by_id.emplace(t.id, std::move(t));
+  }
+  page.items.reserve(ids.size());
+  for (int64_t id : ids) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) page.items.push_back(std::move(it->second));
   }
   return page;
 }
@@ -806,8 +841,8 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
   DX_RETURN_IF_ERROR(ValidateTask(t));
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
       "INSERT INTO tasks(plan_id, parent_id, section, number, number_key, title_key, lead_id, lead_key, status, "
-      "completed_on, deadline_kind, due_date, recur_month, recur_day, recur_from, ordinal, body, revision, "
-      "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)"));
+      "completed_on, deadline_kind, due_date, recur_month, recur_day, recur_from, ordinal, revision, "
+      "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)"));
   const std::string body = BodyOf(t);
   const std::string nkey = NumberSortKey(t.number), tkey = text::SortKey(t.title), lkey = LeadKey(t.lead.unit_id);
   const auto cols = ColumnsOf(t.deadline);
@@ -815,8 +850,8 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
   s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
   s.BindBlob(5, nkey).BindBlob(6, tkey).Bind(7, std::string_view(t.lead.unit_id)).BindBlob(8, lkey);
   s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
-  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal).Bind(17, std::string_view(body));
-  s.Bind(18, std::string_view(now_)).Bind(19, std::string_view(now_));
+  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal);
+  s.Bind(17, std::string_view(now_)).Bind(18, std::string_view(now_));
   Status r = s.Run();
   if (!r.ok() && r.error().code() == ErrorCode::kConflict)
     return Error(ErrorCode::kConflict, "Số hiệu nhiệm vụ đã có trong kế hoạch, hoặc kế hoạch, đơn vị chủ trì không tồn tại",
@@ -824,6 +859,9 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
                  {FieldError{"/number", "must be unique within the plan; plan_id, parent_id and lead must exist"}});
   DX_RETURN_IF_ERROR(std::move(r));
   const int64_t id = db_.LastInsertId();
+  DX_ASSIGN_OR_RETURN(Stmt b, db_.Prepare("INSERT INTO task_bodies(id, body) VALUES (?, ?)"));
+  b.Bind(1, id).Bind(2, std::string_view(body));
+  DX_RETURN_IF_ERROR(b.Run());
   DX_RETURN_IF_ERROR(WriteTaskIndexes(id, t, false));
   return id;
 }
@@ -831,11 +869,15 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
 Status SqliteTxn::StoreTaskState(Task t, int64_t old_revision) {
   (void)old_revision;
   DX_RETURN_IF_ERROR(ValidateTask(t));
-  DX_RETURN_IF_ERROR(SaveHistory("tasks", "task_history", t.id));
+  DX_ASSIGN_OR_RETURN(Stmt h, db_.Prepare(
+      "INSERT INTO task_history(id, revision, body, replaced_at) SELECT t.id, t.revision, b.body, ? "
+      "FROM tasks t JOIN task_bodies b ON b.id = t.id WHERE t.id = ?"));
+  h.Bind(1, std::string_view(now_)).Bind(2, t.id);
+  DX_RETURN_IF_ERROR(h.Run());
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
       "UPDATE tasks SET plan_id = ?, parent_id = ?, section = ?, number = ?, number_key = ?, title_key = ?, "
       "lead_id = ?, lead_key = ?, status = ?, completed_on = ?, deadline_kind = ?, due_date = ?, recur_month = ?, "
-      "recur_day = ?, recur_from = ?, ordinal = ?, body = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
+      "recur_day = ?, recur_from = ?, ordinal = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
   const std::string body = BodyOf(t);
   const std::string nkey = NumberSortKey(t.number), tkey = text::SortKey(t.title), lkey = LeadKey(t.lead.unit_id);
   const auto cols = ColumnsOf(t.deadline);
@@ -843,14 +885,17 @@ Status SqliteTxn::StoreTaskState(Task t, int64_t old_revision) {
   s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
   s.BindBlob(5, nkey).BindBlob(6, tkey).Bind(7, std::string_view(t.lead.unit_id)).BindBlob(8, lkey);
   s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
-  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal).Bind(17, std::string_view(body));
-  s.Bind(18, std::string_view(now_)).Bind(19, t.id);
+  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal);
+  s.Bind(17, std::string_view(now_)).Bind(18, t.id);
   Status r = s.Run();
   if (!r.ok() && r.error().code() == ErrorCode::kConflict)
     return Error(ErrorCode::kConflict, "Số hiệu nhiệm vụ đã có trong kế hoạch, hoặc kế hoạch, đơn vị chủ trì không tồn tại",
                  "task number exists in the plan, or plan, parent or lead does not exist",
                  {FieldError{"/number", "must be unique within the plan; plan_id, parent_id and lead must exist"}});
   DX_RETURN_IF_ERROR(std::move(r));
+  DX_ASSIGN_OR_RETURN(Stmt b, db_.Prepare("UPDATE task_bodies SET body = ? WHERE id = ?"));
+  b.Bind(1, std::string_view(body)).Bind(2, t.id);
+  DX_RETURN_IF_ERROR(b.Run());
   return WriteTaskIndexes(t.id, t, true);
 }
 
@@ -861,7 +906,7 @@ Status SqliteTxn::ReplaceTask(const Task& t, int64_t expected) {
 }
 
 Result<Task> SqliteTxn::LoadTask(int64_t id) {
-  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare("SELECT body, id, revision, created_at, updated_at FROM tasks WHERE id = ?"));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(std::string(kTaskSelect) + " WHERE t.id = ?"));
   s.Bind(1, id);
   DX_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("nhiệm vụ", "task", std::to_string(id));
