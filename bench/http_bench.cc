@@ -167,7 +167,6 @@ struct Query {
   std::string target;      // HTTP
   std::string sql_count;   // the same query through the C API
   std::string sql_page;
-  std::vector<std::string> params;
 };
 
 std::string InList(const std::vector<std::string>& ids) {
@@ -177,7 +176,6 @@ std::string InList(const std::vector<std::string>& ids) {
 }
 
 std::vector<Query> Mix(const Generated& g, const UnitRegistry& reg) {
-  const std::string plan = std::to_string(g.plan_id);
   const std::string province = g.provinces[7];
   const std::string ministry = g.ministries[3];
   // The raw SQL gets the expansion dxgov computes (the ministry and the groups it is in).
@@ -189,25 +187,24 @@ std::vector<Query> Mix(const Generated& g, const UnitRegistry& reg) {
   q.push_back({"lead", "/api/tasks?lead=" + province + "&as_of=2024-06-30&limit=50",
                "SELECT COUNT(*) FROM tasks t WHERE t.id IN (SELECT task_id FROM task_units WHERE role='lead' AND unit_id IN ('" + province + "'))",
                cols + " WHERE t.id IN (SELECT task_id FROM task_units WHERE role='lead' AND unit_id IN ('" + province +
-                   "')) ORDER BY t.plan_id, t.number_key" + page, {}});
+                   "')) ORDER BY t.plan_id, t.number_key" + page});
   q.push_back({"coordinator+groups", "/api/tasks?coordinator=" + ministry + "&as_of=2024-06-30&limit=50",
                "SELECT COUNT(*) FROM tasks t WHERE t.id IN (SELECT task_id FROM task_units WHERE role='coordinator' AND unit_id IN (" + InList(coordinator_ids) + "))",
                cols + " WHERE t.id IN (SELECT task_id FROM task_units WHERE role='coordinator' AND unit_id IN (" +
-                   InList(coordinator_ids) + ")) ORDER BY t.plan_id, t.number_key" + page, {}});
+                   InList(coordinator_ids) + ")) ORDER BY t.plan_id, t.number_key" + page});
   q.push_back({"status+timeliness", "/api/tasks?status=in_progress&timeliness=overdue&as_of=2024-06-30&limit=50",
                "SELECT COUNT(*) FROM tasks t WHERE t.status='in_progress' AND t.due_date < '2024-06-30'",
-               cols + " WHERE t.status='in_progress' AND t.due_date < '2024-06-30' ORDER BY t.plan_id, t.number_key" + page, {}});
+               cols + " WHERE t.status='in_progress' AND t.due_date < '2024-06-30' ORDER BY t.plan_id, t.number_key" + page});
   q.push_back({"deadline window", "/api/tasks?due_from=2024-09-01&due_to=2024-09-30&limit=50",
                "SELECT COUNT(*) FROM tasks t WHERE t.due_date BETWEEN '2024-09-01' AND '2024-09-30'",
-               cols + " WHERE t.due_date BETWEEN '2024-09-01' AND '2024-09-30' ORDER BY t.plan_id, t.number_key" + page, {}});
+               cols + " WHERE t.due_date BETWEEN '2024-09-01' AND '2024-09-30' ORDER BY t.plan_id, t.number_key" + page});
   q.push_back({"q (no diacritics)", "/api/tasks?q=nen%20tang%20du%20lieu&limit=50",
                "SELECT COUNT(*) FROM tasks t WHERE t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH '\"nen tang du lieu\"')",
-               cols + " WHERE t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH '\"nen tang du lieu\"') ORDER BY t.plan_id, t.number_key" + page, {}});
+               cols + " WHERE t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH '\"nen tang du lieu\"') ORDER BY t.plan_id, t.number_key" + page});
   q.push_back({"sorted by deadline", "/api/tasks?unit=" + province + "&sort=deadline&as_of=2024-06-30&limit=50",
                "SELECT COUNT(*) FROM tasks t WHERE t.id IN (SELECT task_id FROM task_units WHERE role IN ('lead','coordinator') AND unit_id IN ('" + province + "','cac-dia-phuong','cac-bo-nganh-dia-phuong'))",
                cols + " WHERE t.id IN (SELECT task_id FROM task_units WHERE role IN ('lead','coordinator') AND unit_id IN ('" +
-                   province + "','cac-dia-phuong','cac-bo-nganh-dia-phuong')) ORDER BY t.due_date IS NULL, t.due_date, t.number_key" + page, {}});
-  (void)plan;
+                   province + "','cac-dia-phuong','cac-bo-nganh-dia-phuong')) ORDER BY t.due_date IS NULL, t.due_date, t.number_key" + page});
   return q;
 }
 

@@ -107,7 +107,8 @@ class UnitRegistry {
   // of the version in force first, then aliases); nullptr when none.
   const Unit* Resolve(std::string_view name, Date d) const;
 
-  // Vietnamese collation key of the name of `u`'s version `version_index`.
+  // Vietnamese collation key of the name of `u`'s version `version_index`; provinces, cities
+  // and communes sort by their proper names ("Tỉnh"/"Thành phố"/"Xã" ... left out).
   // REQUIRES: u belongs to this registry and version_index < u.versions.size().
   const std::string& NameKey(const Unit& u, size_t version_index) const;
 

@@ -68,7 +68,7 @@ class Store {
   virtual Result<Page<Objective>> ListObjectives(const ObjectiveQuery& q) = 0;
   virtual Result<Objective> GetObjective(int64_t id) = 0;
 
-  // Filters as documented on TaskQuery; `registry` expands groups and predecessors.
+  // Filters as documented on TaskQuery; groups and predecessors are expanded with Units().
   virtual Result<Page<Task>> ListTasks(const TaskQuery& q) = 0;
   virtual Result<Task> GetTask(int64_t id) = 0;
   virtual Result<std::vector<TaskAddressee>> ListAddressees(int64_t task_id) = 0;

@@ -2,12 +2,16 @@
 
 #include <boost/json.hpp>
 
+#include <malloc.h>
+
 #include <condition_variable>
 #include <mutex>
+#include <shared_mutex>
 #include <set>
 #include <variant>
 
 #include "codec/json_codec.h"
+#include "core/task_index.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_db.h"
 #include "text/vn_text.h"
@@ -29,96 +33,6 @@ std::string Iso(std::chrono::system_clock::time_point tp) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
   return buf;
-}
-
-// ---- SQL functions that call the domain core, so SQL and C++ judge deadlines alike ----
-
-const unsigned char* ArgText(sqlite3_value* v) {
-  return sqlite3_value_type(v) == SQLITE_NULL ? nullptr : sqlite3_value_text(v);
-}
-
-std::optional<Date> ArgDate(sqlite3_value* v) {
-  const unsigned char* t = ArgText(v);
-  if (!t) return std::nullopt;
-  return ParseIsoDate(reinterpret_cast<const char*>(t));
-}
-
-// Rebuilds the deadline a task row's columns stand for (fixed forms as their due date).
-std::optional<Deadline> DeadlineFromColumns(sqlite3_value** a) {
-  const unsigned char* kind = ArgText(a[0]);
-  if (!kind) return std::nullopt;
-  Deadline d;
-  if (std::string_view(reinterpret_cast<const char*>(kind)) == "recurring") {
-    d.kind = DeadlineKind::kRecurring;
-    d.month = sqlite3_value_int(a[2]);
-    d.day = sqlite3_value_int(a[3]);
-    d.year = sqlite3_value_int(a[4]);
-    return d;
-  }
-  if (auto due = ArgDate(a[1])) {
-    d.kind = DeadlineKind::kDate;
-    d.date = due;
-    return d;
-  }
-  d.kind = DeadlineKind::kOwnPlan;
-  return d;
-}
-
-// dx_timeliness(kind, due_date, recur_month, recur_day, recur_from, status, completed_on, as_of, soon_days)
-void SqlTimeliness(sqlite3_context* ctx, int, sqlite3_value** a) {
-  auto deadline = DeadlineFromColumns(a);
-  const unsigned char* status = ArgText(a[5]);
-  auto as_of = ArgDate(a[7]);
-  if (!status || !as_of) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  const bool cancelled = std::string_view(reinterpret_cast<const char*>(status)) == "cancelled";
-  auto t = JudgeTimeliness(deadline ? &*deadline : nullptr, ArgDate(a[6]), cancelled, *as_of, sqlite3_value_int(a[8]));
-  if (!t) sqlite3_result_null(ctx);
-  else sqlite3_result_text(ctx, TimelinessName(*t), -1, SQLITE_STATIC);
-}
-
-// dx_due(kind, due_date, recur_month, recur_day, recur_from, as_of): the governing due date.
-void SqlDue(sqlite3_context* ctx, int, sqlite3_value** a) {
-  auto deadline = DeadlineFromColumns(a);
-  auto as_of = ArgDate(a[5]);
-  std::optional<Date> due = deadline && as_of ? GoverningDue(*deadline, *as_of) : std::nullopt;
-  if (!due) {
-    sqlite3_result_null(ctx);
-    return;
-  }
-  std::string s = FormatIso(*due);
-  sqlite3_result_text(ctx, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-}
-
-// dx_recurs_between(recur_month, recur_day, recur_from, from, to): does a yearly occurrence fall in [from, to]?
-void SqlRecursBetween(sqlite3_context* ctx, int, sqlite3_value** a) {
-  Deadline d;
-  d.kind = DeadlineKind::kRecurring;
-  d.month = sqlite3_value_int(a[0]);
-  d.day = sqlite3_value_int(a[1]);
-  d.year = sqlite3_value_int(a[2]);
-  auto from = ArgDate(a[3]);
-  auto to = ArgDate(a[4]);
-  int hit = 0;
-  if (from && to && d.month >= 1 && d.month <= 12) {
-    for (int y = YearOf(*from); y <= YearOf(*to) && !hit; ++y) {
-      auto occ = OccurrenceDue(d, y);
-      hit = occ && *from <= *occ && *occ <= *to;
-    }
-  }
-  sqlite3_result_int(ctx, hit);
-}
-
-Status RegisterFunctions(Db& db) {
-  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
-  int rc = sqlite3_create_function(db.raw(), "dx_timeliness", 9, flags, nullptr, SqlTimeliness, nullptr, nullptr);
-  if (rc == SQLITE_OK) rc = sqlite3_create_function(db.raw(), "dx_due", 6, flags, nullptr, SqlDue, nullptr, nullptr);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function(db.raw(), "dx_recurs_between", 5, flags, nullptr, SqlRecursBetween, nullptr, nullptr);
-  if (rc != SQLITE_OK) return sqlite::FromSqlite(rc, db.raw(), "register functions");
-  return OkStatus();
 }
 
 // ---- helpers reading entities back from rows (body + id, revision, timestamps) ----
@@ -194,14 +108,17 @@ class SqliteTxn final : public WriteTxn {
   Result<int64_t> AddProgress(const ProgressEntry& p, int64_t expected_task_revision) override;
 
   bool units_changed() const { return units_changed_; }
+  // What the task index must learn once this transaction commits.
+  std::vector<TaskFacts>& written_tasks() { return written_tasks_; }
 
  private:
   Result<int64_t> CurrentRevision(const char* table, const Param& id);
   Status SaveHistory(const char* table, const char* history, const Param& id);
   Status WriteTaskIndexes(int64_t id, const Task& t, bool replace);
   Result<Task> LoadTask(int64_t id);
-  Status StoreTaskState(Task t, int64_t old_revision);
-  std::string LeadKey(const std::string& unit_id) const;
+  // Writes `t` as the task's next revision, keeping the current one in history.
+  Status StoreTaskState(const Task& t);
+  std::string LeadName(const std::string& unit_id) const;
   const Unit* FindUnit(const std::string& id) const;
 
   Db& db_;
@@ -210,6 +127,7 @@ class SqliteTxn final : public WriteTxn {
   Date today_;
   bool units_changed_ = false;
   std::map<std::string, Unit> new_units_;  // created in this transaction, for names and kinds
+  std::vector<TaskFacts> written_tasks_;
 };
 
 class SqliteStore final : public Store {
@@ -238,7 +156,80 @@ class SqliteStore final : public Store {
       (void)writer_.Exec("ROLLBACK");
       return c;
     }
+    if (!txn.written_tasks().empty()) {
+      std::unique_lock lock(index_mu_);
+      for (const auto& f : txn.written_tasks()) index_.Upsert(f);
+    }
     if (txn.units_changed()) return LoadRegistry();
+    return OkStatus();
+  }
+
+  // Builds the task index from the stored columns (no documents are parsed), streaming
+  // the tasks so that only the index itself stays in memory.
+  Status LoadTaskIndex() {
+    std::unordered_map<int64_t, std::vector<std::string>> coordinators;
+    DX_ASSIGN_OR_RETURN(Stmt u, writer_.Prepare("SELECT task_id, unit_id FROM task_units WHERE role = 'coordinator'"));
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, u.Step());
+      if (!row) break;
+      coordinators[u.Int(0)].push_back(u.Text(1));
+    }
+    std::unordered_map<int64_t, std::vector<int64_t>> objectives;
+    DX_ASSIGN_OR_RETURN(Stmt o, writer_.Prepare("SELECT task_id, objective_id FROM task_objectives ORDER BY task_id, objective_id"));
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, o.Step());
+      if (!row) break;
+      objectives[o.Int(0)].push_back(o.Int(1));
+    }
+    DX_ASSIGN_OR_RETURN(Stmt n, writer_.Prepare("SELECT COUNT(*) FROM tasks"));
+    DX_ASSIGN_OR_RETURN(bool counted, n.Step());
+    DX_ASSIGN_OR_RETURN(Stmt s, writer_.Prepare(
+        "SELECT id, plan_id, parent_id, section, number_key, title_key, lead_id, lead_key, status, completed_on, "
+        "deadline_kind, due_date, recur_month, recur_day, recur_from, updated_at FROM tasks ORDER BY id"));
+    TaskIndex index;
+    index.Reserve(counted ? static_cast<size_t>(n.Int(0)) : 0);
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      TaskFacts f;
+      f.id = s.Int(0);
+      f.plan_id = s.Int(1);
+      if (!s.IsNull(2)) f.parent_id = s.Int(2);
+      f.section = s.Text(3);
+      f.number_key = s.Text(4);
+      f.title_key = s.Text(5);
+      f.lead = s.Text(6);
+      f.lead_key = s.Text(7);
+      f.status = ParseTaskStatus(s.Text(8)).value_or(TaskStatus::kNotStarted);
+      if (auto c = s.OptText(9)) f.completed_on = ParseIsoDate(*c);
+      // A fixed deadline is kept as its due date, which is all timeliness needs.
+      if (auto kind = s.OptText(10)) {
+        Deadline d;
+        if (*kind == "recurring") {
+          d.kind = DeadlineKind::kRecurring;
+          d.month = static_cast<int>(s.Int(12));
+          d.day = static_cast<int>(s.Int(13));
+          d.year = static_cast<int>(s.Int(14));
+        } else if (auto due = s.OptText(11)) {
+          d.kind = DeadlineKind::kDate;
+          d.date = ParseIsoDate(*due);
+        } else {
+          d.kind = DeadlineKind::kOwnPlan;
+        }
+        f.deadline = d;
+      }
+      f.updated_at = s.Text(15);
+      if (auto it = coordinators.find(f.id); it != coordinators.end()) f.coordinators = std::move(it->second);
+      if (auto it = objectives.find(f.id); it != objectives.end()) f.objective_ids = std::move(it->second);
+      index.Upsert(f);
+    }
+    {
+      std::unique_lock lock(index_mu_);
+      index_ = std::move(index);
+    }
+    coordinators.clear();
+    objectives.clear();
+    malloc_trim(0);  // give the loading buffers back to the system, not to the heap's free lists
     return OkStatus();
   }
 
@@ -486,85 +477,54 @@ class SqliteStore final : public Store {
   std::vector<std::unique_ptr<Db>> idle_;
   mutable std::mutex reg_mu_;
   std::shared_ptr<const UnitRegistry> registry_;
+  mutable std::shared_mutex index_mu_;
+  TaskIndex index_;
   const Clock* clock_;
 };
 
-// Units a filter value stands for on `as_of`: itself, the groups it belongs to, the members
-// of a group, and (if asked) the units merged into it.
-// A unit that did not exist on as_of (Hà Giang in 2026) is judged on the nearest day it did.
-std::vector<std::string> FilterUnits(const UnitRegistry& reg, const std::string& id, Date as_of, bool predecessors) {
-  std::set<std::string> out{id};
-  Date when = as_of;
-  if (const Unit* u = reg.Find(id)) {
-    if (u->valid_to && when > *u->valid_to) when = *u->valid_to;
-    if (u->valid_from && when < *u->valid_from) when = *u->valid_from;
-  }
-  for (auto& g : reg.GroupsContaining(id, when)) out.insert(g);
-  for (auto& m : reg.Expand(id, when)) out.insert(m);
-  if (predecessors) {
-    for (auto& p : reg.Predecessors(id)) {
-      out.insert(p);
-      const Unit* pu = reg.Find(p);
-      if (pu && pu->valid_to)
-        for (auto& g : reg.GroupsContaining(p, *pu->valid_to)) out.insert(g);
+Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
+  auto reg = Units();
+  TaskQueryContext ctx;
+  ctx.registry = reg.get();
+  ctx.as_of = q.as_of.value_or(clock_->Today());
+
+  // Restrictions that need storage: which plans, and which tasks' words match q.
+  std::optional<std::vector<int64_t>> plans;
+  if (q.plan_id) plans = std::vector<int64_t>{*q.plan_id};
+  if (q.under_plan_id) {
+    DX_ASSIGN_OR_RETURN(auto subtree, PlanSubtree(*q.under_plan_id));
+    if (plans) {
+      std::vector<int64_t> both;
+      std::set_intersection(plans->begin(), plans->end(), subtree.begin(), subtree.end(), std::back_inserter(both));
+      plans = std::move(both);
+    } else {
+      plans = std::move(subtree);
     }
   }
-  return {out.begin(), out.end()};
-}
-
-Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
-  const Date as_of = q.as_of.value_or(clock_->Today());
-  const std::string as_of_s = FormatIso(as_of);
-  auto reg = Units();
-  std::string where = " WHERE 1=1";
-  std::vector<Param> params;
-  if (q.plan_id) { where += " AND t.plan_id = ?"; params.emplace_back(*q.plan_id); }
-  if (q.under_plan_id) {
-    DX_ASSIGN_OR_RETURN(auto ids, PlanSubtree(*q.under_plan_id));
-    where += " AND t.plan_id IN (" + Placeholders(ids.size()) + ")";
-    for (auto i : ids) params.emplace_back(i);
+  auto lease = Lease();
+  if (q.published_only) {
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT id FROM plans WHERE published = 1 ORDER BY id"));
+    std::vector<int64_t> published;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      published.push_back(s.Int(0));
+    }
+    if (plans) {
+      std::vector<int64_t> both;
+      std::set_intersection(plans->begin(), plans->end(), published.begin(), published.end(), std::back_inserter(both));
+      plans = std::move(both);
+    } else {
+      plans = std::move(published);
+    }
   }
-  if (q.published_only) where += " AND t.plan_id IN (SELECT id FROM plans WHERE published = 1)";
-  if (!q.section.empty()) { where += " AND t.section = ?"; params.emplace_back(q.section); }
-  auto unit_filter = [&](const std::string& id, const char* roles) {
-    auto ids = FilterUnits(*reg, id, as_of, q.include_predecessors);
-    where += std::string(" AND t.id IN (SELECT task_id FROM task_units WHERE role IN (") + roles +
-             ") AND unit_id IN (" + Placeholders(ids.size()) + "))";
-    for (auto& i : ids) params.emplace_back(i);
-  };
-  if (!q.lead.empty()) unit_filter(q.lead, "'lead'");
-  if (!q.coordinator.empty()) unit_filter(q.coordinator, "'coordinator'");
-  if (!q.unit.empty()) unit_filter(q.unit, "'lead','coordinator'");
-  if (!q.statuses.empty()) {
-    where += " AND t.status IN (" + Placeholders(q.statuses.size()) + ")";
-    for (auto s : q.statuses) params.emplace_back(std::string(TaskStatusName(s)));
-  }
-  const std::string deadline_cols = "t.deadline_kind, t.due_date, t.recur_month, t.recur_day, t.recur_from";
-  if (!q.timeliness.empty()) {
-    where += " AND dx_timeliness(" + deadline_cols + ", t.status, t.completed_on, ?, ?) IN (" +
-             Placeholders(q.timeliness.size()) + ")";
-    params.emplace_back(as_of_s);
-    params.emplace_back(static_cast<int64_t>(q.due_soon_days));
-    for (auto t : q.timeliness) params.emplace_back(std::string(TimelinessName(t)));
-  }
-  if (q.due_from || q.due_to) {
-    const std::string from = q.due_from ? FormatIso(*q.due_from) : "0001-01-01";
-    const std::string to = q.due_to ? FormatIso(*q.due_to) : "9999-12-31";
-    // Both branches of the OR can use an index (due_date; deadline_kind).
-    where += " AND (t.due_date BETWEEN ? AND ?"
-             " OR (t.deadline_kind = 'recurring' AND dx_recurs_between(t.recur_month, t.recur_day, t.recur_from, ?, ?)))";
-    params.emplace_back(from);
-    params.emplace_back(to);
-    params.emplace_back(from);
-    params.emplace_back(to);
-  }
+  if (plans) ctx.plan_ids = &*plans;
+  std::vector<int64_t> text_ids;
   if (!q.q.empty()) {
-    const std::string folded = text::Fold(q.q);
-    auto names = reg->MatchNames(folded);
     // The words of q, in order, as a phrase whose last word may be unfinished ("ha no" finds
-    // "Hà Nội"); names and aliases of the units involved match as substrings (BTTTT).
-    std::string phrase;
-    std::string word;
+    // "Hà Nội"); the index adds tasks whose units' names match (BTTTT).
+    const std::string folded = text::Fold(q.q);
+    std::string phrase, word;
     for (size_t i = 0; i <= folded.size(); ++i) {
       const char c = i < folded.size() ? folded[i] : ' ';
       if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
@@ -574,69 +534,32 @@ Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
         word.clear();
       }
     }
-    std::string text_match = "0";
     if (!phrase.empty()) {
-      text_match = "t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH ?)";
-      params.emplace_back("\"" + phrase + "\" *");
+      DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT rowid FROM task_search WHERE task_search MATCH ? ORDER BY rowid"));
+      const std::string match = "\"" + phrase + "\" *";
+      s.Bind(1, std::string_view(match));
+      for (;;) {
+        DX_ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        text_ids.push_back(s.Int(0));
+      }
     }
-    where += " AND (" + text_match;
-    if (!names.empty()) {
-      where += " OR t.id IN (SELECT task_id FROM task_units WHERE role IN ('lead','coordinator') AND unit_id IN (" +
-               Placeholders(names.size()) + "))";
-      for (auto& n : names) params.emplace_back(n);
-    }
-    where += ")";
+    ctx.text_ids = &text_ids;
   }
-  if (q.objective_id) {
-    where += " AND t.id IN (SELECT task_id FROM task_objectives WHERE objective_id = ?)";
-    params.emplace_back(*q.objective_id);
-  }
-  if (q.parent_id) { where += " AND t.parent_id = ?"; params.emplace_back(*q.parent_id); }
 
-  const char* dir = q.descending ? " DESC" : "";
-  std::string order;
-  std::vector<Param> order_params;
-  switch (q.sort) {
-    case TaskSort::kNumber: order = std::string(" ORDER BY t.plan_id") + dir + ", t.number_key" + dir; break;
-    case TaskSort::kTitle: order = std::string(" ORDER BY t.title_key") + dir; break;
-    case TaskSort::kLead: order = std::string(" ORDER BY t.lead_key") + dir + ", t.number_key"; break;
-    case TaskSort::kStatus: order = std::string(" ORDER BY t.status") + dir + ", t.number_key"; break;
-    case TaskSort::kUpdated: order = std::string(" ORDER BY t.updated_at") + dir; break;
-    case TaskSort::kDeadline:
-      // Tasks without a due date come last either way.
-      order = " ORDER BY (CASE WHEN t.deadline_kind = 'recurring' THEN dx_due(" + deadline_cols +
-              ", ?) ELSE t.due_date END) IS NULL, (CASE WHEN t.deadline_kind = 'recurring' THEN dx_due(" +
-              deadline_cols + ", ?) ELSE t.due_date END)" + dir + ", t.number_key";
-      order_params = {as_of_s, as_of_s};
-      break;
+  Page<int64_t> ids;
+  {
+    std::shared_lock lock(index_mu_);
+    ids = index_.Query(q, ctx);
   }
-  order += ", t.id";
-
-  auto lease = Lease();
   Page<Task> page;
-  page.limit = q.limit;
-  page.offset = q.offset;
-  DX_ASSIGN_OR_RETURN(Stmt c, lease->Prepare("SELECT COUNT(*) FROM tasks t" + where));
-  DX_RETURN_IF_ERROR(BindAll(c, params));
-  DX_ASSIGN_OR_RETURN(bool crow, c.Step());
-  page.total = crow ? c.Int(0) : 0;
-  if (page.total <= q.offset) return page;
-  // Sort and cut the page on ids only, then read the page's bodies: the sorter then
-  // carries a few bytes per match instead of every matching task's document.
-  DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT t.id FROM tasks t" + where + order + " LIMIT ? OFFSET ?"));
-  DX_RETURN_IF_ERROR(BindAll(s, params));
-  DX_RETURN_IF_ERROR(BindAll(s, order_params, static_cast<int>(params.size()) + 1));
-  const int n = static_cast<int>(params.size() + order_params.size());
-  s.Bind(n + 1, static_cast<int64_t>(q.limit)).Bind(n + 2, q.offset);
-  std::vector<int64_t> ids;
-  for (;;) {
-    DX_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) break;
-    ids.push_back(s.Int(0));
-  }
-  if (ids.empty()) return page;
-  DX_ASSIGN_OR_RETURN(Stmt b, lease->Prepare(std::string(kTaskSelect) + " WHERE t.id IN (" + Placeholders(ids.size()) + ")"));
-  for (size_t i = 0; i < ids.size(); ++i) b.Bind(static_cast<int>(i) + 1, ids[i]);
+  page.total = ids.total;
+  page.limit = ids.limit;
+  page.offset = ids.offset;
+  if (ids.items.empty()) return page;
+  DX_ASSIGN_OR_RETURN(Stmt b, lease->Prepare(std::string(kTaskSelect) + " WHERE t.id IN (" +
+                                             Placeholders(ids.items.size()) + ")"));
+  for (size_t i = 0; i < ids.items.size(); ++i) b.Bind(static_cast<int>(i) + 1, ids.items[i]);
   std::map<int64_t, Task> by_id;
   for (;;) {
     DX_ASSIGN_OR_RETURN(bool row, b.Step());
@@ -644,8 +567,8 @@ Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
     DX_ASSIGN_OR_RETURN(Task t, FromRow<Task>(b, codec::TaskFromJson, "task"));
     by_id.emplace(t.id, std::move(t));
   }
-  page.items.reserve(ids.size());
-  for (int64_t id : ids) {
+  page.items.reserve(ids.items.size());
+  for (int64_t id : ids.items) {
     auto it = by_id.find(id);
     if (it != by_id.end()) page.items.push_back(std::move(it->second));
   }
@@ -660,9 +583,9 @@ const Unit* SqliteTxn::FindUnit(const std::string& id) const {
   return store_.registry()->Find(id);
 }
 
-std::string SqliteTxn::LeadKey(const std::string& unit_id) const {
+std::string SqliteTxn::LeadName(const std::string& unit_id) const {
   const Unit* u = FindUnit(unit_id);
-  return text::SortKey(u ? VersionOrLatest(*u, today_).name : unit_id);
+  return u ? VersionOrLatest(*u, today_).name : unit_id;
 }
 
 Result<int64_t> SqliteTxn::CurrentRevision(const char* table, const Param& id) {
@@ -844,11 +767,13 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
       "completed_on, deadline_kind, due_date, recur_month, recur_day, recur_from, ordinal, revision, "
       "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)"));
   const std::string body = BodyOf(t);
-  const std::string nkey = NumberSortKey(t.number), tkey = text::SortKey(t.title), lkey = LeadKey(t.lead.unit_id);
+  TaskFacts facts = FactsOf(t, LeadName(t.lead.unit_id));
+  facts.updated_at = now_;
   const auto cols = ColumnsOf(t.deadline);
   const std::optional<std::string> completed = t.completed_on ? std::optional(FormatIso(*t.completed_on)) : std::nullopt;
   s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
-  s.BindBlob(5, nkey).BindBlob(6, tkey).Bind(7, std::string_view(t.lead.unit_id)).BindBlob(8, lkey);
+  s.BindBlob(5, facts.number_key).BindBlob(6, facts.title_key).Bind(7, std::string_view(t.lead.unit_id));
+  s.BindBlob(8, facts.lead_key);
   s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
   s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal);
   s.Bind(17, std::string_view(now_)).Bind(18, std::string_view(now_));
@@ -863,11 +788,12 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
   b.Bind(1, id).Bind(2, std::string_view(body));
   DX_RETURN_IF_ERROR(b.Run());
   DX_RETURN_IF_ERROR(WriteTaskIndexes(id, t, false));
+  facts.id = id;
+  written_tasks_.push_back(std::move(facts));
   return id;
 }
 
-Status SqliteTxn::StoreTaskState(Task t, int64_t old_revision) {
-  (void)old_revision;
+Status SqliteTxn::StoreTaskState(const Task& t) {
   DX_RETURN_IF_ERROR(ValidateTask(t));
   DX_ASSIGN_OR_RETURN(Stmt h, db_.Prepare(
       "INSERT INTO task_history(id, revision, body, replaced_at) SELECT t.id, t.revision, b.body, ? "
@@ -879,11 +805,13 @@ Status SqliteTxn::StoreTaskState(Task t, int64_t old_revision) {
       "lead_id = ?, lead_key = ?, status = ?, completed_on = ?, deadline_kind = ?, due_date = ?, recur_month = ?, "
       "recur_day = ?, recur_from = ?, ordinal = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
   const std::string body = BodyOf(t);
-  const std::string nkey = NumberSortKey(t.number), tkey = text::SortKey(t.title), lkey = LeadKey(t.lead.unit_id);
+  TaskFacts facts = FactsOf(t, LeadName(t.lead.unit_id));
+  facts.updated_at = now_;
   const auto cols = ColumnsOf(t.deadline);
   const std::optional<std::string> completed = t.completed_on ? std::optional(FormatIso(*t.completed_on)) : std::nullopt;
   s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
-  s.BindBlob(5, nkey).BindBlob(6, tkey).Bind(7, std::string_view(t.lead.unit_id)).BindBlob(8, lkey);
+  s.BindBlob(5, facts.number_key).BindBlob(6, facts.title_key).Bind(7, std::string_view(t.lead.unit_id));
+  s.BindBlob(8, facts.lead_key);
   s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
   s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal);
   s.Bind(17, std::string_view(now_)).Bind(18, t.id);
@@ -896,13 +824,15 @@ Status SqliteTxn::StoreTaskState(Task t, int64_t old_revision) {
   DX_ASSIGN_OR_RETURN(Stmt b, db_.Prepare("UPDATE task_bodies SET body = ? WHERE id = ?"));
   b.Bind(1, std::string_view(body)).Bind(2, t.id);
   DX_RETURN_IF_ERROR(b.Run());
-  return WriteTaskIndexes(t.id, t, true);
+  DX_RETURN_IF_ERROR(WriteTaskIndexes(t.id, t, true));
+  written_tasks_.push_back(std::move(facts));
+  return OkStatus();
 }
 
 Status SqliteTxn::ReplaceTask(const Task& t, int64_t expected) {
   DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("tasks", t.id));
   if (cur != expected) return Stale("nhiệm vụ", "task", cur);
-  return StoreTaskState(t, cur);
+  return StoreTaskState(t);
 }
 
 Result<Task> SqliteTxn::LoadTask(int64_t id) {
@@ -984,7 +914,7 @@ Result<int64_t> SqliteTxn::AddProgress(const ProgressEntry& p, int64_t expected)
                              "Chỉ nhiệm vụ giao cho nhóm đơn vị mới báo cáo theo từng đơn vị");
     ApplyProgress(p, today_, task.status, task.completed_on, task.progress_percent);
   }
-  DX_RETURN_IF_ERROR(StoreTaskState(task, task.version));
+  DX_RETURN_IF_ERROR(StoreTaskState(task));
   ProgressEntry stored = p;
   stored.at = now_;
   if (stored.status == TaskStatus::kDone && !stored.completed_on) stored.completed_on = today_;
@@ -1010,16 +940,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   static const SystemClock kSystemClock;
   DX_ASSIGN_OR_RETURN(Db writer, Db::Open(options.path, true));
   DX_RETURN_IF_ERROR(sqlite::ApplyMigrations(writer));
-  DX_RETURN_IF_ERROR(RegisterFunctions(writer));
   std::vector<std::unique_ptr<Db>> readers;
   for (int i = 0; i < std::max(1, options.read_connections); ++i) {
     DX_ASSIGN_OR_RETURN(Db r, Db::Open(options.path, false));
-    DX_RETURN_IF_ERROR(RegisterFunctions(r));
     readers.push_back(std::make_unique<Db>(std::move(r)));
   }
   auto store = std::make_unique<SqliteStore>(options.path, std::move(writer), std::move(readers),
                                              options.clock ? options.clock : &kSystemClock);
   DX_RETURN_IF_ERROR(store->LoadRegistry());
+  DX_RETURN_IF_ERROR(store->LoadTaskIndex());
   return std::unique_ptr<Store>(std::move(store));
 }
 
