@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <set>
 
 #include "codec/json_codec.h"
@@ -265,10 +266,10 @@ class Handler {
     const std::string& coll = parts[1];
     if (parts.size() == 2) {
       if (coll == "units") return m == "GET" ? ListUnits() : m == "POST" ? CreateUnit() : MethodNotAllowed("GET, POST");
-      if (coll == "plans") return m == "GET" ? ListPlans() : m == "POST" ? CreatePlan() : MethodNotAllowed("GET, POST");
+      if (coll == "plans") return m == "GET" ? ListPlans() : m == "POST" ? Create(Plans()) : MethodNotAllowed("GET, POST");
       if (coll == "objectives")
-        return m == "GET" ? ListObjectives() : m == "POST" ? CreateObjective() : MethodNotAllowed("GET, POST");
-      if (coll == "tasks") return m == "GET" ? ListTasks() : m == "POST" ? CreateTask() : MethodNotAllowed("GET, POST");
+        return m == "GET" ? ListObjectives() : m == "POST" ? Create(Objectives()) : MethodNotAllowed("GET, POST");
+      if (coll == "tasks") return m == "GET" ? ListTasks() : m == "POST" ? Create(Tasks()) : MethodNotAllowed("GET, POST");
       return NotFoundRoute();
     }
     const std::string& key = parts[2];
@@ -276,10 +277,10 @@ class Handler {
       if (coll == "units") return m == "GET" ? GetUnit(key) : m == "PATCH" ? PatchUnit(key) : MethodNotAllowed("GET, PATCH");
       auto id = IdOf(key);
       if (!id) return FromError(NotFound("bản ghi", "record", key));
-      if (coll == "plans") return m == "GET" ? GetPlan(*id) : m == "PATCH" ? PatchPlan(*id) : MethodNotAllowed("GET, PATCH");
+      if (coll == "plans") return m == "GET" ? GetPlan(*id) : m == "PATCH" ? Patch(Plans(), *id) : MethodNotAllowed("GET, PATCH");
       if (coll == "objectives")
-        return m == "GET" ? GetObjective(*id) : m == "PATCH" ? PatchObjective(*id) : MethodNotAllowed("GET, PATCH");
-      if (coll == "tasks") return m == "GET" ? GetTask(*id) : m == "PATCH" ? PatchTask(*id) : MethodNotAllowed("GET, PATCH");
+        return m == "GET" ? GetObjective(*id) : m == "PATCH" ? Patch(Objectives(), *id) : MethodNotAllowed("GET, PATCH");
+      if (coll == "tasks") return m == "GET" ? GetTask(*id) : m == "PATCH" ? Patch(Tasks(), *id) : MethodNotAllowed("GET, PATCH");
       return NotFoundRoute();
     }
     if (parts.size() == 4 && coll == "tasks") {
@@ -543,51 +544,6 @@ class Handler {
     return OkStatus();
   }
 
-  HttpResponse CreatePlan() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
-    HttpResponse fail;
-    auto body = Body(fail, false);
-    if (!body) return fail;
-    auto plan = codec::PlanFromJson(*body, "");
-    if (!plan.ok()) return Unprocessable(plan.error());
-    plan->id = 0;
-    if (auto s = CheckPlanRefs(*plan); !s.ok()) return Unprocessable(s.error());
-    int64_t id = 0;
-    Status w = store_.Write([&](WriteTxn& txn) -> Status {
-      DX_ASSIGN_OR_RETURN(id, txn.CreatePlan(*plan));
-      return OkStatus();
-    });
-    if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetPlan(id);
-    if (!stored.ok()) return FromError(stored.error());
-    HttpResponse r = WithETag(JsonResponse(201, PlanView(*stored)), stored->version);
-    r.headers.emplace_back("Location", "/api/plans/" + std::to_string(id));
-    return r;
-  }
-
-  HttpResponse PatchPlan(int64_t id) {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
-    auto cur = store_.GetPlan(id);
-    if (!cur.ok()) return FromError(cur.error());
-    if (auto pre = Precondition(cur->version)) return *pre;
-    HttpResponse fail;
-    auto patch = Body(fail, true);
-    if (!patch) return fail;
-    json::value merged = codec::ToJson(*cur);
-    codec::MergePatch(merged, *patch);
-    auto plan = codec::PlanFromJson(merged, "");
-    if (!plan.ok()) return Unprocessable(plan.error());
-    if (plan->id != id) return Unprocessable(InvalidArgument("/id", "cannot be changed", "Không được đổi mã kế hoạch"));
-    if (auto s = CheckPlanRefs(*plan); !s.ok()) return Unprocessable(s.error());
-    Status w = store_.Write([&](WriteTxn& txn) { return txn.ReplacePlan(*plan, cur->version); });
-    if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetPlan(id);
-    if (!stored.ok()) return FromError(stored.error());
-    return WithETag(JsonResponse(200, PlanView(*stored)), stored->version);
-  }
-
   // ------------------------------------------------------------ objectives
 
   HttpResponse ListObjectives() {
@@ -626,51 +582,6 @@ class Handler {
       if (!o.targets[i].scope_unit_id.empty() && !reg_->Find(o.targets[i].scope_unit_id))
         return InvalidArgument("/targets/" + std::to_string(i) + "/scope_unit", "unknown unit", "Không có đơn vị");
     return OkStatus();
-  }
-
-  HttpResponse CreateObjective() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
-    HttpResponse fail;
-    auto body = Body(fail, false);
-    if (!body) return fail;
-    auto o = codec::ObjectiveFromJson(*body, "");
-    if (!o.ok()) return Unprocessable(o.error());
-    o->id = 0;
-    if (auto s = CheckObjectiveRefs(*o); !s.ok()) return Unprocessable(s.error());
-    int64_t id = 0;
-    Status w = store_.Write([&](WriteTxn& txn) -> Status {
-      DX_ASSIGN_OR_RETURN(id, txn.CreateObjective(*o));
-      return OkStatus();
-    });
-    if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetObjective(id);
-    if (!stored.ok()) return FromError(stored.error());
-    HttpResponse r = WithETag(JsonResponse(201, ObjectiveView(*stored)), stored->version);
-    r.headers.emplace_back("Location", "/api/objectives/" + std::to_string(id));
-    return r;
-  }
-
-  HttpResponse PatchObjective(int64_t id) {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
-    auto cur = store_.GetObjective(id);
-    if (!cur.ok()) return FromError(cur.error());
-    if (auto pre = Precondition(cur->version)) return *pre;
-    HttpResponse fail;
-    auto patch = Body(fail, true);
-    if (!patch) return fail;
-    json::value merged = codec::ToJson(*cur);
-    codec::MergePatch(merged, *patch);
-    auto o = codec::ObjectiveFromJson(merged, "");
-    if (!o.ok()) return Unprocessable(o.error());
-    if (o->id != id) return Unprocessable(InvalidArgument("/id", "cannot be changed", "Không được đổi mã mục tiêu"));
-    if (auto s = CheckObjectiveRefs(*o); !s.ok()) return Unprocessable(s.error());
-    Status w = store_.Write([&](WriteTxn& txn) { return txn.ReplaceObjective(*o, cur->version); });
-    if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetObjective(id);
-    if (!stored.ok()) return FromError(stored.error());
-    return WithETag(JsonResponse(200, ObjectiveView(*stored)), stored->version);
   }
 
   // ------------------------------------------------------------ tasks
@@ -800,34 +711,55 @@ class Handler {
     if (!done && has_date && !sent.contains("completed_on")) o.erase("completed_on");
   }
 
-  HttpResponse CreateTask() {
+  // ------------------------------------------------------------ create and patch, for every kind
+
+  // How one kind of record is decoded, checked, stored and shown; creating and patching
+  // then go the same way for plans, objectives and tasks.
+  template <typename T>
+  struct Kind {
+    const char* collection;  // "plans": the path under /api/
+    Result<T> (*decode)(const json::value&, const std::string&, codec::ReadMode);
+    std::function<Status(const T&)> check;  // the references that need storage
+    std::function<Result<int64_t>(WriteTxn&, const T&)> create;
+    std::function<Status(WriteTxn&, const T&, int64_t)> replace;
+    std::function<Result<T>(int64_t)> get;
+    std::function<json::object(const T&)> view;
+    // Optional: adjusts the JSON before decoding (given what the client sent).
+    std::function<void(json::value&, const json::object&)> settle = nullptr;
+    // Optional: rules on what a patch may change.
+    std::function<Status(const T& updated, const T& current)> check_change = nullptr;
+  };
+
+  template <typename T>
+  HttpResponse Create(const Kind<T>& k) {
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
     HttpResponse fail;
     auto body = Body(fail, false);
     if (!body) return fail;
-    SettleCompletion(*body, json::object(body->as_object()));
-    auto t = codec::TaskFromJson(*body, "");
-    if (!t.ok()) return Unprocessable(t.error());
-    t->id = 0;
-    if (auto s = CheckTaskRefs(*t); !s.ok()) return Unprocessable(s.error());
+    if (k.settle) k.settle(*body, json::object(body->as_object()));
+    auto item = k.decode(*body, "", codec::ReadMode::kStrict);
+    if (!item.ok()) return Unprocessable(item.error());
+    item->id = 0;
+    if (auto s = k.check(*item); !s.ok()) return Unprocessable(s.error());
     int64_t id = 0;
     Status w = store_.Write([&](WriteTxn& txn) -> Status {
-      DX_ASSIGN_OR_RETURN(id, txn.CreateTask(*t));
+      DX_ASSIGN_OR_RETURN(id, k.create(txn, *item));
       return OkStatus();
     });
     if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetTask(id);
+    auto stored = k.get(id);
     if (!stored.ok()) return FromError(stored.error());
-    HttpResponse r = WithETag(JsonResponse(201, TaskDetail(*stored, Today(), options_.due_soon_days)), stored->version);
-    r.headers.emplace_back("Location", "/api/tasks/" + std::to_string(id));
+    HttpResponse r = WithETag(JsonResponse(201, k.view(*stored)), stored->version);
+    r.headers.emplace_back("Location", std::string("/api/") + k.collection + "/" + std::to_string(id));
     return r;
   }
 
-  HttpResponse PatchTask(int64_t id) {
+  template <typename T>
+  HttpResponse Patch(const Kind<T>& k, int64_t id) {
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
-    auto cur = store_.GetTask(id);
+    auto cur = k.get(id);
     if (!cur.ok()) return FromError(cur.error());
     if (auto pre = Precondition(cur->version)) return *pre;
     HttpResponse fail;
@@ -835,19 +767,56 @@ class Handler {
     if (!patch) return fail;
     json::value merged = codec::ToJson(*cur);
     codec::MergePatch(merged, *patch);
-    SettleCompletion(merged, patch->as_object());
-    auto t = codec::TaskFromJson(merged, "");
-    if (!t.ok()) return Unprocessable(t.error());
-    if (t->id != id) return Unprocessable(InvalidArgument("/id", "cannot be changed", "Không được đổi mã nhiệm vụ"));
-    if (t->plan_id != cur->plan_id)
-      return Unprocessable(InvalidArgument("/plan_id", "a task cannot move to another plan",
-                                           "Không được chuyển nhiệm vụ sang kế hoạch khác"));
-    if (auto s = CheckTaskRefs(*t); !s.ok()) return Unprocessable(s.error());
-    Status w = store_.Write([&](WriteTxn& txn) { return txn.ReplaceTask(*t, cur->version); });
+    if (k.settle) k.settle(merged, patch->as_object());
+    auto item = k.decode(merged, "", codec::ReadMode::kStrict);
+    if (!item.ok()) return Unprocessable(item.error());
+    if (item->id != id) return Unprocessable(InvalidArgument("/id", "cannot be changed", "Không được đổi mã bản ghi"));
+    if (k.check_change)
+      if (auto s = k.check_change(*item, *cur); !s.ok()) return Unprocessable(s.error());
+    if (auto s = k.check(*item); !s.ok()) return Unprocessable(s.error());
+    Status w = store_.Write([&](WriteTxn& txn) { return k.replace(txn, *item, cur->version); });
     if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetTask(id);
+    auto stored = k.get(id);
     if (!stored.ok()) return FromError(stored.error());
-    return WithETag(JsonResponse(200, TaskDetail(*stored, Today(), options_.due_soon_days)), stored->version);
+    return WithETag(JsonResponse(200, k.view(*stored)), stored->version);
+  }
+
+  Kind<Plan> Plans() {
+    return {"plans",
+            codec::PlanFromJson,
+            [this](const Plan& x) { return CheckPlanRefs(x); },
+            [](WriteTxn& t, const Plan& x) { return t.CreatePlan(x); },
+            [](WriteTxn& t, const Plan& x, int64_t rev) { return t.ReplacePlan(x, rev); },
+            [this](int64_t id) { return store_.GetPlan(id); },
+            [this](const Plan& x) { return PlanView(x); }};
+  }
+
+  Kind<Objective> Objectives() {
+    return {"objectives",
+            codec::ObjectiveFromJson,
+            [this](const Objective& x) { return CheckObjectiveRefs(x); },
+            [](WriteTxn& t, const Objective& x) { return t.CreateObjective(x); },
+            [](WriteTxn& t, const Objective& x, int64_t rev) { return t.ReplaceObjective(x, rev); },
+            [this](int64_t id) { return store_.GetObjective(id); },
+            [this](const Objective& x) { return ObjectiveView(x); }};
+  }
+
+  Kind<Task> Tasks() {
+    Kind<Task> k{"tasks",
+                 codec::TaskFromJson,
+                 [this](const Task& x) { return CheckTaskRefs(x); },
+                 [](WriteTxn& t, const Task& x) { return t.CreateTask(x); },
+                 [](WriteTxn& t, const Task& x, int64_t rev) { return t.ReplaceTask(x, rev); },
+                 [this](int64_t id) { return store_.GetTask(id); },
+                 [this](const Task& x) { return TaskDetail(x, Today(), options_.due_soon_days); }};
+    k.settle = [this](json::value& merged, const json::object& sent) { SettleCompletion(merged, sent); };
+    k.check_change = [](const Task& updated, const Task& current) -> Status {
+      if (updated.plan_id != current.plan_id)
+        return InvalidArgument("/plan_id", "a task cannot move to another plan",
+                               "Không được chuyển nhiệm vụ sang kế hoạch khác");
+      return OkStatus();
+    };
+    return k;
   }
 
   HttpResponse ListProgress(int64_t id) {

@@ -41,12 +41,14 @@ Stmt& Stmt::Bind(int i, double v) {
   sqlite3_bind_double(s_, i, v);
   return *this;
 }
+// SQLite copies bound text and blobs (SQLITE_TRANSIENT), so a caller's temporary can never
+// leave a dangling pointer behind; the copy costs nothing next to the statement itself.
 Stmt& Stmt::Bind(int i, std::string_view v) {
-  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::BindBlob(int i, std::string_view v) {
-  sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::BindNull(int i) {

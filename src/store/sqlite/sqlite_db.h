@@ -30,8 +30,8 @@ class Stmt {
   Stmt& Bind(int i, int64_t v);
   Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
   Stmt& Bind(int i, double v);
-  Stmt& Bind(int i, std::string_view v);  // TEXT; the view must outlive Step()
-  Stmt& BindBlob(int i, std::string_view v);
+  Stmt& Bind(int i, std::string_view v);  // TEXT, copied by SQLite
+  Stmt& BindBlob(int i, std::string_view v);  // copied by SQLite
   Stmt& BindNull(int i);
   Stmt& Bind(int i, const std::optional<std::string>& v) { return v ? Bind(i, std::string_view(*v)) : BindNull(i); }
   Stmt& Bind(int i, const std::optional<int64_t>& v) { return v ? Bind(i, *v) : BindNull(i); }

@@ -91,6 +91,7 @@ std::string Placeholders(size_t n) {
 }
 
 class SqliteStore;
+struct TaskColumns;
 
 class SqliteTxn final : public WriteTxn {
  public:
@@ -119,6 +120,7 @@ class SqliteTxn final : public WriteTxn {
   // Writes `t` as the task's next revision, keeping the current one in history.
   Status StoreTaskState(const Task& t);
   std::string LeadName(const std::string& unit_id) const;
+  TaskColumns ColumnsFor(const Task& t) const;
   const Unit* FindUnit(const std::string& id) const;
 
   Db& db_;
@@ -590,7 +592,7 @@ std::string SqliteTxn::LeadName(const std::string& unit_id) const {
 
 Result<int64_t> SqliteTxn::CurrentRevision(const char* table, const Param& id) {
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(std::string("SELECT revision FROM ") + table + " WHERE id = ?"));
-  DX_RETURN_IF_ERROR(BindAll(s, {id}));
+  DX_RETURN_IF_ERROR(BindAll(s, std::vector<Param>{id}));
   DX_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return Error(ErrorCode::kNotFound, "Không tìm thấy bản ghi cần sửa", std::string(table) + " row not found");
   return s.Int(0);
@@ -601,7 +603,7 @@ Status SqliteTxn::SaveHistory(const char* table, const char* history, const Para
                                           "(id, revision, body, replaced_at) SELECT id, revision, body, ? FROM " +
                                           table + " WHERE id = ?"));
   s.Bind(1, std::string_view(now_));
-  DX_RETURN_IF_ERROR(BindAll(s, {id}, 2));
+  DX_RETURN_IF_ERROR(BindAll(s, std::vector<Param>{id}, 2));
   return s.Run();
 }
 
@@ -760,6 +762,35 @@ DeadlineColumns ColumnsOf(const std::optional<Deadline>& d) {
 }
 }  // namespace
 
+// The columns a task row holds besides its document, in the order both the INSERT and the
+// UPDATE below bind them (parameters 1..16).
+struct TaskColumns {
+  TaskFacts facts;
+  DeadlineColumns deadline;
+  std::optional<std::string> completed;
+};
+
+void BindTaskColumns(Stmt& s, const Task& t, const TaskColumns& c) {
+  s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
+  s.BindBlob(5, c.facts.number_key).BindBlob(6, c.facts.title_key).Bind(7, std::string_view(t.lead.unit_id));
+  s.BindBlob(8, c.facts.lead_key).Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, c.completed);
+  s.Bind(11, c.deadline.kind).Bind(12, c.deadline.due).Bind(13, c.deadline.month).Bind(14, c.deadline.day);
+  s.Bind(15, c.deadline.from).Bind(16, t.ordinal);
+}
+
+Error TaskConflict() {
+  return Error(ErrorCode::kConflict, "Số hiệu nhiệm vụ đã có trong kế hoạch, hoặc kế hoạch, đơn vị chủ trì không tồn tại",
+               "task number exists in the plan, or plan, parent or lead does not exist",
+               {FieldError{"/number", "must be unique within the plan; plan_id, parent_id and lead must exist"}});
+}
+
+TaskColumns SqliteTxn::ColumnsFor(const Task& t) const {
+  TaskColumns c{FactsOf(t, LeadName(t.lead.unit_id)), ColumnsOf(t.deadline), std::nullopt};
+  c.facts.updated_at = now_;
+  if (t.completed_on) c.completed = FormatIso(*t.completed_on);
+  return c;
+}
+
 Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
   DX_RETURN_IF_ERROR(ValidateTask(t));
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
@@ -767,29 +798,19 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
       "completed_on, deadline_kind, due_date, recur_month, recur_day, recur_from, ordinal, revision, "
       "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)"));
   const std::string body = BodyOf(t);
-  TaskFacts facts = FactsOf(t, LeadName(t.lead.unit_id));
-  facts.updated_at = now_;
-  const auto cols = ColumnsOf(t.deadline);
-  const std::optional<std::string> completed = t.completed_on ? std::optional(FormatIso(*t.completed_on)) : std::nullopt;
-  s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
-  s.BindBlob(5, facts.number_key).BindBlob(6, facts.title_key).Bind(7, std::string_view(t.lead.unit_id));
-  s.BindBlob(8, facts.lead_key);
-  s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
-  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal);
+  TaskColumns cols = ColumnsFor(t);
+  BindTaskColumns(s, t, cols);
   s.Bind(17, std::string_view(now_)).Bind(18, std::string_view(now_));
   Status r = s.Run();
-  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
-    return Error(ErrorCode::kConflict, "Số hiệu nhiệm vụ đã có trong kế hoạch, hoặc kế hoạch, đơn vị chủ trì không tồn tại",
-                 "task number exists in the plan, or plan, parent or lead does not exist",
-                 {FieldError{"/number", "must be unique within the plan; plan_id, parent_id and lead must exist"}});
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict) return TaskConflict();
   DX_RETURN_IF_ERROR(std::move(r));
   const int64_t id = db_.LastInsertId();
   DX_ASSIGN_OR_RETURN(Stmt b, db_.Prepare("INSERT INTO task_bodies(id, body) VALUES (?, ?)"));
   b.Bind(1, id).Bind(2, std::string_view(body));
   DX_RETURN_IF_ERROR(b.Run());
   DX_RETURN_IF_ERROR(WriteTaskIndexes(id, t, false));
-  facts.id = id;
-  written_tasks_.push_back(std::move(facts));
+  cols.facts.id = id;
+  written_tasks_.push_back(std::move(cols.facts));
   return id;
 }
 
@@ -805,27 +826,17 @@ Status SqliteTxn::StoreTaskState(const Task& t) {
       "lead_id = ?, lead_key = ?, status = ?, completed_on = ?, deadline_kind = ?, due_date = ?, recur_month = ?, "
       "recur_day = ?, recur_from = ?, ordinal = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
   const std::string body = BodyOf(t);
-  TaskFacts facts = FactsOf(t, LeadName(t.lead.unit_id));
-  facts.updated_at = now_;
-  const auto cols = ColumnsOf(t.deadline);
-  const std::optional<std::string> completed = t.completed_on ? std::optional(FormatIso(*t.completed_on)) : std::nullopt;
-  s.Bind(1, t.plan_id).Bind(2, t.parent_id).Bind(3, std::string_view(t.section)).Bind(4, std::string_view(t.number));
-  s.BindBlob(5, facts.number_key).BindBlob(6, facts.title_key).Bind(7, std::string_view(t.lead.unit_id));
-  s.BindBlob(8, facts.lead_key);
-  s.Bind(9, std::string_view(TaskStatusName(t.status))).Bind(10, completed).Bind(11, cols.kind).Bind(12, cols.due);
-  s.Bind(13, cols.month).Bind(14, cols.day).Bind(15, cols.from).Bind(16, t.ordinal);
+  TaskColumns cols = ColumnsFor(t);
+  BindTaskColumns(s, t, cols);
   s.Bind(17, std::string_view(now_)).Bind(18, t.id);
   Status r = s.Run();
-  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
-    return Error(ErrorCode::kConflict, "Số hiệu nhiệm vụ đã có trong kế hoạch, hoặc kế hoạch, đơn vị chủ trì không tồn tại",
-                 "task number exists in the plan, or plan, parent or lead does not exist",
-                 {FieldError{"/number", "must be unique within the plan; plan_id, parent_id and lead must exist"}});
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict) return TaskConflict();
   DX_RETURN_IF_ERROR(std::move(r));
   DX_ASSIGN_OR_RETURN(Stmt b, db_.Prepare("UPDATE task_bodies SET body = ? WHERE id = ?"));
   b.Bind(1, std::string_view(body)).Bind(2, t.id);
   DX_RETURN_IF_ERROR(b.Run());
   DX_RETURN_IF_ERROR(WriteTaskIndexes(t.id, t, true));
-  written_tasks_.push_back(std::move(facts));
+  written_tasks_.push_back(std::move(cols.facts));
   return OkStatus();
 }
 
