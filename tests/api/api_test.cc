@@ -11,6 +11,7 @@
 #include "demo/demo_data.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/http_client.h"
+#include "support/temp_dir.h"
 #include "text/vn_text.h"
 
 namespace dxgov {
@@ -25,10 +26,8 @@ using testing::UrlEncode;
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string tmpl = (fs::temp_directory_path() / "dxgov-api-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = new fs::path(tmpl);
-    auto store = OpenSqliteStore({(*dir_ / "dxgov.sqlite").string(), 4, &clock_});
+    dir_ = new testing::TempDir("dxgov-api");
+    auto store = OpenSqliteStore({(dir_->path() / "dxgov.sqlite").string(), 4, &clock_});
     ASSERT_TRUE(store.ok());
     store_ = store.value().release();
     auto loaded = demo::LoadDemoData(*store_);
@@ -52,7 +51,6 @@ class ApiTest : public ::testing::Test {
     delete server_;
     delete api_;
     delete store_;
-    fs::remove_all(*dir_);
     delete dir_;
   }
 
@@ -90,7 +88,7 @@ class ApiTest : public ::testing::Test {
     return out;
   }
 
-  static inline fs::path* dir_ = nullptr;
+  static inline testing::TempDir* dir_ = nullptr;
   static inline Store* store_ = nullptr;
   static inline api::Api* api_ = nullptr;
   static inline api::HttpServer* server_ = nullptr;

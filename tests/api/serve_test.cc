@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "support/http_client.h"
+#include "support/temp_dir.h"
 
 namespace dxgov {
 namespace {
@@ -133,14 +134,9 @@ std::string ReadAll(int fd) {
   return out;
 }
 
-fs::path TempDir() {
-  std::string tmpl = (fs::temp_directory_path() / "dxgov-serve-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) std::abort();
-  return tmpl;
-}
-
 TEST(ServeTest, StartsWithDemoDataAndStopsGracefully) {
-  const fs::path dir = TempDir();
+  testing::TempDir tmp("dxgov-serve");
+  const fs::path& dir = tmp.path();
   const auto started = std::chrono::steady_clock::now();
   {
     ServerProcess server(dir);
@@ -186,11 +182,11 @@ TEST(ServeTest, StartsWithDemoDataAndStopsGracefully) {
     server.Signal(SIGTERM);
     EXPECT_EQ(server.WaitExit(15s), 0);
   }
-  fs::remove_all(dir);
 }
 
 TEST(ServeTest, NoDemoStartsEmpty) {
-  const fs::path dir = TempDir();
+  testing::TempDir tmp("dxgov-serve");
+  const fs::path& dir = tmp.path();
   {
     ServerProcess server(dir, {"--no-demo"});
     const uint16_t port = server.WaitForPort(10s);
@@ -200,11 +196,11 @@ TEST(ServeTest, NoDemoStartsEmpty) {
     server.Signal(SIGTERM);
     EXPECT_EQ(server.WaitExit(15s), 0);
   }
-  fs::remove_all(dir);
 }
 
 TEST(ServeTest, MigrateCommandReportsTheSchema) {
-  const fs::path dir = TempDir();
+  testing::TempDir tmp("dxgov-serve");
+  const fs::path& dir = tmp.path();
   const std::string cmd = std::string(DXGOV_BINARY) + " migrate --data " + dir.string() + " > " +
                           (dir / "out.txt").string() + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
@@ -212,7 +208,6 @@ TEST(ServeTest, MigrateCommandReportsTheSchema) {
   std::string line;
   std::getline(in, line);
   EXPECT_EQ(line.rfind("schema version 1", 0), 0u) << line;
-  fs::remove_all(dir);
 }
 
 }  // namespace

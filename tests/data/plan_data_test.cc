@@ -12,6 +12,7 @@
 
 #include "demo/demo_data.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/temp_dir.h"
 #include "text/vn_text.h"
 
 namespace dxgov {
@@ -212,9 +213,8 @@ TEST(RegistryDataTest, ProvincesAndCommunesThroughThe2025Reorganisation) {
 }
 
 TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
-  std::string tmpl = (fs::temp_directory_path() / "dxgov-demo-XXXXXX").string();
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const fs::path dir = tmpl;
+  testing::TempDir tmp("dxgov-demo");
+  const fs::path& dir = tmp.path();
   {
     auto store = OpenSqliteStore({(dir / "dxgov.sqlite").string(), 2, nullptr});
     ASSERT_TRUE(store.ok());
@@ -249,7 +249,6 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     ASSERT_TRUE(objectives.ok());
     EXPECT_EQ(objectives->total, 43);
   }
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "core/test_units.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace dxgov {
 namespace {
@@ -42,16 +43,9 @@ const std::vector<Backend>& Backends() {
   return kBackends;
 }
 
-fs::path MakeTempDir() {
-  std::string tmpl = (fs::temp_directory_path() / "dxgov-store-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) std::abort();
-  return tmpl;
-}
-
-class StoreTest : public testing::TestWithParam<Backend> {
+class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    dir_ = MakeTempDir();
     Reopen();
     ASSERT_TRUE(store_->Write([](WriteTxn& txn) -> Status {
       for (const auto& u : testing_units::SmallRegistry()) DX_RETURN_IF_ERROR(txn.CreateUnit(u));
@@ -64,14 +58,11 @@ class StoreTest : public testing::TestWithParam<Backend> {
     plan.published = true;
     plan_id_ = Create([&](WriteTxn& t) { return t.CreatePlan(plan); });
   }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { store_.reset(); }
 
   void Reopen() {
     store_.reset();
-    auto s = GetParam().open(dir_, &clock_);
+    auto s = GetParam().open(dir_.path(), &clock_);
     ASSERT_TRUE(s.ok()) << s.error().message_en();
     store_ = std::move(s).value();
   }
@@ -124,7 +115,7 @@ class StoreTest : public testing::TestWithParam<Backend> {
     AddTask(MakeTask("V.1", "Báo cáo tổng kết", "bo-khcn", {}, "trước ngày 30 tháng 11 hàng năm"));
   }
 
-  fs::path dir_;
+  testing::TempDir dir_{"dxgov-store"};
   FixedClock clock_{MakeDate(2022, 6, 20)};
   std::unique_ptr<Store> store_;
   int64_t plan_id_ = 0;
@@ -394,8 +385,8 @@ TEST_P(StoreTest, UnitChangesRefreshTheRegistry) {
   EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, testing::ValuesIn(Backends()),
-                         [](const testing::TestParamInfo<Backend>& i) { return i.param.name; });
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
+                         [](const ::testing::TestParamInfo<Backend>& i) { return i.param.name; });
 
 }  // namespace
 }  // namespace dxgov
