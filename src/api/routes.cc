@@ -265,6 +265,7 @@ class Handler {
     if (parts.size() < 2 || parts[0] != "api") return NotFoundRoute();
     const std::string& coll = parts[1];
     if (parts.size() == 2) {
+      if (coll == "audit") return m == "GET" ? ListAudit() : MethodNotAllowed("GET");
       if (coll == "units") return m == "GET" ? ListUnits() : m == "POST" ? CreateUnit() : MethodNotAllowed("GET, POST");
       if (coll == "plans") return m == "GET" ? ListPlans() : m == "POST" ? Create(Plans()) : MethodNotAllowed("GET, POST");
       if (coll == "objectives")
@@ -313,6 +314,9 @@ class Handler {
   }
 
   Date Today() const { return clock_.Today(); }
+
+  // Who makes a change, for the audit trail (a user once accounts exist).
+  Actor Who() const { return Actor{"anonymous", req_.remote}; }
 
   // Reads a JSON body, checking media type; nullopt + response on failure.
   std::optional<json::value> Body(HttpResponse& fail, bool merge_patch_ok) {
@@ -392,6 +396,38 @@ class Handler {
                  "the task names units that do not exist", std::move(errs));
   }
 
+  // ------------------------------------------------------------ audit
+
+  HttpResponse ListAudit() {
+    Params p(req_, {"entity", "entity_id", "actor", "from", "to", "limit", "offset"});
+    AuditQuery q;
+    q.entity = p.Str("entity").value_or("");
+    q.entity_id = p.Str("entity_id").value_or("");
+    q.actor = p.Str("actor").value_or("");
+    q.from = p.Str("from").value_or("");
+    q.to = p.Str("to").value_or("");
+    for (const auto* bound : {&q.from, &q.to})
+      if (!bound->empty() && !ParseIsoDate(bound->substr(0, 10)))
+        p.Fail(bound == &q.from ? "/query/from" : "/query/to", "must be a date or timestamp (YYYY-MM-DD...)");
+    p.Page(q.limit, q.offset);
+    if (auto bad = p.Problems()) return *bad;
+    auto page = store_.ListAudit(q);
+    if (!page.ok()) return FromError(page.error());
+    json::array items;
+    for (const auto& e : page->items) {
+      json::object o{{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"remote", e.remote}, {"entity", e.entity},
+                     {"entity_id", e.entity_id}, {"action", e.action}, {"hash", e.hash}, {"prev_hash", e.prev_hash}};
+      auto parse = [](const std::string& s) -> json::value {
+        auto v = codec::ParseJson(s);
+        return v.ok() ? std::move(v).value() : json::value(s);
+      };
+      o["before"] = e.before ? parse(*e.before) : json::value(nullptr);
+      o["after"] = parse(e.after);
+      items.push_back(std::move(o));
+    }
+    return JsonResponse(200, PageJson(*page, std::move(items)));
+  }
+
   // ------------------------------------------------------------ units
 
   HttpResponse ListUnits() {
@@ -453,7 +489,7 @@ class Handler {
       return FromError(Error(ErrorCode::kConflict, "Mã đơn vị " + u->id + " đã tồn tại", "unit " + u->id + " exists",
                              {FieldError{"/id", "already exists"}}));
     if (auto s = CheckRegistryWith(*u); !s.ok()) return Unprocessable(s.error());
-    Status w = store_.Write([&](WriteTxn& txn) { return txn.CreateUnit(*u); });
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.CreateUnit(*u); });
     if (!w.ok()) return Unprocessable(w.error());
     reg_ = store_.Units();
     HttpResponse r = WithETag(JsonResponse(201, UnitView(*reg_->Find(u->id), *reg_, std::nullopt)), 1);
@@ -489,7 +525,7 @@ class Handler {
         return Unprocessable(InvalidArgument("/versions/" + std::to_string(i), "past versions cannot be changed",
                                              "Không được sửa lịch sử đơn vị"));
     if (auto s = CheckRegistryWith(*u); !s.ok()) return Unprocessable(s.error());
-    Status w = store_.Write([&](WriteTxn& txn) { return txn.ReplaceUnit(*u, *rev); });
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.ReplaceUnit(*u, *rev); });
     if (!w.ok()) return Unprocessable(w.error());
     reg_ = store_.Units();
     return WithETag(JsonResponse(200, UnitView(*reg_->Find(id), *reg_, std::nullopt)), *rev + 1);
@@ -743,7 +779,7 @@ class Handler {
     item->id = 0;
     if (auto s = k.check(*item); !s.ok()) return Unprocessable(s.error());
     int64_t id = 0;
-    Status w = store_.Write([&](WriteTxn& txn) -> Status {
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
       DX_ASSIGN_OR_RETURN(id, k.create(txn, *item));
       return OkStatus();
     });
@@ -774,7 +810,7 @@ class Handler {
     if (k.check_change)
       if (auto s = k.check_change(*item, *cur); !s.ok()) return Unprocessable(s.error());
     if (auto s = k.check(*item); !s.ok()) return Unprocessable(s.error());
-    Status w = store_.Write([&](WriteTxn& txn) { return k.replace(txn, *item, cur->version); });
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return k.replace(txn, *item, cur->version); });
     if (!w.ok()) return Unprocessable(w.error());
     auto stored = k.get(id);
     if (!stored.ok()) return FromError(stored.error());
@@ -865,7 +901,7 @@ class Handler {
                                              "Đơn vị không thuộc đối tượng được giao nhiệm vụ"));
     }
     int64_t entry_id = 0;
-    Status w = store_.Write([&](WriteTxn& txn) -> Status {
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
       DX_ASSIGN_OR_RETURN(entry_id, txn.AddProgress(*e, expected));
       return OkStatus();
     });

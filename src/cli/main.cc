@@ -1,15 +1,23 @@
 // dxgov: one binary, several subcommands.
 //   dxgov serve    [--port 8080] [--host 127.0.0.1] [--data ./var] [--no-demo] [--threads N]
 //   dxgov migrate  [--data ./var]
+//   dxgov backup   --out FILE [--data ./var]      (online: the server may be running)
+//   dxgov restore  --from FILE [--data ./var]     (the server must be stopped)
+//   dxgov audit verify [--data ./var]
 //   dxgov version
 // The server never reads standard input.
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 
+#include "audit/audit_chain.h"
 #include "api/http_server.h"
 #include "api/routes.h"
 #include "demo/demo_data.h"
@@ -42,6 +50,20 @@ bool EnsureDir(const std::string& dir) {
   return true;
 }
 
+// An exclusive lock on DIR/dxgov.lock, held for the process's lifetime: one server per
+// data directory, and no restore under a running server.
+bool LockDataDir(const std::string& dir, const char* why_vi, const char* why_en) {
+  const std::string path = (fs::path(dir) / "dxgov.lock").string();
+  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    spdlog::error("{} ({}): {}", why_vi, why_en, dir);
+    return false;
+  }
+  return true;  // the descriptor stays open until exit
+}
+
+std::string DbPath(const std::string& dir) { return (fs::path(dir) / kDbFile).string(); }
+
 struct ServeArgs {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
@@ -54,6 +76,9 @@ struct ServeArgs {
 
 int Serve(const ServeArgs& a) {
   if (!EnsureDir(a.data)) return 1;
+  if (!LockDataDir(a.data, "Một máy chủ dxgov khác đang dùng thư mục dữ liệu này",
+                   "another dxgov server uses this data directory"))
+    return 1;
   const std::string path = (fs::path(a.data) / kDbFile).string();
   static const dxgov::SystemClock clock;
   auto store = dxgov::OpenSqliteStore({path, std::max(2, a.threads), &clock});
@@ -93,6 +118,57 @@ int Migrate(const std::string& data) {
   return 0;
 }
 
+int Backup(const std::string& data, const std::string& out) {
+  static const dxgov::SystemClock clock;
+  if (!fs::exists(DbPath(data))) {
+    spdlog::error("Không có cơ sở dữ liệu (no database) in {}", data);
+    return 1;
+  }
+  auto store = dxgov::OpenSqliteStore({DbPath(data), 1, &clock});
+  if (!store.ok()) return Fail(store.error());
+  if (auto s = (*store)->Backup(out); !s.ok()) return Fail(s.error());
+  std::cout << "backup written to " << out << " (" << fs::file_size(out) << " bytes)\n";
+  return 0;
+}
+
+int Restore(const std::string& data, const std::string& from) {
+  if (!EnsureDir(data)) return 1;
+  if (!LockDataDir(data, "Hãy dừng máy chủ dxgov trước khi khôi phục", "stop the dxgov server before restoring"))
+    return 1;
+  if (auto s = dxgov::RestoreSqliteFile(from, DbPath(data)); !s.ok()) return Fail(s.error());
+  std::cout << "restored " << from << " into " << DbPath(data) << "\n";
+  return 0;
+}
+
+int VerifyAudit(const std::string& data) {
+  static const dxgov::SystemClock clock;
+  if (!fs::exists(DbPath(data))) {
+    spdlog::error("Không có cơ sở dữ liệu (no database) in {}", data);
+    return 1;
+  }
+  auto store = dxgov::OpenSqliteStore({DbPath(data), 1, &clock});
+  if (!store.ok()) return Fail(store.error());
+  dxgov::audit::ChainVerifier verifier;
+  dxgov::AuditQuery q;
+  q.oldest_first = true;
+  q.limit = 1000;
+  for (;;) {
+    auto page = (*store)->ListAudit(q);
+    if (!page.ok()) return Fail(page.error());
+    for (const auto& e : page->items) verifier.Add(e);
+    if (page->items.empty() || !verifier.report().ok) break;
+    q.after_id = page->items.back().id;
+  }
+  const auto& r = verifier.report();
+  if (!r.ok) {
+    std::cout << "audit trail BROKEN at entry " << r.first_bad_id << ": " << r.reason << " (" << r.checked
+              << " entries before it verified)\n";
+    return 1;
+  }
+  std::cout << "audit trail ok: " << r.checked << " entries verified\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,11 +193,30 @@ int main(int argc, char** argv) {
   auto* m = app.add_subcommand("migrate", "Nâng cấp lược đồ cơ sở dữ liệu (apply schema migrations)");
   m->add_option("--data", migrate_data, "Thư mục dữ liệu (data directory)")->capture_default_str();
 
+  std::string backup_data = "./var", backup_out;
+  auto* b = app.add_subcommand("backup", "Sao lưu trực tuyến cơ sở dữ liệu (online backup; the server may run)");
+  b->add_option("--data", backup_data, "Thư mục dữ liệu (data directory)")->capture_default_str();
+  b->add_option("--out", backup_out, "Tệp sao lưu sẽ tạo (backup file to create)")->required();
+
+  std::string restore_data = "./var", restore_from;
+  auto* r = app.add_subcommand("restore", "Khôi phục từ bản sao lưu (restore; stop the server first)");
+  r->add_option("--data", restore_data, "Thư mục dữ liệu (data directory)")->capture_default_str();
+  r->add_option("--from", restore_from, "Tệp sao lưu (backup file)")->required();
+
+  std::string audit_data = "./var";
+  auto* a = app.add_subcommand("audit", "Nhật ký thay đổi (audit trail)");
+  auto* av = a->add_subcommand("verify", "Kiểm tra chuỗi băm của nhật ký (verify the hash chain)");
+  av->add_option("--data", audit_data, "Thư mục dữ liệu (data directory)")->capture_default_str();
+  a->require_subcommand(1);
+
   auto* v = app.add_subcommand("version", "In phiên bản (print the version)");
 
   CLI11_PARSE(app, argc, argv);
   if (s->parsed()) return Serve(serve);
   if (m->parsed()) return Migrate(migrate_data);
+  if (b->parsed()) return Backup(backup_data, backup_out);
+  if (r->parsed()) return Restore(restore_data, restore_from);
+  if (av->parsed()) return VerifyAudit(audit_data);
   if (v->parsed()) {
     std::cout << "dxgov " << DXGOV_VERSION << " (schema " << dxgov::sqlite::LatestSchemaVersion() << ")\n";
     return 0;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/audit.h"
 #include "core/query.h"
 #include "core/status.h"
 #include "core/unit.h"
@@ -41,6 +42,12 @@ class WriteTxn {
   virtual Result<int64_t> AddProgress(const ProgressEntry& p, int64_t expected_task_revision) = 0;
 };
 
+// Who makes a change, for the audit trail.
+struct Actor {
+  std::string user = "system";
+  std::string remote;  // client address; empty for local commands
+};
+
 struct StoreInfo {
   std::string backend;       // "sqlite"
   int schema_version = 0;
@@ -51,9 +58,11 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Runs `fn` in one transaction; commits if it returns ok, rolls back otherwise.
-  // Writes are serialised; the callback must not call Write recursively.
-  virtual Status Write(const std::function<Status(WriteTxn&)>& fn) = 0;
+  // Runs `fn` in one transaction; commits if it returns ok, rolls back otherwise. Every
+  // change it makes is recorded in the audit trail, as made by `actor`, in the same
+  // transaction. Writes are serialised; the callback must not call Write recursively.
+  virtual Status Write(const Actor& actor, const std::function<Status(WriteTxn&)>& fn) = 0;
+  Status Write(const std::function<Status(WriteTxn&)>& fn) { return Write(Actor{}, fn); }
 
   // The registry of all units as of the last committed write.
   virtual std::shared_ptr<const UnitRegistry> Units() const = 0;
@@ -75,6 +84,13 @@ class Store {
   virtual Result<Page<ProgressEntry>> ListProgress(int64_t task_id, int limit, int64_t offset) = 0;
   // Previous revisions of a task, newest first.
   virtual Result<std::vector<Task>> TaskHistory(int64_t task_id) = 0;
+
+  // Audit entries, newest first unless q.oldest_first.
+  virtual Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) = 0;
+
+  // Writes a consistent copy of the whole database to `dest_path` (which must not exist)
+  // while writes go on.
+  virtual Status Backup(const std::string& dest_path) = 0;
 
   // True when the database holds no plan and no unit.
   virtual Result<bool> IsEmpty() = 0;

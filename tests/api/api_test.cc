@@ -262,6 +262,18 @@ TEST_F(ApiTest, UpdatesNeedTheCurrentETag) {
 
   auto history = Json(Get(url + "/history"));
   EXPECT_EQ(history.at("total"), 2);
+
+  // The change is in the audit trail: who (no accounts yet), from where, before and after.
+  auto audit = Json(Get("/api/audit?entity=task&entity_id=" + std::to_string(id)));
+  ASSERT_EQ(audit.at("total"), 2);  // created by the demo load, then this update
+  const auto& update = audit.at("items").at(0);
+  EXPECT_EQ(update.at("action"), "update");
+  EXPECT_EQ(update.at("actor"), "anonymous");
+  EXPECT_EQ(update.at("remote"), "127.0.0.1");
+  EXPECT_EQ(update.at("before").at("status"), "not_started");
+  EXPECT_EQ(update.at("after").at("status"), "in_progress");
+  EXPECT_EQ(audit.at("items").at(1).at("actor"), "system");
+  EXPECT_EQ(ErrorPaths(Get("/api/audit?from=yesterday")), (std::vector<std::string>{"/query/from"}));
 }
 
 TEST_F(ApiTest, DoneWithoutADateMeansToday) {

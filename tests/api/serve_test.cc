@@ -11,11 +11,15 @@
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -198,16 +202,97 @@ TEST(ServeTest, NoDemoStartsEmpty) {
   }
 }
 
+std::string RunCommand(const std::string& args, const fs::path& out, int* rc) {
+  const std::string cmd = std::string(DXGOV_BINARY) + " " + args + " > " + out.string() + " 2>&1";
+  const int status = std::system(cmd.c_str());
+  *rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(out);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 TEST(ServeTest, MigrateCommandReportsTheSchema) {
-  testing::TempDir tmp("dxgov-serve");
-  const fs::path& dir = tmp.path();
-  const std::string cmd = std::string(DXGOV_BINARY) + " migrate --data " + dir.string() + " > " +
-                          (dir / "out.txt").string() + " 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream in(dir / "out.txt");
-  std::string line;
-  std::getline(in, line);
-  EXPECT_EQ(line.rfind("schema version 1", 0), 0u) << line;
+  testing::TempDir tmp("dxgov-migrate");
+  int rc = 0;
+  const std::string version = RunCommand("version", tmp.path() / "v.txt", &rc);
+  ASSERT_EQ(rc, 0);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(version, m, std::regex(R"(schema (\d+))"))) << version;
+  const std::string migrated = RunCommand("migrate --data " + tmp.path().string(), tmp.path() / "m.txt", &rc);
+  ASSERT_EQ(rc, 0) << migrated;
+  EXPECT_EQ(migrated.rfind("schema version " + m[1].str(), 0), 0u) << migrated;
+}
+
+// A consistent online backup while a client keeps writing; a restore into a new directory
+// that a fresh server then serves unchanged; the audit trail verified, and found broken
+// once a row of it is edited in the file.
+TEST(ServeTest, BackupUnderWriteLoadRestoreAndAuditVerify) {
+  testing::TempDir tmp("dxgov-backup");
+  const fs::path live = tmp.path() / "live", copy = tmp.path() / "copy", backup = tmp.path() / "backup.sqlite";
+  int rc = 0;
+  int64_t acknowledged_before = 0, acknowledged_after = 0;
+  {
+    ServerProcess server(live);
+    const uint16_t port = server.WaitForPort(10s);
+    ASSERT_NE(port, 0) << server.Log();
+    std::atomic<int64_t> acknowledged{0};
+    std::atomic<bool> stop{false};
+    std::thread writer([&] {
+      testing::Connection c(port);
+      for (int i = 1; i <= 400 && !stop; ++i) {
+        const std::string body = R"({"plan_id":2,"section":"B","number":"B.)" + std::to_string(i) +
+                                 R"(","title":"Việc ghi khi sao lưu )" + std::to_string(i) + R"(","lead":"bo-khcn"})";
+        if (c.Request("POST", "/api/tasks", body).status == 201) acknowledged = i;
+      }
+    });
+    while (acknowledged < 50) std::this_thread::sleep_for(5ms);
+    acknowledged_before = acknowledged;
+    const std::string out = RunCommand("backup --data " + live.string() + " --out " + backup.string(),
+                                       tmp.path() / "backup.txt", &rc);
+    acknowledged_after = acknowledged;
+    ASSERT_EQ(rc, 0) << out;
+    // Restoring under a running server is refused.
+    RunCommand("restore --data " + live.string() + " --from " + backup.string(), tmp.path() / "refused.txt", &rc);
+    EXPECT_NE(rc, 0);
+    stop = true;
+    writer.join();
+    server.Signal(SIGTERM);
+    EXPECT_EQ(server.WaitExit(15s), 0);
+  }
+  ASSERT_GT(acknowledged_after, 0);
+  const std::string restored = RunCommand("restore --data " + copy.string() + " --from " + backup.string(),
+                                          tmp.path() / "restore.txt", &rc);
+  ASSERT_EQ(rc, 0) << restored;
+  {
+    ServerProcess server(copy);
+    const uint16_t port = server.WaitForPort(10s);
+    ASSERT_NE(port, 0) << server.Log();
+    auto v = boost::json::parse(testing::Http(port, "GET", "/api/tasks?section=B&limit=500").body);
+    const int64_t in_backup = v.at("total").as_int64();
+    // Every write acknowledged before the backup began is in it; none after it ended.
+    EXPECT_GE(in_backup, acknowledged_before);
+    EXPECT_LE(in_backup, acknowledged_after + 1);
+    std::set<std::string> numbers;
+    for (const auto& t : v.at("items").as_array()) numbers.insert(std::string(t.at("number").as_string()));
+    for (int i = 1; i <= in_backup; ++i) EXPECT_TRUE(numbers.count("B." + std::to_string(i))) << i;
+    EXPECT_EQ(boost::json::parse(testing::Http(port, "GET", "/api/tasks?section=IV").body).at("total"), 63);
+    server.Signal(SIGTERM);
+    EXPECT_EQ(server.WaitExit(15s), 0);
+  }
+  const std::string ok = RunCommand("audit verify --data " + copy.string(), tmp.path() / "verify.txt", &rc);
+  EXPECT_EQ(rc, 0) << ok;
+  EXPECT_NE(ok.find("audit trail ok"), std::string::npos) << ok;
+
+  // Someone edits the file behind dxgov's back.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((copy / "dxgov.sqlite").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TRIGGER audit_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 7;",
+                         nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  const std::string broken = RunCommand("audit verify --data " + copy.string(), tmp.path() / "verify2.txt", &rc);
+  EXPECT_EQ(rc, 1) << broken;
+  EXPECT_NE(broken.find("BROKEN at entry 7"), std::string::npos) << broken;
 }
 
 }  // namespace

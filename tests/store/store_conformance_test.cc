@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "audit/audit_chain.h"
 #include "core/test_units.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
@@ -383,6 +384,79 @@ TEST_P(StoreTest, UnitChangesRefreshTheRegistry) {
   Status stale = store_->Write([&](WriteTxn& t) { return t.ReplaceUnit(u, *rev); });
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+}
+
+TEST_P(StoreTest, EveryChangeIsAuditedAndChained) {
+  const Actor who{"nguyen-van-a", "10.1.2.3"};
+  int64_t id = 0;
+  ASSERT_TRUE(store_->Write(who, [&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(id, t.CreateTask(MakeTask("II.1", "Phổ cập", "bo-tttt")));
+    return OkStatus();
+  }).ok());
+  Task changed = store_->GetTask(id).value();
+  changed.title = "Phổ cập điện thoại thông minh";
+  ASSERT_TRUE(store_->Write(who, [&](WriteTxn& t) { return t.ReplaceTask(changed, 1); }).ok());
+
+  AuditQuery q;
+  q.entity = "task";
+  q.entity_id = std::to_string(id);
+  auto page = store_->ListAudit(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->total, 2);
+  const AuditEntry& update = page->items[0];  // newest first
+  EXPECT_EQ(update.action, "update");
+  EXPECT_EQ(update.actor, "nguyen-van-a");
+  EXPECT_EQ(update.remote, "10.1.2.3");
+  ASSERT_TRUE(update.before);
+  EXPECT_NE(update.before->find("\"Phổ cập\""), std::string::npos);
+  EXPECT_NE(update.after.find("Phổ cập điện thoại thông minh"), std::string::npos);
+  EXPECT_EQ(page->items[1].action, "create");
+  EXPECT_FALSE(page->items[1].before);
+
+  // The whole trail, units and plan of SetUp included, is one unbroken chain.
+  audit::ChainVerifier v;
+  AuditQuery all;
+  all.oldest_first = true;
+  all.limit = 500;
+  auto everything = store_->ListAudit(all);
+  ASSERT_TRUE(everything.ok());
+  for (const auto& e : everything->items) v.Add(e);
+  EXPECT_TRUE(v.report().ok) << v.report().reason;
+  EXPECT_EQ(v.report().checked, everything->total);
+  EXPECT_EQ(everything->total, static_cast<int64_t>(testing_units::SmallRegistry().size()) + 1 + 2);
+}
+
+TEST_P(StoreTest, FailedWritesLeaveNoAuditEntry) {
+  AuditQuery q;
+  const int64_t before = store_->ListAudit(q)->total;
+  Status s = store_->Write([&](WriteTxn& t) -> Status {
+    auto r = t.CreateTask(MakeTask("II.1", "A", "bo-tttt"));
+    if (!r.ok()) return std::move(r).error();
+    return InvalidArgument("/x", "rejected on purpose", "Từ chối");
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(store_->ListAudit(q)->total, before);
+}
+
+TEST_P(StoreTest, BackupIsAConsistentCopy) {
+  AddPlanSlice();
+  const auto copy = dir_.path() / "copy.sqlite";
+  ASSERT_TRUE(store_->Backup(copy.string()).ok());
+  Status again = store_->Backup(copy.string());
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), ErrorCode::kInvalidArgument);
+  auto restored = OpenSqliteStore({copy.string(), 1, &clock_});
+  ASSERT_TRUE(restored.ok());
+  TaskQuery q;
+  q.limit = 500;
+  auto original = store_->ListTasks(q);
+  auto copied = (*restored)->ListTasks(q);
+  ASSERT_EQ(copied->total, original->total);
+  for (size_t i = 0; i < original->items.size(); ++i) {
+    EXPECT_EQ(copied->items[i].title, original->items[i].title);
+    EXPECT_EQ(copied->items[i].deadline, original->items[i].deadline);
+  }
+  EXPECT_EQ((*restored)->ListAudit(AuditQuery{})->total, store_->ListAudit(AuditQuery{})->total);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),

@@ -138,8 +138,32 @@ CREATE TABLE progress (
 CREATE INDEX progress_by_task ON progress(task_id, id);
 )sql";
 
+// The audit trail: append-only (the triggers refuse changes through SQL), each entry
+// chained to the one before by hash (audit/audit_chain.h).
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE audit_log (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  remote     TEXT NOT NULL,
+  entity     TEXT NOT NULL,
+  entity_id  TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  before     TEXT,
+  after      TEXT NOT NULL,
+  prev_hash  TEXT NOT NULL,
+  hash       TEXT NOT NULL
+);
+CREATE INDEX audit_by_entity ON audit_log(entity, entity_id, id);
+CREATE INDEX audit_by_actor ON audit_log(actor, id);
+CREATE INDEX audit_by_time ON audit_log(at);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
+    {2, "audit trail", kV2},
 };
 
 }  // namespace

@@ -100,6 +100,15 @@ Result<Db> Db::Open(const std::string& path, bool create) {
   return db;
 }
 
+Result<Db> Db::OpenReadOnly(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  Db db(raw);
+  if (rc != SQLITE_OK) return FromSqlite(rc, raw, "open " + path);
+  sqlite3_extended_result_codes(raw, 1);
+  return db;
+}
+
 Result<Stmt> Db::Prepare(std::string_view sql) {
   sqlite3_stmt* s = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr);

@@ -62,6 +62,8 @@ class Db {
 
   // Opens (creating if asked) with WAL, synchronous=FULL, foreign keys and a busy timeout.
   static Result<Db> Open(const std::string& path, bool create);
+  // Opens for reading only, changing nothing in the file (no pragmas).
+  static Result<Db> OpenReadOnly(const std::string& path);
 
   Result<Stmt> Prepare(std::string_view sql);
   Status Exec(std::string_view sql);  // one or more statements, no results

@@ -4,12 +4,15 @@
 
 #include <malloc.h>
 
+#include <filesystem>
+
 #include <condition_variable>
 #include <mutex>
 #include <shared_mutex>
 #include <set>
 #include <variant>
 
+#include "audit/audit_chain.h"
 #include "codec/json_codec.h"
 #include "core/task_index.h"
 #include "store/sqlite/migrations.h"
@@ -95,8 +98,8 @@ struct TaskColumns;
 
 class SqliteTxn final : public WriteTxn {
  public:
-  SqliteTxn(Db& db, const SqliteStore& store, std::string now, Date today)
-      : db_(db), store_(store), now_(std::move(now)), today_(today) {}
+  SqliteTxn(Db& db, const SqliteStore& store, Actor actor, std::string now, Date today)
+      : db_(db), store_(store), actor_(std::move(actor)), now_(std::move(now)), today_(today) {}
 
   Status CreateUnit(const Unit& u) override;
   Status ReplaceUnit(const Unit& u, int64_t expected_revision) override;
@@ -114,6 +117,11 @@ class SqliteTxn final : public WriteTxn {
 
  private:
   Result<int64_t> CurrentRevision(const char* table, const Param& id);
+  // The document stored for a record now (`sql` selects it by id).
+  Result<std::string> CurrentBody(const char* sql, const Param& id);
+  // Appends an entry to the audit trail, chained to the previous one.
+  Status Audit(std::string_view entity, std::string entity_id, std::string_view action,
+               std::optional<std::string> before, std::string after);
   Status SaveHistory(const char* table, const char* history, const Param& id);
   Status WriteTaskIndexes(int64_t id, const Task& t, bool replace);
   Result<Task> LoadTask(int64_t id);
@@ -125,11 +133,15 @@ class SqliteTxn final : public WriteTxn {
 
   Db& db_;
   const SqliteStore& store_;
+  Actor actor_;
   std::string now_;
   Date today_;
   bool units_changed_ = false;
   std::map<std::string, Unit> new_units_;  // created in this transaction, for names and kinds
   std::vector<TaskFacts> written_tasks_;
+  bool audit_tail_read_ = false;
+  int64_t audit_last_id_ = 0;
+  std::string audit_last_hash_;
 };
 
 class SqliteStore final : public Store {
@@ -144,10 +156,11 @@ class SqliteStore final : public Store {
     return OkStatus();
   }
 
-  Status Write(const std::function<Status(WriteTxn&)>& fn) override {
+  using Store::Write;
+  Status Write(const Actor& actor, const std::function<Status(WriteTxn&)>& fn) override {
     std::lock_guard lock(write_mu_);
     DX_RETURN_IF_ERROR(writer_.Exec("BEGIN IMMEDIATE"));
-    SqliteTxn txn(writer_, *this, Iso(clock_->Now()), clock_->Today());
+    SqliteTxn txn(writer_, *this, actor, Iso(clock_->Now()), clock_->Today());
     Status s = fn(txn);
     if (!s.ok()) {
       (void)writer_.Exec("ROLLBACK");
@@ -373,6 +386,60 @@ class SqliteStore final : public Store {
       out.push_back(std::move(t));
     }
     return out;
+  }
+
+  Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) override {
+    std::string where = " WHERE id > ?";
+    std::vector<Param> params{q.after_id};
+    if (!q.entity.empty()) { where += " AND entity = ?"; params.emplace_back(q.entity); }
+    if (!q.entity_id.empty()) { where += " AND entity_id = ?"; params.emplace_back(q.entity_id); }
+    if (!q.actor.empty()) { where += " AND actor = ?"; params.emplace_back(q.actor); }
+    if (!q.from.empty()) { where += " AND at >= ?"; params.emplace_back(q.from); }
+    if (!q.to.empty()) { where += " AND at <= ?"; params.emplace_back(q.to.size() == 10 ? q.to + "T99" : q.to); }
+    auto lease = Lease();
+    Page<AuditEntry> page;
+    page.limit = q.limit;
+    page.offset = q.offset;
+    DX_ASSIGN_OR_RETURN(Stmt c, lease->Prepare("SELECT COUNT(*) FROM audit_log" + where));
+    DX_RETURN_IF_ERROR(BindAll(c, params));
+    DX_ASSIGN_OR_RETURN(bool crow, c.Step());
+    page.total = crow ? c.Int(0) : 0;
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(
+        "SELECT id, at, actor, remote, entity, entity_id, action, before, after, prev_hash, hash FROM audit_log" + where +
+        (q.oldest_first ? " ORDER BY id" : " ORDER BY id DESC") + " LIMIT ? OFFSET ?"));
+    DX_RETURN_IF_ERROR(BindAll(s, params));
+    s.Bind(static_cast<int>(params.size()) + 1, static_cast<int64_t>(q.limit)).Bind(static_cast<int>(params.size()) + 2, q.offset);
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      AuditEntry e;
+      e.id = s.Int(0);
+      e.at = s.Text(1);
+      e.actor = s.Text(2);
+      e.remote = s.Text(3);
+      e.entity = s.Text(4);
+      e.entity_id = s.Text(5);
+      e.action = s.Text(6);
+      e.before = s.OptText(7);
+      e.after = s.Text(8);
+      e.prev_hash = s.Text(9);
+      e.hash = s.Text(10);
+      page.items.push_back(std::move(e));
+    }
+    return page;
+  }
+
+  Status Backup(const std::string& dest_path) override {
+    if (std::filesystem::exists(dest_path))
+      return InvalidArgument("--out", "the file exists", "Tệp sao lưu " + dest_path + " đã tồn tại");
+    auto lease = Lease();  // a reader: writers go on while the copy is taken from one snapshot
+    DX_ASSIGN_OR_RETURN(Db dest, Db::Open(dest_path, true));
+    sqlite3_backup* b = sqlite3_backup_init(dest.raw(), "main", lease->raw(), "main");
+    if (!b) return sqlite::FromSqlite(sqlite3_errcode(dest.raw()), dest.raw(), "backup");
+    const int rc = sqlite3_backup_step(b, -1);  // all pages from one read snapshot
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) return sqlite::FromSqlite(rc, dest.raw(), "backup");
+    return dest.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
   Result<bool> IsEmpty() override {
@@ -607,6 +674,50 @@ Status SqliteTxn::SaveHistory(const char* table, const char* history, const Para
   return s.Run();
 }
 
+Result<std::string> SqliteTxn::CurrentBody(const char* sql, const Param& id) {
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(sql));
+  DX_RETURN_IF_ERROR(BindAll(s, std::vector<Param>{id}));
+  DX_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return Internal("no stored document to audit");
+  return s.Text(0);
+}
+
+Status SqliteTxn::Audit(std::string_view entity, std::string entity_id, std::string_view action,
+                        std::optional<std::string> before, std::string after) {
+  if (!audit_tail_read_) {
+    DX_ASSIGN_OR_RETURN(Stmt t, db_.Prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+    DX_ASSIGN_OR_RETURN(bool row, t.Step());
+    if (row) {
+      audit_last_id_ = t.Int(0);
+      audit_last_hash_ = t.Text(1);
+    }
+    audit_tail_read_ = true;
+  }
+  AuditEntry e;
+  e.id = audit_last_id_ + 1;
+  e.at = now_;
+  e.actor = actor_.user;
+  e.remote = actor_.remote;
+  e.entity = entity;
+  e.entity_id = std::move(entity_id);
+  e.action = action;
+  e.before = std::move(before);
+  e.after = std::move(after);
+  e.prev_hash = audit_last_hash_;
+  e.hash = audit::HashOf(e);
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "INSERT INTO audit_log(id, at, actor, remote, entity, entity_id, action, before, after, prev_hash, hash) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+  s.Bind(1, e.id).Bind(2, std::string_view(e.at)).Bind(3, std::string_view(e.actor)).Bind(4, std::string_view(e.remote));
+  s.Bind(5, std::string_view(e.entity)).Bind(6, std::string_view(e.entity_id)).Bind(7, std::string_view(e.action));
+  s.Bind(8, e.before).Bind(9, std::string_view(e.after)).Bind(10, std::string_view(e.prev_hash));
+  s.Bind(11, std::string_view(e.hash));
+  DX_RETURN_IF_ERROR(s.Run());
+  audit_last_id_ = e.id;
+  audit_last_hash_ = e.hash;
+  return OkStatus();
+}
+
 Status SqliteTxn::CreateUnit(const Unit& u) {
   DX_RETURN_IF_ERROR(ValidateUnit(u));
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
@@ -618,6 +729,7 @@ Status SqliteTxn::CreateUnit(const Unit& u) {
     return Error(ErrorCode::kConflict, "Mã đơn vị " + u.id + " đã tồn tại", "unit " + u.id + " already exists",
                  {FieldError{"/id", "already exists"}});
   DX_RETURN_IF_ERROR(std::move(r));
+  DX_RETURN_IF_ERROR(Audit("unit", u.id, "create", std::nullopt, body));
   new_units_[u.id] = u;
   units_changed_ = true;
   return OkStatus();
@@ -627,11 +739,13 @@ Status SqliteTxn::ReplaceUnit(const Unit& u, int64_t expected) {
   DX_RETURN_IF_ERROR(ValidateUnit(u));
   DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("units", u.id));
   if (cur != expected) return Stale("đơn vị", "unit", cur);
+  DX_ASSIGN_OR_RETURN(std::string before, CurrentBody("SELECT body FROM units WHERE id = ?", u.id));
   DX_RETURN_IF_ERROR(SaveHistory("units", "unit_history", u.id));
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare("UPDATE units SET body = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
   const std::string body = codec::Serialize(codec::ToJson(u));
   s.Bind(1, std::string_view(body)).Bind(2, std::string_view(now_)).Bind(3, std::string_view(u.id));
   DX_RETURN_IF_ERROR(s.Run());
+  DX_RETURN_IF_ERROR(Audit("unit", u.id, "update", std::move(before), body));
   new_units_[u.id] = u;
   units_changed_ = true;
   return OkStatus();
@@ -652,13 +766,16 @@ Result<int64_t> SqliteTxn::CreatePlan(const Plan& p) {
     return Error(ErrorCode::kConflict, "Kế hoạch trùng khóa hoặc kế hoạch cha không tồn tại",
                  "plan key exists or parent plan missing", {FieldError{"/key", "must be unique; parent must exist"}});
   DX_RETURN_IF_ERROR(std::move(r));
-  return db_.LastInsertId();
+  const int64_t id = db_.LastInsertId();
+  DX_RETURN_IF_ERROR(Audit("plan", std::to_string(id), "create", std::nullopt, body));
+  return id;
 }
 
 Status SqliteTxn::ReplacePlan(const Plan& p, int64_t expected) {
   DX_RETURN_IF_ERROR(ValidatePlan(p));
   DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("plans", p.id));
   if (cur != expected) return Stale("kế hoạch", "plan", cur);
+  DX_ASSIGN_OR_RETURN(std::string before, CurrentBody("SELECT body FROM plans WHERE id = ?", p.id));
   DX_RETURN_IF_ERROR(SaveHistory("plans", "plan_history", p.id));
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
       "UPDATE plans SET key = ?, kind = ?, parent_id = ?, issuer_id = ?, published = ?, body = ?, "
@@ -668,7 +785,8 @@ Status SqliteTxn::ReplacePlan(const Plan& p, int64_t expected) {
   s.Bind(2, std::string_view(p.kind)).Bind(3, p.parent_id);
   if (p.issuer_id.empty()) s.BindNull(4); else s.Bind(4, std::string_view(p.issuer_id));
   s.Bind(5, p.published ? 1 : 0).Bind(6, std::string_view(body)).Bind(7, std::string_view(now_)).Bind(8, p.id);
-  return s.Run();
+  DX_RETURN_IF_ERROR(s.Run());
+  return Audit("plan", std::to_string(p.id), "update", std::move(before), body);
 }
 
 Result<int64_t> SqliteTxn::CreateObjective(const Objective& o) {
@@ -686,13 +804,16 @@ Result<int64_t> SqliteTxn::CreateObjective(const Objective& o) {
                  "objective code exists in the plan, or the plan does not exist",
                  {FieldError{"/code", "must be unique within the plan"}});
   DX_RETURN_IF_ERROR(std::move(r));
-  return db_.LastInsertId();
+  const int64_t id = db_.LastInsertId();
+  DX_RETURN_IF_ERROR(Audit("objective", std::to_string(id), "create", std::nullopt, body));
+  return id;
 }
 
 Status SqliteTxn::ReplaceObjective(const Objective& o, int64_t expected) {
   DX_RETURN_IF_ERROR(ValidateObjective(o));
   DX_ASSIGN_OR_RETURN(int64_t cur, CurrentRevision("objectives", o.id));
   if (cur != expected) return Stale("mục tiêu", "objective", cur);
+  DX_ASSIGN_OR_RETURN(std::string before, CurrentBody("SELECT body FROM objectives WHERE id = ?", o.id));
   DX_RETURN_IF_ERROR(SaveHistory("objectives", "objective_history", o.id));
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
       "UPDATE objectives SET plan_id = ?, code = ?, ordinal = ?, folded = ?, body = ?, revision = revision + 1, "
@@ -701,7 +822,8 @@ Status SqliteTxn::ReplaceObjective(const Objective& o, int64_t expected) {
   const std::string folded = text::Fold(o.code + " " + o.group + " " + o.text);
   s.Bind(1, o.plan_id).Bind(2, std::string_view(o.code)).Bind(3, o.ordinal).Bind(4, std::string_view(folded));
   s.Bind(5, std::string_view(body)).Bind(6, std::string_view(now_)).Bind(7, o.id);
-  return s.Run();
+  DX_RETURN_IF_ERROR(s.Run());
+  return Audit("objective", std::to_string(o.id), "update", std::move(before), body);
 }
 
 Status SqliteTxn::WriteTaskIndexes(int64_t id, const Task& t, bool replace) {
@@ -809,6 +931,7 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
   b.Bind(1, id).Bind(2, std::string_view(body));
   DX_RETURN_IF_ERROR(b.Run());
   DX_RETURN_IF_ERROR(WriteTaskIndexes(id, t, false));
+  DX_RETURN_IF_ERROR(Audit("task", std::to_string(id), "create", std::nullopt, body));
   cols.facts.id = id;
   written_tasks_.push_back(std::move(cols.facts));
   return id;
@@ -816,6 +939,7 @@ Result<int64_t> SqliteTxn::CreateTask(const Task& t) {
 
 Status SqliteTxn::StoreTaskState(const Task& t) {
   DX_RETURN_IF_ERROR(ValidateTask(t));
+  DX_ASSIGN_OR_RETURN(std::string before, CurrentBody("SELECT body FROM task_bodies WHERE id = ?", t.id));
   DX_ASSIGN_OR_RETURN(Stmt h, db_.Prepare(
       "INSERT INTO task_history(id, revision, body, replaced_at) SELECT t.id, t.revision, b.body, ? "
       "FROM tasks t JOIN task_bodies b ON b.id = t.id WHERE t.id = ?"));
@@ -836,6 +960,7 @@ Status SqliteTxn::StoreTaskState(const Task& t) {
   b.Bind(1, std::string_view(body)).Bind(2, t.id);
   DX_RETURN_IF_ERROR(b.Run());
   DX_RETURN_IF_ERROR(WriteTaskIndexes(t.id, t, true));
+  DX_RETURN_IF_ERROR(Audit("task", std::to_string(t.id), "update", std::move(before), body));
   written_tasks_.push_back(std::move(cols.facts));
   return OkStatus();
 }
@@ -937,7 +1062,9 @@ Result<int64_t> SqliteTxn::AddProgress(const ProgressEntry& p, int64_t expected)
   if (p.unit_id.empty()) ins.BindNull(2); else ins.Bind(2, std::string_view(p.unit_id));
   ins.Bind(3, std::string_view(b)).Bind(4, std::string_view(now_));
   DX_RETURN_IF_ERROR(ins.Run());
-  return db_.LastInsertId();
+  const int64_t id = db_.LastInsertId();
+  DX_RETURN_IF_ERROR(Audit("progress", std::to_string(id), "create", std::nullopt, b));
+  return id;
 }
 
 }  // namespace
@@ -945,6 +1072,31 @@ Result<int64_t> SqliteTxn::AddProgress(const ProgressEntry& p, int64_t expected)
 Result<int> MigrateSqliteFile(const std::string& path) {
   DX_ASSIGN_OR_RETURN(Db db, Db::Open(path, true));
   return sqlite::ApplyMigrations(db);
+}
+
+Status RestoreSqliteFile(const std::string& backup_path, const std::string& db_path) {
+  if (!std::filesystem::exists(backup_path))
+    return InvalidArgument("--from", "no such file", "Không có tệp sao lưu " + backup_path);
+  DX_ASSIGN_OR_RETURN(Db src, Db::OpenReadOnly(backup_path));
+  DX_ASSIGN_OR_RETURN(Stmt check, src.Prepare("PRAGMA integrity_check"));
+  DX_ASSIGN_OR_RETURN(bool row, check.Step());
+  if (!row || check.Text(0) != "ok")
+    return Error(ErrorCode::kInvalidArgument, "Tệp sao lưu bị hỏng, không khôi phục", "the backup fails its integrity check");
+  int version = 0;
+  if (auto v = src.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"); v.ok()) {
+    auto vrow = v->Step();
+    if (vrow.ok() && *vrow) version = static_cast<int>(v->Int(0));
+  }
+  if (version == 0 || version > sqlite::LatestSchemaVersion())
+    return Error(ErrorCode::kInvalidArgument, "Tệp không phải bản sao lưu dxgov phù hợp với phiên bản này",
+                 "not a dxgov backup this version can read (schema " + std::to_string(version) + ")");
+  DX_ASSIGN_OR_RETURN(Db dest, Db::Open(db_path, true));
+  sqlite3_backup* b = sqlite3_backup_init(dest.raw(), "main", src.raw(), "main");
+  if (!b) return sqlite::FromSqlite(sqlite3_errcode(dest.raw()), dest.raw(), "restore");
+  const int rc = sqlite3_backup_step(b, -1);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return sqlite::FromSqlite(rc, dest.raw(), "restore");
+  return dest.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {

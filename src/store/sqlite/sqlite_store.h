@@ -24,4 +24,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options);
 // Applies pending migrations to the file and returns the schema version (`dxgov migrate`).
 Result<int> MigrateSqliteFile(const std::string& path);
 
+// Replaces the database at `db_path` with the backup at `backup_path`, after checking the
+// backup's integrity and schema version. REQUIRES: no server uses `db_path`.
+Status RestoreSqliteFile(const std::string& backup_path, const std::string& db_path);
+
 }  // namespace dxgov
