@@ -72,6 +72,7 @@ struct ServeArgs {
   int threads = 4;
   int due_soon_days = 14;
   bool quiet = false;
+  int64_t max_db_pages = 0;
 };
 
 int Serve(const ServeArgs& a) {
@@ -81,7 +82,7 @@ int Serve(const ServeArgs& a) {
     return 1;
   const std::string path = (fs::path(a.data) / kDbFile).string();
   static const dxgov::SystemClock clock;
-  auto store = dxgov::OpenSqliteStore({path, std::max(2, a.threads), &clock});
+  auto store = dxgov::OpenSqliteStore({path, std::max(2, a.threads), &clock, a.max_db_pages});
   if (!store.ok()) return Fail(store.error());
   if (!a.no_demo) {
     auto empty = (*store)->IsEmpty();
@@ -188,6 +189,9 @@ int main(int argc, char** argv) {
   s->add_option("--due-soon-days", serve.due_soon_days, "Số ngày coi là sắp đến hạn (days that count as due soon)")
       ->check(CLI::Range(0, 365))->capture_default_str();
   s->add_flag("--quiet", serve.quiet, "Không ghi nhật ký truy cập (no access log)");
+  s->add_option("--max-db-pages", serve.max_db_pages,
+                "Giới hạn kích thước tệp dữ liệu, số trang 4 KiB (cap the database file, in 4 KiB pages; 0 = none)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
 
   std::string migrate_data = "./var";
   auto* m = app.add_subcommand("migrate", "Nâng cấp lược đồ cơ sở dữ liệu (apply schema migrations)");

@@ -1103,6 +1103,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   static const SystemClock kSystemClock;
   DX_ASSIGN_OR_RETURN(Db writer, Db::Open(options.path, true));
   DX_RETURN_IF_ERROR(sqlite::ApplyMigrations(writer));
+  if (options.max_pages > 0)
+    DX_RETURN_IF_ERROR(writer.Exec("PRAGMA max_page_count = " + std::to_string(options.max_pages)));
   std::vector<std::unique_ptr<Db>> readers;
   for (int i = 0; i < std::max(1, options.read_connections); ++i) {
     DX_ASSIGN_OR_RETURN(Db r, Db::Open(options.path, false));

@@ -16,6 +16,8 @@ struct SqliteOptions {
   std::string path;             // the database file; created if missing
   int read_connections = 4;
   const Clock* clock = nullptr; // for timestamps; nullptr = system clock
+  int64_t max_pages = 0;        // >0: the file may not grow past this many pages (writes then
+                                // fail with kUnavailable, as on a full disk); 0: no cap
 };
 
 // Opens the database, applies pending migrations and loads the unit registry.
