@@ -183,8 +183,13 @@ json::value UnitRefToJson(const UnitRef& u) {
 
 std::optional<UnitRef> UnitRefFromJson(const json::value& v, const std::string& path, std::vector<FieldError>& errs,
                                        ReadMode mode) {
-  if (v.is_string()) {  // shorthand: just the unit id
-    return UnitRef{std::string(v.get_string()), ""};
+  if (v.is_string()) {  // shorthand: just the unit id, checked like the object form's
+    std::string_view id = v.get_string();
+    if (mode == ReadMode::kStrict && (id.size() > 64 || !text::IsValidUtf8(id))) {
+      errs.push_back({path, "a unit id is at most 64 bytes of UTF-8"});
+      return std::nullopt;
+    }
+    return UnitRef{std::string(id), ""};
   }
   Reader r(v, path, errs, mode);
   if (!r.ok()) return std::nullopt;

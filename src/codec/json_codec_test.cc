@@ -58,6 +58,15 @@ TEST(CodecTest, UnknownFieldsAndBadTypesAreNamed) {
   EXPECT_EQ(Paths(t.error()), (std::vector<std::string>{"/progress_percent", "/colour"}));
 }
 
+// Found by the fuzzer: the string shorthand for a unit skipped the object form's checks,
+// so a task decoded once could not be read back from its own JSON.
+TEST(CodecTest, UnitShorthandIsCheckedLikeTheObjectForm) {
+  const std::string long_id(65, 'j');
+  auto t = TaskFromJson(Parse(("{\"plan_id\":1,\"title\":\"x\",\"lead\":\"" + long_id + "\"}").c_str()), "");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(Paths(t.error()), (std::vector<std::string>{"/lead"}));
+}
+
 TEST(CodecTest, DeadlineKindsAreChecked) {
   auto d = DeadlineFromJson(Parse(R"({"kind":"fortnight"})"), "/deadline");
   ASSERT_FALSE(d.ok());

@@ -74,7 +74,20 @@ Status ValidateDeadline(const Deadline& d, const std::string& p) {
   return Error(ErrorCode::kInvalidArgument, "Thời hạn không hợp lệ", "invalid deadline", std::move(errs));
 }
 
+namespace {
+Result<Deadline> ReadPhrase(std::string_view raw, const std::string& path);
+}  // namespace
+
+// Whatever the phrase says, the result must be a deadline the domain accepts
+// ("đến hết năm 4044" is read, then refused like any year outside 1900..2200).
 Result<Deadline> ParseDeadlineText(std::string_view raw, const std::string& path) {
+  DX_ASSIGN_OR_RETURN(Deadline d, ReadPhrase(raw, path));
+  if (!ValidateDeadline(d, "/deadline").ok()) return BadText(path, raw);
+  return d;
+}
+
+namespace {
+Result<Deadline> ReadPhrase(std::string_view raw, const std::string& path) {
   const std::string original = text::CollapseWhitespace(text::Nfc(raw));
   std::string f = text::Fold(original);
   while (!f.empty() && (f.back() == '.' || f.back() == ';' || f.back() == ',')) f.pop_back();
@@ -148,6 +161,7 @@ Result<Deadline> ParseDeadlineText(std::string_view raw, const std::string& path
   }
   return BadText(path, raw);
 }
+}  // namespace
 
 std::optional<Date> FixedDueDate(const Deadline& d) {
   switch (d.kind) {

@@ -80,7 +80,9 @@ TEST(ParseDeadlineTest, RecurringKeepsItsDay) {
 }
 
 TEST(ParseDeadlineTest, RejectsWhatItCannotRead) {
-  for (const char* bad : {"sớm", "Tháng 13/2022", "31/02/2022", "2025 - 2024", "Quý V/2022", "", "30/2 hàng năm"}) {
+  // "đến hết năm 4044" was found by the fuzzer: read as a year the domain then refused.
+  for (const char* bad : {"sớm", "Tháng 13/2022", "31/02/2022", "2025 - 2024", "Quý V/2022", "", "30/2 hàng năm",
+                          "đến hết năm 4044", "Tháng 6/1850"}) {
     auto d = ParseDeadlineText(bad);
     ASSERT_FALSE(d.ok()) << bad;
     EXPECT_EQ(d.error().code(), ErrorCode::kInvalidArgument) << bad;

@@ -1,0 +1,30 @@
+// Request bodies: any bytes through the JSON parser and every decoder must give a value or
+// a precise error, never a crash. A task the decoder accepts must also come back unchanged
+// through its own JSON (what the store writes is what it reads).
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "codec/json_codec.h"
+
+using namespace dxgov;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view in(reinterpret_cast<const char*>(data), size);
+  auto v = codec::ParseJson(in);
+  if (!v.ok()) return 0;
+  (void)codec::UnitFromJson(*v, "");
+  (void)codec::PlanFromJson(*v, "");
+  (void)codec::ObjectiveFromJson(*v, "");
+  (void)codec::ProgressFromJson(*v, "");
+  (void)codec::DeadlineFromJson(*v, "/deadline");
+  (void)codec::TargetFromJson(*v, "/target");
+  auto task = codec::TaskFromJson(*v, "");
+  if (task.ok()) {
+    auto again = codec::TaskFromJson(codec::ToJson(*task), "");
+    if (!again.ok() || codec::Serialize(codec::ToJson(*again)) != codec::Serialize(codec::ToJson(*task))) std::abort();
+  }
+  boost::json::value target = *v;
+  codec::MergePatch(target, *v);
+  return 0;
+}
