@@ -183,22 +183,25 @@ json::value UnitRefToJson(const UnitRef& u) {
 
 std::optional<UnitRef> UnitRefFromJson(const json::value& v, const std::string& path, std::vector<FieldError>& errs,
                                        ReadMode mode) {
-  if (v.is_string()) {  // shorthand: just the unit id, checked like the object form's
-    std::string_view id = v.get_string();
-    if (mode == ReadMode::kStrict && (id.size() > 64 || !text::IsValidUtf8(id))) {
-      errs.push_back({path, "a unit id is at most 64 bytes of UTF-8"});
-      return std::nullopt;
-    }
-    return UnitRef{std::string(id), ""};
-  }
-  Reader r(v, path, errs, mode);
-  if (!r.ok()) return std::nullopt;
   UnitRef out;
-  out.unit_id = r.Str("unit", true, 64).value_or("");
-  out.as_written = r.Str("as_written", false, 1000).value_or("");
-  r.Ignore("name");
-  r.Ignore("name_en");
-  r.Finish();
+  std::string id_path = path;
+  if (v.is_string()) {  // shorthand: just the unit id
+    out.unit_id = std::string(v.get_string());
+  } else {
+    Reader r(v, path, errs, mode);
+    if (!r.ok()) return std::nullopt;
+    out.unit_id = r.Str("unit", true, 64).value_or("");
+    out.as_written = r.Str("as_written", false, 1000).value_or("");
+    r.Ignore("name");
+    r.Ignore("name_en");
+    r.Finish();
+    id_path = path + "/unit";
+  }
+  // Either form names a unit by its id; anything else is refused here, at the boundary.
+  if (mode == ReadMode::kStrict && !out.unit_id.empty() && !IsValidUnitId(out.unit_id)) {
+    errs.push_back({id_path, "must be a unit id: 2-64 characters of a-z, 0-9 and '-'"});
+    return std::nullopt;
+  }
   return out;
 }
 

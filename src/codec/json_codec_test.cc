@@ -58,13 +58,18 @@ TEST(CodecTest, UnknownFieldsAndBadTypesAreNamed) {
   EXPECT_EQ(Paths(t.error()), (std::vector<std::string>{"/progress_percent", "/colour"}));
 }
 
-// Found by the fuzzer: the string shorthand for a unit skipped the object form's checks,
-// so a task decoded once could not be read back from its own JSON.
-TEST(CodecTest, UnitShorthandIsCheckedLikeTheObjectForm) {
+// Found by the fuzzer: the string shorthand for a unit skipped the object form's checks
+// (length, NFC), so a task decoded once could not be read back from its own JSON. Both
+// forms now require a well-formed unit id.
+TEST(CodecTest, UnitReferencesMustBeUnitIds) {
   const std::string long_id(65, 'j');
   auto t = TaskFromJson(Parse(("{\"plan_id\":1,\"title\":\"x\",\"lead\":\"" + long_id + "\"}").c_str()), "");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(Paths(t.error()), (std::vector<std::string>{"/lead"}));
+  auto decomposed = TaskFromJson(Parse("{\"plan_id\":1,\"title\":\"x\",\"lead\":\"bo\",\"coordinators\":"
+                                       "[\"n\u0303m\",{\"unit\":\"Bộ Y tế\"}]}"), "");
+  ASSERT_FALSE(decomposed.ok());
+  EXPECT_EQ(Paths(decomposed.error()), (std::vector<std::string>{"/coordinators/0", "/coordinators/1/unit"}));
 }
 
 TEST(CodecTest, DeadlineKindsAreChecked) {
