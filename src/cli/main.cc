@@ -119,13 +119,16 @@ int Migrate(const std::string& data) {
   return 0;
 }
 
-int Backup(const std::string& data, const std::string& out) {
+// The store in an existing data directory, for commands that must not create one.
+dxgov::Result<std::unique_ptr<dxgov::Store>> OpenExisting(const std::string& data) {
   static const dxgov::SystemClock clock;
-  if (!fs::exists(DbPath(data))) {
-    spdlog::error("Không có cơ sở dữ liệu (no database) in {}", data);
-    return 1;
-  }
-  auto store = dxgov::OpenSqliteStore({DbPath(data), 1, &clock});
+  if (!fs::exists(DbPath(data)))
+    return dxgov::NotFound("cơ sở dữ liệu trong", "database in", data);
+  return dxgov::OpenSqliteStore({DbPath(data), 1, &clock});
+}
+
+int Backup(const std::string& data, const std::string& out) {
+  auto store = OpenExisting(data);
   if (!store.ok()) return Fail(store.error());
   if (auto s = (*store)->Backup(out); !s.ok()) return Fail(s.error());
   std::cout << "backup written to " << out << " (" << fs::file_size(out) << " bytes)\n";
@@ -142,12 +145,7 @@ int Restore(const std::string& data, const std::string& from) {
 }
 
 int VerifyAudit(const std::string& data) {
-  static const dxgov::SystemClock clock;
-  if (!fs::exists(DbPath(data))) {
-    spdlog::error("Không có cơ sở dữ liệu (no database) in {}", data);
-    return 1;
-  }
-  auto store = dxgov::OpenSqliteStore({DbPath(data), 1, &clock});
+  auto store = OpenExisting(data);
   if (!store.ok()) return Fail(store.error());
   dxgov::audit::ChainVerifier verifier;
   dxgov::AuditQuery q;
