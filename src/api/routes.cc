@@ -221,10 +221,6 @@ json::object TaskView(const Task& t, const ViewContext& c) {
 
 // ---------------------------------------------------------------- the router
 
-struct Route {
-  std::vector<std::string> parts;  // path split on '/'
-};
-
 std::vector<std::string> Split(const std::string& path) {
   std::vector<std::string> out;
   size_t start = 1;

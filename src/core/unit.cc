@@ -127,12 +127,13 @@ Result<std::shared_ptr<const UnitRegistry>> UnitRegistry::Create(std::vector<Uni
   for (size_t i = 0; i < reg->units_.size(); ++i) {
     const Unit& u = reg->units_[i];
     reg->name_keys_.emplace_back();
-    for (const auto& v : u.versions) {
+    for (size_t k = 0; k < u.versions.size(); ++k) {
+      const auto& v = u.versions[k];
       if (!v.parent_id.empty()) DX_RETURN_IF_ERROR(must_exist(v.parent_id, "/units/" + u.id + "/parent"));
-      reg->folded_names_.emplace_back(text::Fold(v.name), i);
+      reg->folded_names_.push_back({text::Fold(v.name), i, static_cast<int>(k)});
       reg->name_keys_.back().push_back(text::SortKey(NameForSorting(v)));
     }
-    for (const auto& a : u.aliases) reg->folded_names_.emplace_back(text::Fold(a), i);
+    for (const auto& a : u.aliases) reg->folded_names_.push_back({text::Fold(a), i, -1});
     for (const auto& s : u.successors) {
       DX_RETURN_IF_ERROR(must_exist(s.unit_id, "/units/" + u.id + "/successors"));
       reg->predecessors_[s.unit_id].push_back(u.id);
@@ -211,11 +212,11 @@ std::vector<std::string> UnitRegistry::MatchNames(std::string_view folded_query)
   std::vector<std::string> out;
   if (folded_query.empty()) return out;
   size_t last = SIZE_MAX;
-  for (const auto& [form, idx] : folded_names_) {
-    if (idx == last) continue;
-    if (form.find(folded_query) != std::string::npos) {
-      out.push_back(units_[idx].id);
-      last = idx;
+  for (const auto& n : folded_names_) {
+    if (n.unit == last) continue;
+    if (n.folded.find(folded_query) != std::string::npos) {
+      out.push_back(units_[n.unit].id);
+      last = n.unit;
     }
   }
   std::sort(out.begin(), out.end());
@@ -230,16 +231,13 @@ const std::string& UnitRegistry::NameKey(const Unit& u, size_t version_index) co
 const Unit* UnitRegistry::Resolve(std::string_view name, Date d) const {
   const std::string f = text::Fold(name);
   const Unit* alias_hit = nullptr;
-  for (const auto& u : units_) {
-    const UnitVersion* v = VersionOn(u, d);
-    if (v == nullptr) continue;
-    if (text::Fold(v->name) == f) return &u;
-    if (alias_hit == nullptr)
-      for (const auto& a : u.aliases)
-        if (text::Fold(a) == f) {
-          alias_hit = &u;
-          break;
-        }
+  for (const auto& n : folded_names_) {
+    if (n.folded != f) continue;
+    const Unit& u = units_[n.unit];
+    const UnitVersion* in_force = VersionOn(u, d);
+    if (in_force == nullptr) continue;
+    if (n.version >= 0 && in_force == &u.versions[static_cast<size_t>(n.version)]) return &u;
+    if (n.version < 0 && alias_hit == nullptr) alias_hit = &u;
   }
   return alias_hit;
 }

@@ -116,7 +116,12 @@ class UnitRegistry {
   std::vector<Unit> units_;
   std::unordered_map<std::string, size_t> by_id_;
   std::unordered_map<std::string, std::vector<std::string>> predecessors_;  // direct
-  std::vector<std::pair<std::string, size_t>> folded_names_;               // (folded form, unit index)
+  struct FoldedName {
+    std::string folded;
+    size_t unit;      // index into units_
+    int version;      // the version whose name this is; -1 for an alias
+  };
+  std::vector<FoldedName> folded_names_;
   std::vector<std::vector<std::string>> name_keys_;                         // [unit index][version index]
 };
 
