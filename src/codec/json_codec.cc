@@ -669,6 +669,101 @@ Result<ProgressEntry> ProgressFromJson(const json::value& v, const std::string& 
   return Finish(p, errs, "Báo cáo tiến độ không hợp lệ", "invalid progress entry");
 }
 
+// ---------------------------------------------------------------- accounts
+
+namespace {
+
+// An array of names each accepted by `parse`; the errors name the item.
+template <typename T, typename F>
+std::vector<T> NameList(Reader& r, std::string_view key, F parse, const char* allowed, std::vector<FieldError>& errs) {
+  std::vector<T> out;
+  const json::array* a = r.Array(key, 16);
+  if (!a) return out;
+  for (size_t i = 0; i < a->size(); ++i) {
+    const auto& item = (*a)[i];
+    std::optional<T> v;
+    if (item.is_string()) v = parse(std::string_view(item.get_string()));
+    if (!v) errs.push_back({r.Path(key) + "/" + std::to_string(i), std::string("must be one of ") + allowed});
+    else out.push_back(*v);
+  }
+  return out;
+}
+
+json::value OptText(const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); }
+
+}  // namespace
+
+json::object ToJson(const User& u) {
+  json::array roles;
+  for (Role r : u.roles) roles.push_back(json::value(RoleName(r)));
+  return json::object{{"id", u.id},
+                      {"login", u.login},
+                      {"display_name", u.display_name},
+                      {"email", OptStr(u.email)},
+                      {"unit", OptStr(u.unit_id)},
+                      {"roles", std::move(roles)},
+                      {"disabled", u.disabled},
+                      {"password_changed_at", OptStr(u.password_changed_at)},
+                      {"version", u.version},
+                      {"created_at", u.created_at},
+                      {"updated_at", u.updated_at}};
+}
+
+Result<User> UserFromJson(const json::value& v, const std::string& path, ReadMode mode) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs, mode);
+  User u;
+  if (!r.ok()) return Finish(u, errs, "Thông tin tài khoản không hợp lệ", "invalid user");
+  u.id = r.Int("id", 0, INT64_MAX).value_or(0);
+  u.login = r.Str("login", true, 64).value_or("");
+  u.display_name = r.Text("display_name", true, 200);
+  u.email = r.Str("email", false, 254).value_or("");
+  u.unit_id = r.Str("unit", false, 64).value_or("");
+  u.roles = NameList<Role>(r, "roles", ParseRole, "admin|standing_editor|unit_editor|unit_approver|viewer", errs);
+  u.disabled = r.Bool("disabled").value_or(false);
+  for (const char* k : {"password_changed_at", "version", "created_at", "updated_at", "unit_name", "role_labels"})
+    r.Ignore(k);
+  r.Finish();
+  if (errs.empty() && mode == ReadMode::kStrict) {
+    auto s = ValidateUser(u);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(u, errs, "Thông tin tài khoản không hợp lệ", "invalid user");
+}
+
+json::object ToJson(const ApiToken& t) {
+  json::array perms;
+  for (TokenPermission p : t.permissions) perms.push_back(json::value(TokenPermissionName(p)));
+  return json::object{{"id", t.id},
+                      {"name", t.name},
+                      {"unit", t.unit_id},
+                      {"permissions", std::move(perms)},
+                      {"prefix", t.prefix},
+                      {"created_by", t.created_by},
+                      {"created_at", t.created_at},
+                      {"expires_at", OptText(t.expires_at)},
+                      {"revoked_at", OptText(t.revoked_at)},
+                      {"last_used_at", OptText(t.last_used_at)},
+                      {"version", t.version}};
+}
+
+Result<ApiToken> ApiTokenFromJson(const json::value& v, const std::string& path) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs);
+  ApiToken t;
+  if (!r.ok()) return Finish(t, errs, "Thông tin mã truy cập không hợp lệ", "invalid API token");
+  t.name = r.Text("name", true, 200);
+  t.unit_id = r.Str("unit", true, 64).value_or("");
+  t.permissions = NameList<TokenPermission>(r, "permissions", ParseTokenPermission, "read|tasks|progress|plans", errs);
+  if (auto d = r.DateAt("expires_on")) t.expires_at = FormatIso(*d) + "T23:59:59Z";
+  r.Finish();
+  if (errs.empty()) {
+    auto s = ValidateApiToken(t);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(t, errs, "Thông tin mã truy cập không hợp lệ", "invalid API token");
+}
+
 void MergePatch(json::value& target, const json::value& patch) {
   if (!patch.is_object()) {
     target = patch;

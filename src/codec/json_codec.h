@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/account.h"
 #include "core/deadline.h"
 #include "core/plan.h"
 #include "core/status.h"
@@ -57,6 +58,16 @@ Result<Task> TaskFromJson(const boost::json::value& v, const std::string& path,
 boost::json::object ToJson(const ProgressEntry& p);
 Result<ProgressEntry> ProgressFromJson(const boost::json::value& v, const std::string& path,
                         ReadMode mode = ReadMode::kStrict);
+
+// Users without their password hash; the hash never leaves the store.
+boost::json::object ToJson(const User& u);
+Result<User> UserFromJson(const boost::json::value& v, const std::string& path,
+                        ReadMode mode = ReadMode::kStrict);
+
+// API tokens without their secret or its hash. From JSON: name, unit, permissions and an
+// optional expires_on date (the token ends at the close of that day, UTC).
+boost::json::object ToJson(const ApiToken& t);
+Result<ApiToken> ApiTokenFromJson(const boost::json::value& v, const std::string& path);
 
 // Merges a JSON merge-patch (RFC 7396) into `target`. Objects merge member by member;
 // null removes; anything else replaces.

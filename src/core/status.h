@@ -23,6 +23,9 @@ enum class ErrorCode {
   kPayloadTooLarge,      // 413
   kUnsupportedMediaType, // 415
   kUnavailable,          // 503: storage full, read-only, shutting down
+  kUnauthenticated,      // 401: no valid credentials
+  kPermissionDenied,     // 403: signed in, but not allowed
+  kTooManyRequests,      // 429: throttled (Error::detail = seconds to wait)
   kInternal,             // 500: a bug or an unexpected storage failure
 };
 

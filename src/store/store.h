@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/account.h"
 #include "core/audit.h"
 #include "core/query.h"
 #include "core/status.h"
@@ -40,6 +41,19 @@ class WriteTxn {
   virtual Status ReplaceTask(const Task& t, int64_t expected_revision) = 0;
   // Appends an entry and applies it to the task (or the group task's addressee).
   virtual Result<int64_t> AddProgress(const ProgressEntry& p, int64_t expected_task_revision) = 0;
+
+  // Accounts. The audit trail records users without their password hash (a change of
+  // password shows as a new password_changed_at) and tokens without their secret hash.
+  // Returns the new user id; the login must be unused (kConflict).
+  virtual Result<int64_t> CreateUser(const User& u) = 0;
+  // Replaces every field, the password hash included; fails on a stale revision.
+  virtual Status ReplaceUser(const User& u, int64_t expected_revision) = 0;
+  // Ends every session of the user (after disabling it or changing its password).
+  virtual Status RevokeUserSessions(int64_t user_id) = 0;
+  // REQUIRES: t.secret_hash is set and unique. Returns the new token id.
+  virtual Result<int64_t> CreateApiToken(const ApiToken& t) = 0;
+  // Marks the token revoked now; kNotFound when there is none, ok when already revoked.
+  virtual Status RevokeApiToken(int64_t id) = 0;
 };
 
 // Who makes a change, for the audit trail.
@@ -84,6 +98,25 @@ class Store {
   virtual Result<Page<ProgressEntry>> ListProgress(int64_t task_id, int limit, int64_t offset) = 0;
   // Previous revisions of a task, newest first.
   virtual Result<std::vector<Task>> TaskHistory(int64_t task_id) = 0;
+
+  // Accounts. GetUser* return the password hash too (for sign-in); callers never show it.
+  virtual Result<User> GetUser(int64_t id) = 0;
+  virtual Result<User> GetUserByLogin(const std::string& login) = 0;
+  virtual Result<Page<User>> ListUsers(int limit, int64_t offset) = 0;
+  // Enabled users holding the admin role.
+  virtual Result<int64_t> CountAdmins() = 0;
+
+  virtual Result<ApiToken> GetApiToken(int64_t id) = 0;
+  virtual Result<ApiToken> GetApiTokenByHash(const std::string& secret_hash) = 0;
+  virtual Result<std::vector<ApiToken>> ListApiTokens() = 0;
+  // Records use; not audited (it is not a change anyone made).
+  virtual Status TouchApiToken(int64_t id, const std::string& at) = 0;
+
+  // Sessions are bookkeeping, not records: written outside the audit trail.
+  virtual Status CreateSession(const Session& s) = 0;
+  virtual Result<Session> GetSession(const std::string& id_hash) = 0;
+  virtual Status TouchSession(const std::string& id_hash, int64_t now_s) = 0;
+  virtual Status RevokeSession(const std::string& id_hash) = 0;
 
   // Audit entries, newest first unless q.oldest_first.
   virtual Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) = 0;

@@ -459,6 +459,121 @@ TEST_P(StoreTest, BackupIsAConsistentCopy) {
   EXPECT_EQ((*restored)->ListAudit(AuditQuery{})->total, store_->ListAudit(AuditQuery{})->total);
 }
 
+User MakeUser(std::string login, std::string unit, std::vector<Role> roles) {
+  User u;
+  u.login = std::move(login);
+  u.display_name = "Nguyễn Thị Hoa";
+  u.unit_id = std::move(unit);
+  u.roles = std::move(roles);
+  u.password_hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g";
+  return u;
+}
+
+TEST_P(StoreTest, UsersRoundTripAndLoginsAreUnique) {
+  const Actor admin{"admin", "127.0.0.1"};
+  int64_t id = 0;
+  ASSERT_TRUE(store_->Write(admin, [&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(id, t.CreateUser(MakeUser("hoa.nt", "tinh-thua-thien-hue", {Role::kUnitEditor, Role::kViewer})));
+    return OkStatus();
+  }).ok());
+  auto u = store_->GetUserByLogin("hoa.nt");
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u->id, id);
+  EXPECT_EQ(u->display_name, "Nguyễn Thị Hoa");
+  EXPECT_EQ(u->roles, (std::vector<Role>{Role::kUnitEditor, Role::kViewer}));
+  EXPECT_EQ(u->version, 1);
+  EXPECT_FALSE(u->password_changed_at.empty());
+
+  Status dup = store_->Write(admin, [&](WriteTxn& t) -> Status {
+    auto r = t.CreateUser(MakeUser("hoa.nt", "bo-khcn", {Role::kViewer}));
+    return r.ok() ? OkStatus() : std::move(r).error();
+  });
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
+  EXPECT_EQ(dup.error().fields().at(0).path, "/login");
+
+  Status unknown_unit = store_->Write(admin, [&](WriteTxn& t) -> Status {
+    auto r = t.CreateUser(MakeUser("lan.pt", "tinh-khong-co", {Role::kViewer}));
+    return r.ok() ? OkStatus() : std::move(r).error();
+  });
+  ASSERT_FALSE(unknown_unit.ok());
+  EXPECT_EQ(unknown_unit.error().fields().at(0).path, "/unit");
+
+  // A stale revision is refused; a fresh one replaces and is audited without the hash.
+  User changed = *u;
+  changed.disabled = true;
+  Status stale = store_->Write(admin, [&](WriteTxn& t) { return t.ReplaceUser(changed, 7); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  ASSERT_TRUE(store_->Write(admin, [&](WriteTxn& t) { return t.ReplaceUser(changed, 1); }).ok());
+  EXPECT_TRUE(store_->GetUser(id)->disabled);
+  AuditQuery q;
+  q.entity = "user";
+  auto trail = store_->ListAudit(q);
+  ASSERT_EQ(trail->total, 2);
+  for (const auto& e : trail->items) {
+    EXPECT_EQ(e.after.find("argon2"), std::string::npos) << e.after;
+    EXPECT_EQ(e.actor, "admin");
+  }
+  EXPECT_EQ(store_->CountAdmins().value(), 0);
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) -> Status {
+    return t.CreateUser(MakeUser("admin", "", {Role::kAdmin})).ok() ? OkStatus() : Internal("x");
+  }).ok());
+  EXPECT_EQ(store_->CountAdmins().value(), 1);
+  EXPECT_EQ(store_->ListUsers(10, 0)->total, 2);
+}
+
+TEST_P(StoreTest, SessionsAreStoredByHashAndRevocable) {
+  int64_t uid = Create([&](WriteTxn& t) { return t.CreateUser(MakeUser("hoa.nt", "bo-khcn", {Role::kViewer})); });
+  Session s{std::string(64, 'a'), uid, "csrf-1", 1000, 1000, false, "10.0.0.1"};
+  Session other{std::string(64, 'b'), uid, "csrf-2", 1000, 1000, false, "10.0.0.2"};
+  ASSERT_TRUE(store_->CreateSession(s).ok());
+  ASSERT_TRUE(store_->CreateSession(other).ok());
+  ASSERT_TRUE(store_->TouchSession(s.id_hash, 1500).ok());
+  auto got = store_->GetSession(s.id_hash);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->last_seen_s, 1500);
+  EXPECT_EQ(got->csrf_token, "csrf-1");
+  ASSERT_TRUE(store_->RevokeSession(s.id_hash).ok());
+  EXPECT_TRUE(store_->GetSession(s.id_hash)->revoked);
+  EXPECT_FALSE(store_->GetSession(other.id_hash)->revoked);
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.RevokeUserSessions(uid); }).ok());
+  EXPECT_TRUE(store_->GetSession(other.id_hash)->revoked);
+  EXPECT_EQ(store_->GetSession(std::string(64, 'c')).error().code(), ErrorCode::kNotFound);
+  Reopen();  // sessions survive a restart
+  EXPECT_TRUE(store_->GetSession(other.id_hash).ok());
+}
+
+TEST_P(StoreTest, ApiTokensAreFoundByHashAndRevokedOnce) {
+  ApiToken t;
+  t.name = "Cổng dịch vụ công tỉnh";
+  t.unit_id = "tinh-tuyen-quang-2025";
+  t.permissions = {TokenPermission::kProgress, TokenPermission::kRead};
+  t.prefix = "dxt_abcd";
+  t.secret_hash = std::string(64, 'f');
+  t.created_by = "admin";
+  int64_t id = Create([&](WriteTxn& w) { return w.CreateApiToken(t); });
+  auto found = store_->GetApiTokenByHash(t.secret_hash);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->id, id);
+  EXPECT_EQ(found->permissions, t.permissions);
+  EXPECT_FALSE(found->revoked_at);
+  ASSERT_TRUE(store_->TouchApiToken(id, "2026-11-23T03:00:00.000Z").ok());
+  EXPECT_EQ(store_->GetApiToken(id)->last_used_at.value_or(""), "2026-11-23T03:00:00.000Z");
+  ASSERT_TRUE(store_->Write([&](WriteTxn& w) { return w.RevokeApiToken(id); }).ok());
+  ASSERT_TRUE(store_->Write([&](WriteTxn& w) { return w.RevokeApiToken(id); }).ok());  // idempotent
+  EXPECT_TRUE(store_->GetApiToken(id)->revoked_at);
+  Status missing = store_->Write([&](WriteTxn& w) { return w.RevokeApiToken(id + 100); });
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  AuditQuery q;
+  q.entity = "api_token";
+  auto trail = store_->ListAudit(q);
+  ASSERT_EQ(trail->total, 2);  // create, one revoke
+  EXPECT_EQ(trail->items[0].action, "revoke");
+  EXPECT_EQ(trail->items[0].after.find(t.secret_hash), std::string::npos);
+  EXPECT_EQ(store_->ListApiTokens()->size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
                          [](const ::testing::TestParamInfo<Backend>& i) { return i.param.name; });
 

@@ -161,9 +161,53 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABO
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
+// Accounts: users (the password hash only in its own column, never in an audited body),
+// browser sessions and API tokens, both kept as SHA-256 of the secret the client holds.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE users (
+  id                  INTEGER PRIMARY KEY,
+  login               TEXT NOT NULL UNIQUE,
+  display_name        TEXT NOT NULL,
+  email               TEXT NOT NULL DEFAULT '',
+  unit_id             TEXT NOT NULL DEFAULT '',
+  roles               TEXT NOT NULL,
+  disabled            INTEGER NOT NULL DEFAULT 0,
+  password_hash       TEXT NOT NULL DEFAULT '',
+  password_changed_at TEXT NOT NULL DEFAULT '',
+  revision            INTEGER NOT NULL,
+  created_at          TEXT NOT NULL,
+  updated_at          TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id_hash      TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  csrf_token   TEXT NOT NULL,
+  created_s    INTEGER NOT NULL,
+  last_seen_s  INTEGER NOT NULL,
+  revoked      INTEGER NOT NULL DEFAULT 0,
+  remote       TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  unit_id      TEXT NOT NULL,
+  permissions  TEXT NOT NULL,
+  prefix       TEXT NOT NULL,
+  secret_hash  TEXT NOT NULL UNIQUE,
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT,
+  revoked_at   TEXT,
+  last_used_at TEXT,
+  revision     INTEGER NOT NULL
+);
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
+    {3, "accounts, sessions, API tokens", kV3},
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "audit/audit_chain.h"
 #include "codec/json_codec.h"
 #include "core/task_index.h"
+#include "store/sqlite/account_tables.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_db.h"
 #include "text/vn_text.h"
@@ -110,6 +111,11 @@ class SqliteTxn final : public WriteTxn {
   Result<int64_t> CreateTask(const Task& t) override;
   Status ReplaceTask(const Task& t, int64_t expected_revision) override;
   Result<int64_t> AddProgress(const ProgressEntry& p, int64_t expected_task_revision) override;
+  Result<int64_t> CreateUser(const User& u) override;
+  Status ReplaceUser(const User& u, int64_t expected_revision) override;
+  Status RevokeUserSessions(int64_t user_id) override { return sqlite::MarkUserSessionsRevoked(db_, user_id); }
+  Result<int64_t> CreateApiToken(const ApiToken& t) override;
+  Status RevokeApiToken(int64_t id) override;
 
   bool units_changed() const { return units_changed_; }
   // What the task index must learn once this transaction commits.
@@ -386,6 +392,56 @@ class SqliteStore final : public Store {
       out.push_back(std::move(t));
     }
     return out;
+  }
+
+  Result<User> GetUser(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectUserById(*lease, id);
+  }
+  Result<User> GetUserByLogin(const std::string& login) override {
+    auto lease = Lease();
+    return sqlite::SelectUserByLogin(*lease, login);
+  }
+  Result<Page<User>> ListUsers(int limit, int64_t offset) override {
+    auto lease = Lease();
+    return sqlite::SelectUsers(*lease, limit, offset);
+  }
+  Result<int64_t> CountAdmins() override {
+    auto lease = Lease();
+    return sqlite::CountEnabledAdmins(*lease);
+  }
+  Result<ApiToken> GetApiToken(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectApiTokenById(*lease, id);
+  }
+  Result<ApiToken> GetApiTokenByHash(const std::string& secret_hash) override {
+    auto lease = Lease();
+    return sqlite::SelectApiTokenByHash(*lease, secret_hash);
+  }
+  Result<std::vector<ApiToken>> ListApiTokens() override {
+    auto lease = Lease();
+    return sqlite::SelectApiTokens(*lease);
+  }
+  // Bookkeeping writes go through the writer connection, each in its own transaction.
+  Status TouchApiToken(int64_t id, const std::string& at) override {
+    std::lock_guard lock(write_mu_);
+    return sqlite::UpdateApiTokenLastUsed(writer_, id, at);
+  }
+  Status CreateSession(const Session& x) override {
+    std::lock_guard lock(write_mu_);
+    return sqlite::InsertSession(writer_, x);
+  }
+  Result<Session> GetSession(const std::string& id_hash) override {
+    auto lease = Lease();
+    return sqlite::SelectSession(*lease, id_hash);
+  }
+  Status TouchSession(const std::string& id_hash, int64_t now_s) override {
+    std::lock_guard lock(write_mu_);
+    return sqlite::UpdateSessionLastSeen(writer_, id_hash, now_s);
+  }
+  Status RevokeSession(const std::string& id_hash) override {
+    std::lock_guard lock(write_mu_);
+    return sqlite::MarkSessionRevoked(writer_, id_hash);
   }
 
   Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) override {
@@ -977,6 +1033,51 @@ Result<Task> SqliteTxn::LoadTask(int64_t id) {
   DX_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("nhiệm vụ", "task", std::to_string(id));
   return FromRow<Task>(s, codec::TaskFromJson, "task");
+}
+
+namespace {
+// What the audit trail keeps of a user: everything but the password hash.
+std::string AuditBody(const User& u) { return codec::Serialize(codec::ToJson(u)); }
+std::string AuditBody(const ApiToken& t) { return codec::Serialize(codec::ToJson(t)); }
+}  // namespace
+
+Result<int64_t> SqliteTxn::CreateUser(const User& u) {
+  DX_RETURN_IF_ERROR(ValidateUser(u));
+  if (!u.unit_id.empty() && !FindUnit(u.unit_id))
+    return InvalidArgument("/unit", "unknown unit '" + u.unit_id + "'", "Không có đơn vị " + u.unit_id);
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertUser(db_, u, now_));
+  DX_ASSIGN_OR_RETURN(User stored, sqlite::SelectUserById(db_, id));
+  DX_RETURN_IF_ERROR(Audit("user", std::to_string(id), "create", std::nullopt, AuditBody(stored)));
+  return id;
+}
+
+Status SqliteTxn::ReplaceUser(const User& u, int64_t expected) {
+  DX_RETURN_IF_ERROR(ValidateUser(u));
+  if (!u.unit_id.empty() && !FindUnit(u.unit_id))
+    return InvalidArgument("/unit", "unknown unit '" + u.unit_id + "'", "Không có đơn vị " + u.unit_id);
+  DX_ASSIGN_OR_RETURN(User before, sqlite::SelectUserById(db_, u.id));
+  DX_RETURN_IF_ERROR(sqlite::UpdateUser(db_, u, expected, now_));
+  DX_ASSIGN_OR_RETURN(User after, sqlite::SelectUserById(db_, u.id));
+  return Audit("user", std::to_string(u.id), "update", AuditBody(before), AuditBody(after));
+}
+
+Result<int64_t> SqliteTxn::CreateApiToken(const ApiToken& t) {
+  DX_RETURN_IF_ERROR(ValidateApiToken(t));
+  if (t.secret_hash.size() != 64) return Internal("API token without a secret hash");
+  if (!FindUnit(t.unit_id))
+    return InvalidArgument("/unit", "unknown unit '" + t.unit_id + "'", "Không có đơn vị " + t.unit_id);
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertApiToken(db_, t, now_));
+  DX_ASSIGN_OR_RETURN(ApiToken stored, sqlite::SelectApiTokenById(db_, id));
+  DX_RETURN_IF_ERROR(Audit("api_token", std::to_string(id), "create", std::nullopt, AuditBody(stored)));
+  return id;
+}
+
+Status SqliteTxn::RevokeApiToken(int64_t id) {
+  DX_ASSIGN_OR_RETURN(ApiToken before, sqlite::SelectApiTokenById(db_, id));
+  if (before.revoked_at) return OkStatus();
+  DX_RETURN_IF_ERROR(sqlite::MarkApiTokenRevoked(db_, id, now_));
+  DX_ASSIGN_OR_RETURN(ApiToken after, sqlite::SelectApiTokenById(db_, id));
+  return Audit("api_token", std::to_string(id), "revoke", AuditBody(before), AuditBody(after));
 }
 
 Result<int64_t> SqliteTxn::AddProgress(const ProgressEntry& p, int64_t expected) {
