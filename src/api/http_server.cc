@@ -231,6 +231,11 @@ bool ToApi(const http::request<http::string_body>& req, const std::string& remot
   out.if_match = std::string(req[http::field::if_match]);
   out.if_none_match = std::string(req[http::field::if_none_match]);
   out.accept_language = std::string(req[http::field::accept_language]);
+  out.cookie = std::string(req[http::field::cookie]);
+  out.authorization = std::string(req[http::field::authorization]);
+  out.csrf_token = std::string(req["X-CSRF-Token"]);
+  out.forwarded_proto = std::string(req["X-Forwarded-Proto"]);
+  out.forwarded_for = std::string(req["X-Forwarded-For"]);
   out.body = req.body();
   out.remote = remote;
   return !bad_target;

@@ -16,6 +16,11 @@ struct HttpRequest {
   std::string if_match;       // raw header value, empty when absent
   std::string if_none_match;
   std::string accept_language;
+  std::string cookie;          // raw Cookie header
+  std::string authorization;   // raw Authorization header
+  std::string csrf_token;      // X-CSRF-Token
+  std::string forwarded_proto; // X-Forwarded-Proto (trusted only from a configured proxy)
+  std::string forwarded_for;   // X-Forwarded-For (likewise)
   std::string body;
   std::string remote;         // peer address, for the access log
 };

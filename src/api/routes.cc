@@ -7,7 +7,12 @@
 #include <functional>
 #include <set>
 
+#include "api/http_auth.h"
+#include "auth/password.h"
+#include "auth/secret.h"
+#include "auth/throttle.h"
 #include "codec/json_codec.h"
+#include "core/access.h"
 #include "core/query.h"
 #include "text/vn_text.h"
 
@@ -244,56 +249,256 @@ std::optional<int64_t> IdOf(const std::string& s) {
   return v;
 }
 
-HttpResponse MethodNotAllowed(const char* allow) {
+HttpResponse MethodNotAllowed(const std::string& allow) {
   HttpResponse r = Api::ErrorResponse(405, "method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này",
-                                      std::string("method not allowed; use ") + allow);
+                                      "method not allowed; use " + allow);
   r.headers.emplace_back("Allow", allow);
   return r;
 }
 
+int64_t UnixSeconds(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
+class Handler;
+using RouteFn = HttpResponse (Handler::*)();
+
+struct Route {
+  const char* method;
+  const char* pattern;  // segments; "{id}" is a positive integer, "{key}" any segment
+  Action action;
+  RouteFn fn;
+};
+
+const std::vector<Route>& RouteTable();
+
+// Actions decided before the handler runs, from the caller alone.
+bool DecidedUpFront(Action a) {
+  return a == Action::kPublic || a == Action::kSignedIn || a == Action::kEditUnits || a == Action::kReadAudit ||
+         a == Action::kManageAccounts;
+}
+
 class Handler {
  public:
-  Handler(Store& store, const Clock& clock, const ApiOptions& options, const HttpRequest& req)
-      : store_(store), clock_(clock), options_(options), req_(req), reg_(store.Units()) {}
+  Handler(Store& store, const Clock& clock, const ApiOptions& options, const HttpRequest& req,
+          auth::PasswordHasher& hasher, auth::LoginThrottle& throttle)
+      : store_(store), clock_(clock), options_(options), req_(req), reg_(store.Units()), hasher_(hasher),
+        throttle_(throttle), now_(clock.Now()), client_(ClientAddress(req.remote, req.forwarded_for, options.trusted_proxies)) {}
 
   HttpResponse Dispatch() {
-    const auto parts = Split(req_.path);
-    const std::string& m = req_.method;
-    if (parts.size() == 1 && parts[0] == "healthz") return Health();
-    if (parts.size() == 1 && parts[0] == "version") return Version();
-    if (parts.size() < 2 || parts[0] != "api") return NotFoundRoute();
-    const std::string& coll = parts[1];
-    if (parts.size() == 2) {
-      if (coll == "audit") return m == "GET" ? ListAudit() : MethodNotAllowed("GET");
-      if (coll == "units") return m == "GET" ? ListUnits() : m == "POST" ? CreateUnit() : MethodNotAllowed("GET, POST");
-      if (coll == "plans") return m == "GET" ? ListPlans() : m == "POST" ? Create(Plans()) : MethodNotAllowed("GET, POST");
-      if (coll == "objectives")
-        return m == "GET" ? ListObjectives() : m == "POST" ? Create(Objectives()) : MethodNotAllowed("GET, POST");
-      if (coll == "tasks") return m == "GET" ? ListTasks() : m == "POST" ? Create(Tasks()) : MethodNotAllowed("GET, POST");
-      return NotFoundRoute();
-    }
-    const std::string& key = parts[2];
-    if (parts.size() == 3) {
-      if (coll == "units") return m == "GET" ? GetUnit(key) : m == "PATCH" ? PatchUnit(key) : MethodNotAllowed("GET, PATCH");
-      auto id = IdOf(key);
-      if (!id) return FromError(NotFound("bản ghi", "record", key));
-      if (coll == "plans") return m == "GET" ? GetPlan(*id) : m == "PATCH" ? Patch(Plans(), *id) : MethodNotAllowed("GET, PATCH");
-      if (coll == "objectives")
-        return m == "GET" ? GetObjective(*id) : m == "PATCH" ? Patch(Objectives(), *id) : MethodNotAllowed("GET, PATCH");
-      if (coll == "tasks") return m == "GET" ? GetTask(*id) : m == "PATCH" ? Patch(Tasks(), *id) : MethodNotAllowed("GET, PATCH");
-      return NotFoundRoute();
-    }
-    if (parts.size() == 4 && coll == "tasks") {
-      auto id = IdOf(key);
-      if (!id) return FromError(NotFound("nhiệm vụ", "task", key));
-      if (parts[3] == "progress")
-        return m == "GET" ? ListProgress(*id) : m == "POST" ? AddProgress(*id) : MethodNotAllowed("GET, POST");
-      if (parts[3] == "history") return m == "GET" ? TaskHistory(*id) : MethodNotAllowed("GET");
-    }
-    return NotFoundRoute();
+    HttpResponse r = Route();
+    if (clear_cookie_) r.headers.emplace_back("Set-Cookie", SessionSetCookie("", SecureCookies(), 0));
+    if (r.status == 401) r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"dxgov\"");
+    return r;
   }
 
  private:
+  HttpResponse Route() {
+    const auto parts = Split(req_.path);
+    const ::dxgov::api::Route* found = nullptr;
+    std::string allow;
+    for (const auto& route : RouteTable()) {
+      if (!Matches(route.pattern, parts)) continue;
+      if (route.method == req_.method) found = &route;
+      allow += (allow.empty() ? "" : ", ") + std::string(route.method);
+    }
+    if (!found && allow.empty()) return NotFoundRoute();
+    if (!found) return MethodNotAllowed(allow);
+    if (!BindPathParams(found->pattern, parts)) return FromError(NotFound("bản ghi", "record", parts.back()));
+    if (auto fail = Authenticate()) return *fail;
+    action_ = found->action;
+    if (DecidedUpFront(action_)) {
+      if (auto no = Authorize(Subject{})) return *no;
+    } else if (action_ != Action::kRead && !principal_) {
+      return Refuse(Verdict::kUnauthenticated);
+    }
+    HttpResponse r = (this->*(found->fn))();
+    // A route whose action depends on the record must have asked; answering without
+    // asking is a bug, and it must not leak data.
+    if (!authorized_ && r.status < 300) {
+      HttpResponse bug = Api::ErrorResponse(500, "internal", "Lỗi hệ thống; sự cố đã được ghi lại",
+                                            "internal error; the event was logged");
+      bug.headers.emplace_back("X-Dxgov-Log", std::string("route answered without authorisation: ") + found->pattern);
+      return bug;
+    }
+    return r;
+  }
+
+  static bool Matches(const char* pattern, const std::vector<std::string>& parts) {
+    const auto pat = Split(pattern);
+    if (pat.size() != parts.size()) return false;
+    for (size_t i = 0; i < pat.size(); ++i)
+      if (pat[i][0] != '{' && pat[i] != parts[i]) return false;
+    return true;
+  }
+
+  bool BindPathParams(const char* pattern, const std::vector<std::string>& parts) {
+    const auto pat = Split(pattern);
+    for (size_t i = 0; i < pat.size(); ++i) {
+      if (pat[i] == "{id}") {
+        auto id = IdOf(parts[i]);
+        if (!id) return false;
+        id_ = *id;
+      } else if (pat[i] == "{key}") {
+        key_ = parts[i];
+      }
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------ who is calling
+
+  bool SecureCookies() const {
+    return options_.public_https ||
+           (IsTrustedProxy(req_.remote, options_.trusted_proxies) && req_.forwarded_proto == "https");
+  }
+
+  HttpResponse Unauthenticated(const std::string& vi, const std::string& en) {
+    return FromError(Error(ErrorCode::kUnauthenticated, vi, en));
+  }
+
+  // Sets principal_ from an API token or a session cookie. A bad token is an error; a
+  // stale cookie just makes the caller anonymous (and the cookie is cleared).
+  std::optional<HttpResponse> Authenticate() {
+    bool well_formed = true;
+    const std::string bearer = BearerToken(req_.authorization, well_formed);
+    if (!well_formed)
+      return Unauthenticated("Thông tin xác thực không hợp lệ; dùng Authorization: Bearer <mã truy cập>",
+                             "malformed Authorization header; use Bearer <token>");
+    if (!bearer.empty()) return AuthenticateToken(bearer);
+    const std::string cookie = CookieValue(req_.cookie, kSessionCookieName);
+    if (cookie.empty()) return std::nullopt;
+    auto session = store_.GetSession(auth::Sha256Hex(cookie));
+    if (!session.ok()) {
+      if (session.error().code() != ErrorCode::kNotFound) return FromError(session.error());
+      clear_cookie_ = true;
+      return std::nullopt;
+    }
+    const int64_t now_s = UnixSeconds(now_);
+    if (JudgeSession(*session, now_s) != SessionState::kLive) {
+      clear_cookie_ = true;
+      return std::nullopt;
+    }
+    auto user = store_.GetUser(session->user_id);
+    if (!user.ok() || user->disabled) {
+      clear_cookie_ = true;
+      return std::nullopt;
+    }
+    if (req_.method != "GET" && req_.method != "HEAD" &&
+        !auth::ConstantTimeEqual(req_.csrf_token, session->csrf_token))
+      return FromError(Error(ErrorCode::kPermissionDenied,
+                             "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token); hãy tải lại trang",
+                             "missing or wrong X-CSRF-Token for a request made with a session cookie",
+                             {FieldError{"/headers/X-CSRF-Token", "must equal the session's csrf_token"}}));
+    if (SessionNeedsTouch(*session, now_s)) (void)store_.TouchSession(session->id_hash, now_s);
+    principal_ = PrincipalForUser(*user);
+    principal_->by_cookie = true;
+    user_ = std::move(user).value();
+    session_ = std::move(session).value();
+    return std::nullopt;
+  }
+
+  std::optional<HttpResponse> AuthenticateToken(const std::string& bearer) {
+    auto invalid = [&] {
+      return Unauthenticated("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi",
+                             "the API token is invalid, expired or revoked");
+    };
+    if (bearer.rfind(kTokenPrefix, 0) != 0) return invalid();
+    auto token = store_.GetApiTokenByHash(auth::Sha256Hex(bearer));
+    if (!token.ok()) return token.error().code() == ErrorCode::kNotFound ? invalid() : FromError(token.error());
+    const std::string now = NowIso();
+    if (token->revoked_at || (token->expires_at && *token->expires_at < now)) return invalid();
+    if (!token->last_used_at || *token->last_used_at < NowIso(-60)) (void)store_.TouchApiToken(token->id, now);
+    principal_ = PrincipalForToken(*token);
+    return std::nullopt;
+  }
+
+  std::string NowIso(int64_t shift_s = 0) const {
+    const auto t = std::chrono::floor<std::chrono::seconds>(now_ + std::chrono::seconds(shift_s));
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::hh_mm_ss hms(t - day);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", FormatIso(Date{day}).c_str(),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return buf;
+  }
+
+  // ------------------------------------------------------------ what the caller may do
+
+  HttpResponse Refuse(Verdict v) {
+    switch (v) {
+      case Verdict::kUnauthenticated:
+        return Unauthenticated("Cần đăng nhập để thực hiện thao tác này", "sign in first");
+      case Verdict::kForbidden:
+        return FromError(Error(ErrorCode::kPermissionDenied, "Tài khoản không có quyền thực hiện thao tác này",
+                               std::string("not allowed: ") + ActionName(action_)));
+      case Verdict::kHidden:
+        return FromError(NotFound("bản ghi", "record", req_.path));
+      case Verdict::kAllow:
+        break;
+    }
+    return FromError(Internal("refused an allowed request"));
+  }
+
+  // Asks core/access.h about this route's action on `subject`; nullopt when allowed.
+  std::optional<HttpResponse> Authorize(const Subject& subject) { return Authorize(action_, subject); }
+  std::optional<HttpResponse> Authorize(Action action, const Subject& subject) {
+    const Verdict v = Decide(principal_ ? &*principal_ : nullptr, action, subject, *reg_, Today());
+    if (v == Verdict::kAllow) {
+      authorized_ = true;
+      return std::nullopt;
+    }
+    const Action route_action = action_;
+    action_ = action;
+    HttpResponse r = Refuse(v);
+    action_ = route_action;
+    return r;
+  }
+
+  // Plans the caller may see: nullopt when all of them.
+  Result<std::optional<std::vector<int64_t>>> VisiblePlans() {
+    std::optional<std::vector<int64_t>> none;
+    if (principal_ && CanSeeDrafts(&*principal_, "", *reg_, Today())) return none;  // a global reader
+    PlanQuery all;
+    all.limit = INT32_MAX;
+    DX_ASSIGN_OR_RETURN(auto plans, store_.ListPlans(all));
+    std::vector<int64_t> ids;
+    for (const auto& p : plans.items)
+      if (p.published || CanSeeDrafts(principal_ ? &*principal_ : nullptr, p.issuer_id, *reg_, Today()))
+        ids.push_back(p.id);
+    if (ids.size() == plans.items.size()) return none;
+    std::sort(ids.begin(), ids.end());
+    return std::optional<std::vector<int64_t>>(std::move(ids));
+  }
+
+  Subject PlanSubject(const Plan& plan) {
+    Subject s;
+    s.published = plan.published;
+    s.plan_issuer = plan.issuer_id;
+    return s;
+  }
+
+  // The subject of anything inside plan `plan_id`; a missing plan is treated as a draft of
+  // nobody's, which only global readers see.
+  Subject PlanSubjectOf(int64_t plan_id) {
+    auto plan = store_.GetPlan(plan_id);
+    if (!plan.ok()) {
+      Subject s;
+      s.published = false;
+      return s;
+    }
+    return PlanSubject(*plan);
+  }
+
+  Subject TaskSubject(const Task& t) {
+    Subject s = PlanSubjectOf(t.plan_id);
+    s.lead = t.lead.unit_id;
+    for (const auto& c : t.coordinators) s.coordinators.push_back(c.unit_id);
+    s.open = t.status != TaskStatus::kDone && t.status != TaskStatus::kCancelled;
+    return s;
+  }
+
   HttpResponse NotFoundRoute() {
     return Api::ErrorResponse(404, "not_found", "Không có địa chỉ " + req_.path, "no route for " + req_.path);
   }
@@ -314,8 +519,8 @@ class Handler {
 
   Date Today() const { return clock_.Today(); }
 
-  // Who makes a change, for the audit trail (a user once accounts exist).
-  Actor Who() const { return Actor{"anonymous", req_.remote}; }
+  // Who makes a change, for the audit trail.
+  Actor Who() const { return Actor{principal_ ? principal_->name : "anonymous", client_}; }
 
   // Reads a JSON body, checking media type; nullopt + response on failure.
   std::optional<json::value> Body(HttpResponse& fail, bool merge_patch_ok) {
@@ -446,7 +651,8 @@ class Handler {
     return JsonResponse(200, PageJson(page, std::move(items)));
   }
 
-  HttpResponse GetUnit(const std::string& id) {
+  HttpResponse GetUnit() {
+    const std::string& id = key_;
     Params p(req_, {"as_of"});
     auto as_of = p.DateP("as_of");
     if (auto bad = p.Problems()) return *bad;
@@ -496,7 +702,8 @@ class Handler {
     return r;
   }
 
-  HttpResponse PatchUnit(const std::string& id) {
+  HttpResponse PatchUnit() {
+    const std::string& id = key_;
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
     const Unit* cur = reg_->Find(id);
@@ -540,6 +747,10 @@ class Handler {
     q.issuer = p.Str("issuer").value_or("");
     p.Page(q.limit, q.offset);
     if (auto bad = p.Problems()) return *bad;
+    if (auto no = Authorize(Subject{})) return *no;
+    auto visible = VisiblePlans();
+    if (!visible.ok()) return FromError(visible.error());
+    q.visible_plan_ids = std::move(visible).value();
     auto page = store_.ListPlans(q);
     if (!page.ok()) return FromError(page.error());
     json::array items;
@@ -553,11 +764,12 @@ class Handler {
     return o;
   }
 
-  HttpResponse GetPlan(int64_t id) {
+  HttpResponse GetPlan() {
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
-    auto plan = store_.GetPlan(id);
+    auto plan = store_.GetPlan(id_);
     if (!plan.ok()) return FromError(plan.error());
+    if (auto no = Authorize(PlanSubject(*plan))) return *no;
     return Single(PlanView(*plan), plan->version);
   }
 
@@ -589,6 +801,10 @@ class Handler {
     q.q = p.Str("q").value_or("");
     p.Page(q.limit, q.offset);
     if (auto bad = p.Problems()) return *bad;
+    if (auto no = Authorize(Subject{})) return *no;
+    auto visible = VisiblePlans();
+    if (!visible.ok()) return FromError(visible.error());
+    q.visible_plan_ids = std::move(visible).value();
     auto page = store_.ListObjectives(q);
     if (!page.ok()) return FromError(page.error());
     json::array items;
@@ -603,11 +819,12 @@ class Handler {
     return v;
   }
 
-  HttpResponse GetObjective(int64_t id) {
+  HttpResponse GetObjective() {
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
-    auto o = store_.GetObjective(id);
+    auto o = store_.GetObjective(id_);
     if (!o.ok()) return FromError(o.error());
+    if (auto no = Authorize(PlanSubjectOf(o->plan_id))) return *no;
     return Single(ObjectiveView(*o), o->version);
   }
 
@@ -663,6 +880,10 @@ class Handler {
     if (auto bad = p.Problems()) return *bad;
     const Date as_of = q.as_of.value_or(Today());
     q.as_of = as_of;
+    if (auto no = Authorize(Subject{})) return *no;
+    auto visible = VisiblePlans();
+    if (!visible.ok()) return FromError(visible.error());
+    q.visible_plan_ids = std::move(visible).value();
     auto page = store_.ListTasks(q);
     if (!page.ok()) return FromError(page.error());
     ViewContext ctx{*reg_, as_of, q.due_soon_days};
@@ -701,13 +922,15 @@ class Handler {
     return o;
   }
 
-  HttpResponse GetTask(int64_t id) {
+  HttpResponse GetTask() {
+    const int64_t id = id_;
     Params p(req_, {"as_of", "due_soon_days"});
     const Date as_of = p.DateP("as_of").value_or(Today());
     const int soon = static_cast<int>(p.Int("due_soon_days", 0, 365).value_or(options_.due_soon_days));
     if (auto bad = p.Problems()) return *bad;
     auto t = store_.GetTask(id);
     if (!t.ok()) return FromError(t.error());
+    if (auto no = Authorize(TaskSubject(*t))) return *no;
     return Single(TaskDetail(*t, as_of, soon), t->version);
   }
 
@@ -763,6 +986,11 @@ class Handler {
     std::function<void(json::value&, const json::object&)> settle = nullptr;
     // Optional: rules on what a patch may change.
     std::function<Status(const T& updated, const T& current)> check_change = nullptr;
+    // What authorisation looks at (core/access.h).
+    std::function<Subject(const T&)> subject = nullptr;
+    // Optional: true when a change needs the plan editor's right (kEditPlan) on top of
+    // the route's own action (a task's lead may move its status, not its assignment).
+    std::function<bool(const T& updated, const T& current)> changes_assignment = nullptr;
   };
 
   template <typename T>
@@ -776,6 +1004,7 @@ class Handler {
     auto item = k.decode(*body, "", codec::ReadMode::kStrict);
     if (!item.ok()) return Unprocessable(item.error());
     item->id = 0;
+    if (auto no = Authorize(k.subject(*item))) return *no;
     if (auto s = k.check(*item); !s.ok()) return Unprocessable(s.error());
     int64_t id = 0;
     Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
@@ -791,11 +1020,13 @@ class Handler {
   }
 
   template <typename T>
-  HttpResponse Patch(const Kind<T>& k, int64_t id) {
+  HttpResponse Patch(const Kind<T>& k) {
+    const int64_t id = id_;
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
     auto cur = k.get(id);
     if (!cur.ok()) return FromError(cur.error());
+    if (auto no = Authorize(k.subject(*cur))) return *no;
     if (auto pre = Precondition(cur->version)) return *pre;
     HttpResponse fail;
     auto patch = Body(fail, true);
@@ -808,6 +1039,9 @@ class Handler {
     if (item->id != id) return Unprocessable(InvalidArgument("/id", "cannot be changed", "Không được đổi mã bản ghi"));
     if (k.check_change)
       if (auto s = k.check_change(*item, *cur); !s.ok()) return Unprocessable(s.error());
+    if (auto no = Authorize(k.subject(*item))) return *no;  // e.g. a plan moved to another issuer
+    if (k.changes_assignment && k.changes_assignment(*item, *cur))
+      if (auto no = Authorize(Action::kEditPlan, k.subject(*cur))) return *no;
     if (auto s = k.check(*item); !s.ok()) return Unprocessable(s.error());
     Status w = store_.Write(Who(), [&](WriteTxn& txn) { return k.replace(txn, *item, cur->version); });
     if (!w.ok()) return Unprocessable(w.error());
@@ -823,7 +1057,10 @@ class Handler {
             [](WriteTxn& t, const Plan& x) { return t.CreatePlan(x); },
             [](WriteTxn& t, const Plan& x, int64_t rev) { return t.ReplacePlan(x, rev); },
             [this](int64_t id) { return store_.GetPlan(id); },
-            [this](const Plan& x) { return PlanView(x); }};
+            [this](const Plan& x) { return PlanView(x); },
+            nullptr,
+            nullptr,
+            [this](const Plan& x) { return PlanSubject(x); }};
   }
 
   Kind<Objective> Objectives() {
@@ -833,7 +1070,10 @@ class Handler {
             [](WriteTxn& t, const Objective& x) { return t.CreateObjective(x); },
             [](WriteTxn& t, const Objective& x, int64_t rev) { return t.ReplaceObjective(x, rev); },
             [this](int64_t id) { return store_.GetObjective(id); },
-            [this](const Objective& x) { return ObjectiveView(x); }};
+            [this](const Objective& x) { return ObjectiveView(x); },
+            nullptr,
+            nullptr,
+            [this](const Objective& x) { return PlanSubjectOf(x.plan_id); }};
   }
 
   Kind<Task> Tasks() {
@@ -845,6 +1085,17 @@ class Handler {
                  [this](int64_t id) { return store_.GetTask(id); },
                  [this](const Task& x) { return TaskDetail(x, Today(), options_.due_soon_days); }};
     k.settle = [this](json::value& merged, const json::object& sent) { SettleCompletion(merged, sent); };
+    k.subject = [this](const Task& x) { return TaskSubject(x); };
+    k.changes_assignment = [](const Task& updated, const Task& current) {
+      Task same = updated;  // the lead's own fields taken from the current task
+      same.status = current.status;
+      same.completed_on = current.completed_on;
+      same.progress_percent = current.progress_percent;
+      same.version = current.version;
+      same.created_at = current.created_at;
+      same.updated_at = current.updated_at;
+      return codec::ToJson(same) != codec::ToJson(current);
+    };
     k.check_change = [](const Task& updated, const Task& current) -> Status {
       if (updated.plan_id != current.plan_id)
         return InvalidArgument("/plan_id", "a task cannot move to another plan",
@@ -854,13 +1105,16 @@ class Handler {
     return k;
   }
 
-  HttpResponse ListProgress(int64_t id) {
+  HttpResponse ListProgress() {
+    const int64_t id = id_;
     Params p(req_, {"limit", "offset"});
     int limit;
     int64_t offset;
     p.Page(limit, offset);
     if (auto bad = p.Problems()) return *bad;
-    if (auto t = store_.GetTask(id); !t.ok()) return FromError(t.error());
+    auto task = store_.GetTask(id);
+    if (!task.ok()) return FromError(task.error());
+    if (auto no = Authorize(TaskSubject(*task))) return *no;
     auto page = store_.ListProgress(id, limit, offset);
     if (!page.ok()) return FromError(page.error());
     json::array items;
@@ -872,7 +1126,8 @@ class Handler {
     return JsonResponse(200, PageJson(*page, std::move(items)));
   }
 
-  HttpResponse AddProgress(int64_t id) {
+  HttpResponse AddProgress() {
+    const int64_t id = id_;
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
     auto cur = store_.GetTask(id);
@@ -890,10 +1145,19 @@ class Handler {
     e->task_id = id;
     e->id = 0;
     e->at.clear();
+    e->author = Who().user;
+    const Unit* lead = reg_->Find(cur->lead.unit_id);
+    auto members = reg_->Expand(cur->lead.unit_id, Today());
+    const bool group = lead && VersionOrLatest(*lead, Today()).kind == UnitKind::kGroup;
+    // An addressee of a group task reports for itself without having to say so.
+    if (e->unit_id.empty() && group && principal_ &&
+        std::find(members.begin(), members.end(), principal_->unit_id) != members.end())
+      e->unit_id = principal_->unit_id;
+    Subject subject = TaskSubject(*cur);
+    subject.reporting_unit = e->unit_id;
+    subject.comment_only = !e->percent && !e->status && !e->completed_on;
+    if (auto no = Authorize(subject)) return *no;
     if (!e->unit_id.empty()) {
-      const Unit* lead = reg_->Find(cur->lead.unit_id);
-      auto members = reg_->Expand(cur->lead.unit_id, Today());
-      const bool group = lead && VersionOrLatest(*lead, Today()).kind == UnitKind::kGroup;
       if (!reg_->Find(e->unit_id)) return Unprocessable(InvalidArgument("/unit", "unknown unit", "Không có đơn vị"));
       if (group && std::find(members.begin(), members.end(), e->unit_id) == members.end())
         return Unprocessable(InvalidArgument("/unit", "not an addressee of this task",
@@ -915,11 +1179,13 @@ class Handler {
     return r;
   }
 
-  HttpResponse TaskHistory(int64_t id) {
+  HttpResponse TaskHistory() {
+    const int64_t id = id_;
     Params p(req_, {});
     if (auto bad = p.Problems()) return *bad;
     auto cur = store_.GetTask(id);
     if (!cur.ok()) return FromError(cur.error());
+    if (auto no = Authorize(TaskSubject(*cur))) return *no;
     auto hist = store_.TaskHistory(id);
     if (!hist.ok()) return FromError(hist.error());
     json::array items;
@@ -934,17 +1200,448 @@ class Handler {
     return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", items.size()}});
   }
 
+  // ------------------------------------------------------------ sessions and accounts
+
+  json::object UserView(const User& u) {
+    json::object o = codec::ToJson(u);
+    o["unit_name"] = u.unit_id.empty() ? json::value(nullptr) : UnitName(*reg_, u.unit_id, Today());
+    json::array labels;
+    for (Role r : u.roles) labels.push_back(json::value(RoleLabelVi(r)));
+    o["role_labels"] = std::move(labels);
+    return o;
+  }
+
+  // Reads string members of a JSON body: `required` must be there, nothing else may.
+  std::optional<std::map<std::string, std::string>> StringFields(const json::value& body,
+                                                                 std::initializer_list<const char*> required,
+                                                                 std::initializer_list<const char*> optional,
+                                                                 HttpResponse& fail) {
+    std::map<std::string, std::string> out;
+    std::vector<FieldError> errs;
+    std::set<std::string> known;
+    for (const char* k : required) known.insert(k);
+    for (const char* k : optional) known.insert(k);
+    const auto& o = body.as_object();
+    for (const auto& kv : o) {
+      const std::string key(kv.key());
+      if (!known.count(key)) errs.push_back({"/" + key, "unknown field"});
+      else if (!kv.value().is_string()) errs.push_back({"/" + key, "must be a string"});
+      else if (kv.value().get_string().size() > 1024) errs.push_back({"/" + key, "at most 1024 bytes"});
+      else out[key] = std::string(kv.value().get_string());
+    }
+    for (const char* k : required)
+      if (!o.contains(k)) errs.push_back({std::string("/") + k, "required"});
+    if (errs.empty()) return out;
+    fail = Unprocessable(Error(ErrorCode::kInvalidArgument, "Nội dung yêu cầu không hợp lệ", "invalid body", std::move(errs)));
+    return std::nullopt;
+  }
+
+  HttpResponse TooManyAttempts(int64_t wait_s) {
+    HttpResponse r = FromError(Error(ErrorCode::kTooManyRequests,
+                                     "Đăng nhập sai quá nhiều lần; vui lòng thử lại sau " + std::to_string((wait_s + 59) / 60) + " phút",
+                                     "too many failed sign-ins; retry after " + std::to_string(wait_s) + " s"));
+    r.headers.emplace_back("Retry-After", std::to_string(wait_s));
+    return r;
+  }
+
+  HttpResponse WrongCredentials() {
+    return Unauthenticated("Sai tên đăng nhập hoặc mật khẩu", "wrong login or password");
+  }
+
+  // Starts a session for `u`: the cookie holds the secret, the store its hash.
+  HttpResponse StartSession(const User& u, int status) {
+    const std::string secret = auth::RandomToken(32);
+    const int64_t now_s = UnixSeconds(now_);
+    Session session{auth::Sha256Hex(secret), u.id, auth::RandomToken(24), now_s, now_s, false, client_};
+    if (Status st = store_.CreateSession(session); !st.ok()) return FromError(st.error());
+    json::object body{{"user", UserView(u)},
+                      {"csrf_token", session.csrf_token},
+                      {"idle_timeout_s", kSessionIdleSeconds},
+                      {"expires_in_s", kSessionAbsoluteSeconds}};
+    HttpResponse r = JsonResponse(status, body);
+    r.headers.emplace_back("Set-Cookie", SessionSetCookie(secret, SecureCookies(), kSessionAbsoluteSeconds));
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  }
+
+  HttpResponse Login() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    auto f = StringFields(*body, {"login", "password"}, {}, fail);
+    if (!f) return fail;
+    std::string login = (*f)["login"];
+    std::transform(login.begin(), login.end(), login.begin(), [](unsigned char c) { return std::tolower(c); });
+    const int64_t now_s = UnixSeconds(now_);
+    if (int64_t wait = throttle_.RetryAfter(login, client_, now_s); wait > 0) return TooManyAttempts(wait);
+    auto user = store_.GetUserByLogin(login);
+    if (!user.ok() && user.error().code() != ErrorCode::kNotFound) return FromError(user.error());
+    // Always one hash, found or not, so that timing does not tell which logins exist.
+    const bool match = hasher_.Verify((*f)["password"], user.ok() ? user->password_hash : std::string());
+    if (!match || !user.ok() || user->disabled) {
+      throttle_.RecordFailure(login, client_, now_s);
+      return WrongCredentials();
+    }
+    throttle_.RecordSuccess(login);
+    return StartSession(*user, 200);
+  }
+
+  HttpResponse Logout() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    if (session_)
+      if (Status st = store_.RevokeSession(session_->id_hash); !st.ok()) return FromError(st.error());
+    clear_cookie_ = true;
+    HttpResponse r;
+    r.status = 204;
+    r.content_type.clear();
+    return r;
+  }
+
+  HttpResponse Me() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    json::object o{{"kind", principal_->kind == Principal::Kind::kUser ? "user" : "token"},
+                   {"actor", principal_->name},
+                   {"unit", principal_->unit_id.empty() ? json::value(nullptr) : json::value(principal_->unit_id)},
+                   {"unit_name", principal_->unit_id.empty() ? json::value(nullptr)
+                                                              : UnitName(*reg_, principal_->unit_id, Today())}};
+    if (user_) o["user"] = UserView(*user_);
+    if (session_) o["csrf_token"] = session_->csrf_token;
+    return JsonResponse(200, o);
+  }
+
+  HttpResponse ChangeOwnPassword() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    if (!user_)
+      return FromError(Error(ErrorCode::kPermissionDenied, "Chỉ người dùng đã đăng nhập mới đổi được mật khẩu",
+                             "only a signed-in user can change a password"));
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    auto f = StringFields(*body, {"current_password", "new_password"}, {}, fail);
+    if (!f) return fail;
+    const int64_t now_s = UnixSeconds(now_);
+    if (int64_t wait = throttle_.RetryAfter(user_->login, client_, now_s); wait > 0) return TooManyAttempts(wait);
+    if (!hasher_.Verify((*f)["current_password"], user_->password_hash)) {
+      throttle_.RecordFailure(user_->login, client_, now_s);
+      return Unprocessable(InvalidArgument("/current_password", "wrong password", "Mật khẩu hiện tại không đúng"));
+    }
+    if (Status st = auth::CheckNewPassword((*f)["new_password"], user_->login, "/new_password"); !st.ok())
+      return Unprocessable(st.error());
+    auto hash = hasher_.Hash((*f)["new_password"]);
+    if (!hash.ok()) return FromError(hash.error());
+    User changed = *user_;
+    changed.password_hash = *hash;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      DX_RETURN_IF_ERROR(txn.ReplaceUser(changed, user_->version));
+      return txn.RevokeUserSessions(changed.id);  // every other browser signs in again
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    auto stored = store_.GetUser(changed.id);
+    if (!stored.ok()) return FromError(stored.error());
+    return StartSession(*stored, 200);
+  }
+
+  HttpResponse ListUsers() {
+    Params p(req_, {"limit", "offset"});
+    int limit;
+    int64_t offset;
+    p.Page(limit, offset);
+    if (auto bad = p.Problems()) return *bad;
+    auto page = store_.ListUsers(limit, offset);
+    if (!page.ok()) return FromError(page.error());
+    json::array items;
+    for (const auto& u : page->items) items.push_back(UserView(u));
+    return JsonResponse(200, PageJson(*page, std::move(items)));
+  }
+
+  HttpResponse GetUser() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    auto u = store_.GetUser(id_);
+    if (!u.ok()) return FromError(u.error());
+    return Single(UserView(*u), u->version);
+  }
+
+  // The password an admin sets, or a generated one shown once in the answer.
+  Result<std::pair<std::string, bool>> ChosenPassword(std::optional<std::string> given, const std::string& login) {
+    if (!given) return std::make_pair(auth::RandomPassword(20), true);
+    DX_RETURN_IF_ERROR(auth::CheckNewPassword(*given, login));
+    return std::make_pair(std::move(*given), false);
+  }
+
+  HttpResponse CreateUser() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    std::optional<std::string> given;
+    if (auto* pw = body->as_object().if_contains("password")) {
+      if (!pw->is_string()) return Unprocessable(InvalidArgument("/password", "must be a string", "Mật khẩu phải là chuỗi"));
+      given = std::string(pw->get_string());
+      body->as_object().erase("password");
+    }
+    auto u = codec::UserFromJson(*body, "");
+    if (!u.ok()) return Unprocessable(u.error());
+    auto chosen = ChosenPassword(given, u->login);
+    if (!chosen.ok()) return Unprocessable(chosen.error());
+    auto hash = hasher_.Hash(chosen->first);
+    if (!hash.ok()) return FromError(hash.error());
+    u->password_hash = *hash;
+    int64_t id = 0;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      DX_ASSIGN_OR_RETURN(id, txn.CreateUser(*u));
+      return OkStatus();
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    auto stored = store_.GetUser(id);
+    if (!stored.ok()) return FromError(stored.error());
+    json::object out{{"user", UserView(*stored)}};
+    if (chosen->second) out["initial_password"] = chosen->first;
+    HttpResponse r = WithETag(JsonResponse(201, out), stored->version);
+    r.headers.emplace_back("Location", "/api/users/" + std::to_string(id));
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  }
+
+  // The last enabled admin may not lock everybody out.
+  Status KeepAnAdmin(const User& updated, const User& current) {
+    const bool was = HasRole(current, Role::kAdmin) && !current.disabled;
+    const bool is = HasRole(updated, Role::kAdmin) && !updated.disabled;
+    if (!was || is) return OkStatus();
+    auto admins = store_.CountAdmins();
+    if (!admins.ok()) return std::move(admins).error();
+    if (*admins > 1) return OkStatus();
+    return Error(ErrorCode::kConflict, "Không thể khóa hoặc bỏ quyền quản trị của quản trị viên cuối cùng",
+                 "cannot disable or demote the last enabled admin", {FieldError{"/roles", "last admin"}});
+  }
+
+  HttpResponse PatchUser() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    auto cur = store_.GetUser(id_);
+    if (!cur.ok()) return FromError(cur.error());
+    if (auto pre = Precondition(cur->version)) return *pre;
+    HttpResponse fail;
+    auto patch = Body(fail, true);
+    if (!patch) return fail;
+    if (patch->as_object().contains("password"))
+      return Unprocessable(InvalidArgument("/password", "set passwords with POST /api/users/{id}/password",
+                                           "Đặt lại mật khẩu qua POST /api/users/{id}/password"));
+    json::value merged = codec::ToJson(*cur);
+    codec::MergePatch(merged, *patch);
+    auto u = codec::UserFromJson(merged, "");
+    if (!u.ok()) return Unprocessable(u.error());
+    if (u->id != cur->id || u->login != cur->login)
+      return Unprocessable(InvalidArgument(u->id != cur->id ? "/id" : "/login", "cannot be changed",
+                                           "Không được đổi mã hoặc tên đăng nhập"));
+    u->password_hash = cur->password_hash;
+    if (Status st = KeepAnAdmin(*u, *cur); !st.ok()) return FromError(st.error());
+    const bool end_sessions = u->disabled || u->unit_id != cur->unit_id || u->roles != cur->roles;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      DX_RETURN_IF_ERROR(txn.ReplaceUser(*u, cur->version));
+      return end_sessions ? txn.RevokeUserSessions(u->id) : OkStatus();
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    auto stored = store_.GetUser(id_);
+    if (!stored.ok()) return FromError(stored.error());
+    return WithETag(JsonResponse(200, UserView(*stored)), stored->version);
+  }
+
+  HttpResponse ResetPassword() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    auto cur = store_.GetUser(id_);
+    if (!cur.ok()) return FromError(cur.error());
+    std::optional<std::string> given;
+    if (!req_.body.empty()) {
+      HttpResponse fail;
+      auto body = Body(fail, false);
+      if (!body) return fail;
+      auto f = StringFields(*body, {}, {"password"}, fail);
+      if (!f) return fail;
+      if (f->count("password")) given = (*f)["password"];
+    }
+    auto chosen = ChosenPassword(given, cur->login);
+    if (!chosen.ok()) return Unprocessable(chosen.error());
+    auto hash = hasher_.Hash(chosen->first);
+    if (!hash.ok()) return FromError(hash.error());
+    User changed = *cur;
+    changed.password_hash = *hash;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      DX_RETURN_IF_ERROR(txn.ReplaceUser(changed, cur->version));
+      return txn.RevokeUserSessions(changed.id);
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    auto stored = store_.GetUser(id_);
+    if (!stored.ok()) return FromError(stored.error());
+    json::object out{{"user", UserView(*stored)}};
+    if (chosen->second) out["password"] = chosen->first;
+    HttpResponse r = JsonResponse(200, out);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  }
+
+  HttpResponse RevokeUserSessions() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    if (auto u = store_.GetUser(id_); !u.ok()) return FromError(u.error());
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.RevokeUserSessions(id_); });
+    if (!w.ok()) return FromError(w.error());
+    HttpResponse r;
+    r.status = 204;
+    r.content_type.clear();
+    return r;
+  }
+
+  json::object TokenView(const ApiToken& t) {
+    json::object o = codec::ToJson(t);
+    o["unit_name"] = UnitName(*reg_, t.unit_id, Today());
+    return o;
+  }
+
+  HttpResponse ListTokens() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    auto tokens = store_.ListApiTokens();
+    if (!tokens.ok()) return FromError(tokens.error());
+    json::array items;
+    for (const auto& t : *tokens) items.push_back(TokenView(t));
+    const size_t total = items.size();
+    return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", total}});
+  }
+
+  HttpResponse CreateToken() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    auto t = codec::ApiTokenFromJson(*body, "");
+    if (!t.ok()) return Unprocessable(t.error());
+    const std::string secret = std::string(kTokenPrefix) + auth::RandomToken(32);
+    t->prefix = secret.substr(0, 8);
+    t->secret_hash = auth::Sha256Hex(secret);
+    t->created_by = Who().user;
+    int64_t id = 0;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      DX_ASSIGN_OR_RETURN(id, txn.CreateApiToken(*t));
+      return OkStatus();
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    auto stored = store_.GetApiToken(id);
+    if (!stored.ok()) return FromError(stored.error());
+    // The secret is shown here once; only its hash is kept.
+    HttpResponse r = JsonResponse(201, json::object{{"token", TokenView(*stored)}, {"secret", secret}});
+    r.headers.emplace_back("Location", "/api/tokens/" + std::to_string(id));
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  }
+
+  HttpResponse RevokeToken() {
+    Params p(req_, {});
+    if (auto bad = p.Problems()) return *bad;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.RevokeApiToken(id_); });
+    if (!w.ok()) return FromError(w.error());
+    auto stored = store_.GetApiToken(id_);
+    if (!stored.ok()) return FromError(stored.error());
+    return JsonResponse(200, TokenView(*stored));
+  }
+
+  // Zero-argument forms of the generic kinds, for the route table.
+  HttpResponse CreatePlan() { return Create(Plans()); }
+  HttpResponse PatchPlan() { return Patch(Plans()); }
+  HttpResponse CreateObjective() { return Create(Objectives()); }
+  HttpResponse PatchObjective() { return Patch(Objectives()); }
+  HttpResponse CreateTask() { return Create(Tasks()); }
+  HttpResponse PatchTask() { return Patch(Tasks()); }
+
   Store& store_;
   const Clock& clock_;
   const ApiOptions& options_;
   const HttpRequest& req_;
   std::shared_ptr<const UnitRegistry> reg_;
+  auth::PasswordHasher& hasher_;
+  auth::LoginThrottle& throttle_;
+  const std::chrono::system_clock::time_point now_;
+  const std::string client_;  // the client's address (behind a trusted proxy: the forwarded one)
+  std::optional<Principal> principal_;
+  std::optional<User> user_;        // when signed in with a session cookie
+  std::optional<Session> session_;
+  Action action_ = Action::kPublic;
+  bool authorized_ = false;
+  bool clear_cookie_ = false;
+  int64_t id_ = 0;       // the {id} path parameter
+  std::string key_;      // the {key} path parameter
+
+  friend const std::vector<::dxgov::api::Route>& RouteTable();
 };
+
+const std::vector<Route>& RouteTable() {
+  using H = Handler;
+  using A = Action;
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/healthz", A::kPublic, &H::Health},
+      {"GET", "/version", A::kPublic, &H::Version},
+      {"POST", "/api/session", A::kPublic, &H::Login},
+      {"GET", "/api/session", A::kSignedIn, &H::Me},
+      {"DELETE", "/api/session", A::kSignedIn, &H::Logout},
+      {"POST", "/api/session/password", A::kSignedIn, &H::ChangeOwnPassword},
+      {"GET", "/api/users", A::kManageAccounts, &H::ListUsers},
+      {"POST", "/api/users", A::kManageAccounts, &H::CreateUser},
+      {"GET", "/api/users/{id}", A::kManageAccounts, &H::GetUser},
+      {"PATCH", "/api/users/{id}", A::kManageAccounts, &H::PatchUser},
+      {"POST", "/api/users/{id}/password", A::kManageAccounts, &H::ResetPassword},
+      {"DELETE", "/api/users/{id}/sessions", A::kManageAccounts, &H::RevokeUserSessions},
+      {"GET", "/api/tokens", A::kManageAccounts, &H::ListTokens},
+      {"POST", "/api/tokens", A::kManageAccounts, &H::CreateToken},
+      {"DELETE", "/api/tokens/{id}", A::kManageAccounts, &H::RevokeToken},
+      {"GET", "/api/audit", A::kReadAudit, &H::ListAudit},
+      {"GET", "/api/units", A::kPublic, &H::ListUnits},
+      {"POST", "/api/units", A::kEditUnits, &H::CreateUnit},
+      {"GET", "/api/units/{key}", A::kPublic, &H::GetUnit},
+      {"PATCH", "/api/units/{key}", A::kEditUnits, &H::PatchUnit},
+      {"GET", "/api/plans", A::kRead, &H::ListPlans},
+      {"POST", "/api/plans", A::kEditPlan, &H::CreatePlan},
+      {"GET", "/api/plans/{id}", A::kRead, &H::GetPlan},
+      {"PATCH", "/api/plans/{id}", A::kEditPlan, &H::PatchPlan},
+      {"GET", "/api/objectives", A::kRead, &H::ListObjectives},
+      {"POST", "/api/objectives", A::kEditPlan, &H::CreateObjective},
+      {"GET", "/api/objectives/{id}", A::kRead, &H::GetObjective},
+      {"PATCH", "/api/objectives/{id}", A::kEditPlan, &H::PatchObjective},
+      {"GET", "/api/tasks", A::kRead, &H::ListTasks},
+      {"POST", "/api/tasks", A::kEditPlan, &H::CreateTask},
+      {"GET", "/api/tasks/{id}", A::kRead, &H::GetTask},
+      {"PATCH", "/api/tasks/{id}", A::kEditTask, &H::PatchTask},
+      {"GET", "/api/tasks/{id}/progress", A::kReadInternal, &H::ListProgress},
+      {"POST", "/api/tasks/{id}/progress", A::kReportProgress, &H::AddProgress},
+      {"GET", "/api/tasks/{id}/history", A::kReadInternal, &H::TaskHistory},
+  };
+  return kRoutes;
+}
 
 }  // namespace
 
 Api::Api(Store& store, const Clock& clock, ApiOptions options)
-    : store_(store), clock_(clock), options_(std::move(options)) {}
+    : store_(store),
+      clock_(clock),
+      options_(std::move(options)),
+      hasher_(std::make_unique<auth::PasswordHasher>(
+          options_.max_hashes_in_flight, auth::HashParams{options_.hash_memory_kib, options_.hash_passes, 1})),
+      throttle_(std::make_unique<auth::LoginThrottle>()) {}
+
+Api::~Api() = default;
+
+std::vector<RouteInfo> Api::Routes() {
+  std::vector<RouteInfo> out;
+  for (const auto& r : RouteTable()) out.push_back({r.method, r.pattern, r.action});
+  return out;
+}
 
 HttpResponse Api::ErrorResponse(int status, const std::string& code, const std::string& message_vi,
                                 const std::string& message_en) {
@@ -955,7 +1652,7 @@ HttpResponse Api::ErrorResponse(int status, const std::string& code, const std::
 
 HttpResponse Api::Handle(const HttpRequest& req) const {
   try {
-    return Handler(store_, clock_, options_, req).Dispatch();
+    return Handler(store_, clock_, options_, req, *hasher_, *throttle_).Dispatch();
   } catch (const std::exception& e) {
     // A bug, not a user error: answer 500 without internals; the server logs the header.
     HttpResponse r = ErrorResponse(500, "internal", "Lỗi hệ thống; sự cố đã được ghi lại",

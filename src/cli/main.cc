@@ -4,6 +4,8 @@
 //   dxgov backup   --out FILE [--data ./var]      (online: the server may be running)
 //   dxgov restore  --from FILE [--data ./var]     (the server must be stopped)
 //   dxgov audit verify [--data ./var]
+//   dxgov user add|list|disable|enable|reset-password ...   (cli/accounts.h)
+//   dxgov token create|list|revoke ...
 //   dxgov version
 // The server never reads standard input.
 #include <CLI/CLI.hpp>
@@ -20,6 +22,7 @@
 #include "audit/audit_chain.h"
 #include "api/http_server.h"
 #include "api/routes.h"
+#include "cli/accounts.h"
 #include "demo/demo_data.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
@@ -73,6 +76,9 @@ struct ServeArgs {
   int due_soon_days = 14;
   bool quiet = false;
   int64_t max_db_pages = 0;
+  std::string public_url;
+  std::vector<std::string> trusted_proxies;
+  std::string admin_password_file;
 };
 
 int Serve(const ServeArgs& a) {
@@ -94,7 +100,13 @@ int Serve(const ServeArgs& a) {
                    loaded->units, loaded->plans, loaded->objectives, loaded->tasks);
     }
   }
-  dxgov::api::Api api(**store, clock, {a.due_soon_days, DXGOV_VERSION});
+  if (auto st = dxgov::cli::EnsureFirstAdmin(**store, a.data, a.admin_password_file); !st.ok()) return Fail(st.error());
+  dxgov::api::ApiOptions api_options;
+  api_options.due_soon_days = a.due_soon_days;
+  api_options.version = DXGOV_VERSION;
+  api_options.public_https = a.public_url.rfind("https://", 0) == 0;
+  api_options.trusted_proxies = a.trusted_proxies;
+  dxgov::api::Api api(**store, clock, api_options);
   dxgov::api::ServerOptions opts;
   opts.host = a.host;
   opts.port = a.port;
@@ -190,6 +202,12 @@ int main(int argc, char** argv) {
   s->add_option("--max-db-pages", serve.max_db_pages,
                 "Giới hạn kích thước tệp dữ liệu, số trang 4 KiB (cap the database file, in 4 KiB pages; 0 = none)")
       ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  s->add_option("--public-url", serve.public_url,
+                "Địa chỉ công khai, vd. https://dxgov.gov.vn (public URL; https makes session cookies Secure)");
+  s->add_option("--trusted-proxy", serve.trusted_proxies,
+                "Địa chỉ proxy tin cậy được gửi X-Forwarded-Proto/-For (trusted reverse proxy address; repeatable)");
+  s->add_option("--admin-password-file", serve.admin_password_file,
+                "Mật khẩu cho tài khoản quản trị đầu tiên (first admin's password file; default: a random one)");
 
   std::string migrate_data = "./var";
   auto* m = app.add_subcommand("migrate", "Nâng cấp lược đồ cơ sở dữ liệu (apply schema migrations)");
@@ -212,8 +230,10 @@ int main(int argc, char** argv) {
   a->require_subcommand(1);
 
   auto* v = app.add_subcommand("version", "In phiên bản (print the version)");
+  auto run_accounts = dxgov::cli::AddAccountCommands(app, OpenExisting);
 
   CLI11_PARSE(app, argc, argv);
+  if (int rc = run_accounts(); rc >= 0) return rc;
   if (s->parsed()) return Serve(serve);
   if (m->parsed()) return Migrate(migrate_data);
   if (b->parsed()) return Backup(backup_data, backup_out);

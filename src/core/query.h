@@ -53,6 +53,8 @@ struct TaskQuery {
   std::optional<int64_t> objective_id;
   std::optional<int64_t> parent_id;
   bool published_only = false;
+  // When set, only tasks of these plans (sorted ids): what the caller may see.
+  std::optional<std::vector<int64_t>> visible_plan_ids;
   TaskSort sort = TaskSort::kNumber;
   bool descending = false;
   int limit = kDefaultLimit;
@@ -65,6 +67,7 @@ struct PlanQuery {
   std::optional<int64_t> parent_id;
   std::string issuer;
   bool published_only = false;
+  std::optional<std::vector<int64_t>> visible_plan_ids;  // when set, only these plans
   int limit = kDefaultLimit;
   int64_t offset = 0;
 };
@@ -74,6 +77,7 @@ struct ObjectiveQuery {
   std::optional<int64_t> under_plan_id;
   std::string q;
   bool published_only = false;
+  std::optional<std::vector<int64_t>> visible_plan_ids;  // when set, only these plans' objectives
   int limit = kDefaultLimit;
   int64_t offset = 0;
 };

@@ -8,6 +8,7 @@
 
 #include "api/http_server.h"
 #include "api/routes.h"
+#include "auth/password.h"
 #include "demo/demo_data.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/http_client.h"
@@ -32,7 +33,17 @@ class ApiTest : public ::testing::Test {
     store_ = store.value().release();
     auto loaded = demo::LoadDemoData(*store_);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message_en();
-    api_ = new api::Api(*store_, clock_, {14, "test"});
+    User admin;
+    admin.login = "admin";
+    admin.display_name = "Quản trị";
+    admin.roles = {Role::kAdmin};
+    admin.password_hash = auth::PasswordHasher(1, kCheapHash).Hash(kAdminPassword).value();
+    ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.CreateUser(admin).ok() ? OkStatus() : Internal("admin"); }).ok());
+    api::ApiOptions options;
+    options.version = "test";
+    options.hash_memory_kib = kCheapHash.memory_kib;  // accounts made through the API hash cheaply
+    options.hash_passes = kCheapHash.passes;
+    api_ = new api::Api(*store_, clock_, options);
     api::ServerOptions opts;
     opts.port = 0;
     opts.threads = 2;
@@ -42,9 +53,17 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(server_->Listen().ok());
     port_ = server_->port();
     thread_ = new std::thread([] { server_->Run(false); });
+    admin_ = testing::SignIn(port_, "admin", kAdminPassword);
+    ASSERT_FALSE(admin_.empty());
+    testing::SetDefaultHeaders(admin_);
   }
 
+  static constexpr auth::HashParams kCheapHash{1024, 1, 1};
+  static constexpr const char* kAdminPassword = "Quản trị viên thử nghiệm 2026";
+  static inline std::vector<std::pair<std::string, std::string>> admin_;
+
   static void TearDownTestSuite() {
+    testing::SetDefaultHeaders({});
     server_->Shutdown();
     thread_->join();
     delete thread_;
@@ -268,7 +287,7 @@ TEST_F(ApiTest, UpdatesNeedTheCurrentETag) {
   ASSERT_EQ(audit.at("total"), 2);  // created by the demo load, then this update
   const auto& update = audit.at("items").at(0);
   EXPECT_EQ(update.at("action"), "update");
-  EXPECT_EQ(update.at("actor"), "anonymous");
+  EXPECT_EQ(update.at("actor"), "admin");  // the signed-in user, not a guess
   EXPECT_EQ(update.at("remote"), "127.0.0.1");
   EXPECT_EQ(update.at("before").at("status"), "not_started");
   EXPECT_EQ(update.at("after").at("status"), "in_progress");

@@ -63,7 +63,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   const auto limit = steady_clock::now() + 2min;
   while ((rounds < 5 || attempted < 2000) && steady_clock::now() < limit) {
     ServerProcess server(tmp.path());
-    const uint16_t port = server.WaitForPort(30s);
+    const uint16_t port = server.WaitAndSignIn(30s);
     ASSERT_NE(port, 0) << server.Log();
     std::vector<std::thread> writers;
     for (int w = 0; w < 4; ++w) {
@@ -95,7 +95,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   EXPECT_GE(rounds, 5);
   EXPECT_GE(attempted.load(), 2000);
   ServerProcess server(tmp.path());
-  const uint16_t port = server.WaitForPort(30s);
+  const uint16_t port = server.WaitAndSignIn(30s);
   ASSERT_NE(port, 0) << server.Log();
   const auto stored = StoredNumbers(port, "K");
   size_t missing = 0;
@@ -120,7 +120,7 @@ std::string Mark(int w, int i) {
 TEST(CrashTest, ConcurrentUpdatesOfOneTaskLoseNothing) {
   testing::TempDir tmp("dxgov-lost-update");
   ServerProcess server(tmp.path());
-  const uint16_t port = server.WaitForPort(30s);
+  const uint16_t port = server.WaitAndSignIn(30s);
   ASSERT_NE(port, 0) << server.Log();
   auto created = testing::Http(port, "POST", "/api/tasks",
                                R"({"plan_id":2,"section":"V","number":"V.99","title":"Sửa đồng thời","text":"","lead":"bo-khcn"})");
@@ -162,7 +162,7 @@ TEST(CrashTest, FullDiskAnswers503AndRecovers) {
   testing::TempDir tmp("dxgov-full");
   {
     ServerProcess first(tmp.path());  // loads the demo data
-    ASSERT_NE(first.WaitForPort(30s), 0) << first.Log();
+    ASSERT_NE(first.WaitAndSignIn(30s), 0) << first.Log();
     first.Signal(SIGTERM);
     ASSERT_EQ(first.WaitExit(15s), 0);
   }
@@ -170,7 +170,7 @@ TEST(CrashTest, FullDiskAnswers503AndRecovers) {
   const std::string big(20000, 'x');
   {
     ServerProcess capped(tmp.path(), {"--max-db-pages", std::to_string(pages + 40)});
-    const uint16_t port = capped.WaitForPort(30s);
+    const uint16_t port = capped.WaitAndSignIn(30s);
     ASSERT_NE(port, 0) << capped.Log();
     testing::HttpResult last;
     int created = 0;
@@ -197,7 +197,7 @@ TEST(CrashTest, FullDiskAnswers503AndRecovers) {
   EXPECT_EQ(IntegrityCheck(tmp.path() / "dxgov.sqlite"), "ok");
   {
     ServerProcess roomy(tmp.path());  // space returns
-    const uint16_t port = roomy.WaitForPort(30s);
+    const uint16_t port = roomy.WaitAndSignIn(30s);
     ASSERT_NE(port, 0) << roomy.Log();
     auto r = testing::Http(port, "POST", "/api/tasks",
                            R"({"plan_id":2,"section":"F","number":"F.after","title":"Lại ghi được","lead":"bo-khcn"})");

@@ -75,7 +75,7 @@ TEST(ServeTest, StartsWithDemoDataAndStopsGracefully) {
   const auto started = std::chrono::steady_clock::now();
   {
     ServerProcess server(dir);
-    const uint16_t port = server.WaitForPort(10s);
+    const uint16_t port = server.WaitAndSignIn(10s);
     ASSERT_NE(port, 0) << server.Log();
     auto health = testing::Http(port, "GET", "/healthz");
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -86,10 +86,14 @@ TEST(ServeTest, StartsWithDemoDataAndStopsGracefully) {
 
     // A request in flight: headers and half the body sent.
     const std::string body = R"({"plan_id":2,"number":"V.9","section":"V","title":"Việc gửi lúc dừng","lead":"bo-khcn"})";
+    std::string credentials;
+    for (const auto& [k, v] : testing::SignIn(port, "admin", testing::kTestAdminPassword))
+      credentials += k + ": " + v + "\r\n";
     int fd = RawConnect(port);
     ASSERT_GE(fd, 0);
-    SendAll(fd, "POST /api/tasks HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                    std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 20));
+    SendAll(fd, "POST /api/tasks HTTP/1.1\r\nHost: x\r\n" + credentials +
+                    "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+                    body.substr(0, 20));
     std::this_thread::sleep_for(200ms);
     server.Signal(SIGTERM);
     std::this_thread::sleep_for(300ms);
@@ -109,7 +113,7 @@ TEST(ServeTest, StartsWithDemoDataAndStopsGracefully) {
   // A restart keeps everything, and loads no demo data twice.
   {
     ServerProcess server(dir);
-    const uint16_t port = server.WaitForPort(10s);
+    const uint16_t port = server.WaitAndSignIn(10s);
     ASSERT_NE(port, 0) << server.Log();
     auto v = boost::json::parse(testing::Http(port, "GET", "/api/tasks?q=" + testing::UrlEncode("gửi lúc dừng")).body);
     EXPECT_EQ(v.at("total"), 1);
@@ -124,7 +128,7 @@ TEST(ServeTest, NoDemoStartsEmpty) {
   const fs::path& dir = tmp.path();
   {
     ServerProcess server(dir, {"--no-demo"});
-    const uint16_t port = server.WaitForPort(10s);
+    const uint16_t port = server.WaitAndSignIn(10s);
     ASSERT_NE(port, 0) << server.Log();
     auto v = boost::json::parse(testing::Http(port, "GET", "/api/tasks").body);
     EXPECT_EQ(v.at("total"), 0);
@@ -165,7 +169,7 @@ TEST(ServeTest, BackupUnderWriteLoadRestoreAndAuditVerify) {
   int64_t acknowledged_before = 0, acknowledged_after = 0;
   {
     ServerProcess server(live);
-    const uint16_t port = server.WaitForPort(10s);
+    const uint16_t port = server.WaitAndSignIn(10s);
     ASSERT_NE(port, 0) << server.Log();
     std::atomic<int64_t> acknowledged{0};
     std::atomic<bool> stop{false};
@@ -197,7 +201,7 @@ TEST(ServeTest, BackupUnderWriteLoadRestoreAndAuditVerify) {
   ASSERT_EQ(rc, 0) << restored;
   {
     ServerProcess server(copy);
-    const uint16_t port = server.WaitForPort(10s);
+    const uint16_t port = server.WaitAndSignIn(10s);
     ASSERT_NE(port, 0) << server.Log();
     auto v = boost::json::parse(testing::Http(port, "GET", "/api/tasks?section=B&limit=500").body);
     const int64_t in_backup = v.at("total").as_int64();

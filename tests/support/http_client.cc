@@ -1,5 +1,7 @@
 #include "support/http_client.h"
 
+#include <mutex>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -26,11 +28,38 @@ Connection::~Connection() {
   impl_->stream.socket().shutdown(tcp::socket::shutdown_both, ec);
 }
 
+namespace {
+std::mutex g_defaults_mu;
+std::vector<std::pair<std::string, std::string>> g_defaults;
+}  // namespace
+
+void SetDefaultHeaders(std::vector<std::pair<std::string, std::string>> headers) {
+  std::lock_guard lock(g_defaults_mu);
+  g_defaults = std::move(headers);
+}
+
+std::vector<std::pair<std::string, std::string>> SignIn(uint16_t port, const std::string& login,
+                                                        const std::string& password) {
+  HttpResult r = Http(port, "POST", "/api/session",
+                      "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}", {{"Cookie", ""}});
+  if (r.status != 200) return {};
+  const std::string cookie = r.header("set-cookie");
+  const std::string key = "\"csrf_token\":\"";
+  const size_t at = r.body.find(key);
+  if (at == std::string::npos) return {};
+  const size_t from = at + key.size();
+  return {{"Cookie", cookie.substr(0, cookie.find(';'))}, {"X-CSRF-Token", r.body.substr(from, r.body.find('"', from) - from)}};
+}
+
 HttpResult Connection::Request(const std::string& method, const std::string& target, const std::string& body,
                                const std::vector<std::pair<std::string, std::string>>& headers) {
   http::request<http::string_body> req{http::string_to_verb(method), target, 11};
   req.set(http::field::host, "127.0.0.1");
   bool has_type = false;
+  {
+    std::lock_guard lock(g_defaults_mu);
+    for (const auto& [k, v] : g_defaults) req.set(k, v);
+  }
   for (const auto& [k, v] : headers) {
     req.set(k, v);
     if (beast::iequals(k, "content-type")) has_type = true;

@@ -23,6 +23,15 @@ struct HttpResult {
 HttpResult Http(uint16_t port, const std::string& method, const std::string& target, const std::string& body = "",
                 const std::vector<std::pair<std::string, std::string>>& headers = {});
 
+// Headers every request of this process carries unless the request sets them itself
+// (the tests' credentials). Set before starting client threads.
+void SetDefaultHeaders(std::vector<std::pair<std::string, std::string>> headers);
+
+// Signs in through POST /api/session; returns the Cookie and X-CSRF-Token headers of the
+// new session, or nothing when sign-in failed.
+std::vector<std::pair<std::string, std::string>> SignIn(uint16_t port, const std::string& login,
+                                                        const std::string& password);
+
 // Percent-encodes a query value.
 std::string UrlEncode(const std::string& s);
 

@@ -17,12 +17,25 @@
 #include <thread>
 #include <vector>
 
+#include "support/http_client.h"
+
 namespace dxgov::testing {
+
+// The first admin's password of every test server (given with --admin-password-file).
+inline constexpr const char* kTestAdminPassword = "Thử nghiệm máy chủ dxgov 2026";
+
+// Writes DIR/admin-password.txt for --admin-password-file.
+inline std::string TestAdminPasswordFile(const std::filesystem::path& data) {
+  const auto path = data / "admin-password.txt";
+  std::ofstream(path) << kTestAdminPassword << "\n";
+  return path.string();
+}
 
 class ServerProcess {
  public:
   ServerProcess(const std::filesystem::path& data, const std::vector<std::string>& extra = {}) : log_(data / "server.log") {
     std::filesystem::create_directories(data);
+    password_file_ = TestAdminPasswordFile(data);
     std::filesystem::remove(log_);  // each run's port line must be its own
     pid_ = fork();
     if (pid_ == 0) {
@@ -31,7 +44,8 @@ class ServerProcess {
       dup2(fd, 1);
       int devnull = open("/dev/null", O_RDONLY);
       dup2(devnull, 0);
-      std::vector<std::string> args = {DXGOV_BINARY, "serve", "--port", "0", "--data", data.string()};
+      std::vector<std::string> args = {DXGOV_BINARY, "serve", "--port", "0", "--data", data.string(),
+                                       "--admin-password-file", password_file_};
       args.insert(args.end(), extra.begin(), extra.end());
       std::vector<char*> argv;
       for (auto& a : args) argv.push_back(a.data());
@@ -63,6 +77,14 @@ class ServerProcess {
     return 0;
   }
 
+  // WaitForPort, then signs in as the test admin so that this process's requests carry
+  // the session (SetDefaultHeaders). 0 when the server did not come up.
+  uint16_t WaitAndSignIn(std::chrono::milliseconds timeout) {
+    const uint16_t port = WaitForPort(timeout);
+    if (port) SetDefaultHeaders(SignIn(port, "admin", kTestAdminPassword));
+    return port;
+  }
+
   int WaitExit(std::chrono::milliseconds timeout) {
     const auto end = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < end) {
@@ -86,6 +108,7 @@ class ServerProcess {
 
  private:
   std::filesystem::path log_;
+  std::string password_file_;
   pid_t pid_ = -1;
   bool exited_ = false;
 };

@@ -275,6 +275,10 @@ class SqliteStore final : public Store {
     if (q.parent_id) { where += " AND parent_id = ?"; params.emplace_back(*q.parent_id); }
     if (!q.issuer.empty()) { where += " AND issuer_id = ?"; params.emplace_back(q.issuer); }
     if (q.published_only) where += " AND published = 1";
+    if (q.visible_plan_ids) {
+      where += " AND id IN (" + Placeholders(q.visible_plan_ids->size()) + ")";
+      for (int64_t id : *q.visible_plan_ids) params.emplace_back(id);
+    }
     return ListEntities<Plan>("plans", where, " ORDER BY id", params, q.limit, q.offset, codec::PlanFromJson, "plan");
   }
 
@@ -317,6 +321,10 @@ class SqliteStore final : public Store {
     }
     if (!q.q.empty()) { where += " AND instr(folded, ?) > 0"; params.emplace_back(text::Fold(q.q)); }
     if (q.published_only) where += " AND plan_id IN (SELECT id FROM plans WHERE published = 1)";
+    if (q.visible_plan_ids) {
+      where += " AND plan_id IN (" + Placeholders(q.visible_plan_ids->size()) + ")";
+      for (int64_t id : *q.visible_plan_ids) params.emplace_back(id);
+    }
     return ListEntities<Objective>("objectives", where, " ORDER BY plan_id, ordinal, id", params, q.limit, q.offset,
                                    codec::ObjectiveFromJson, "objective");
   }
@@ -641,6 +649,16 @@ Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
       plans = std::move(both);
     } else {
       plans = std::move(published);
+    }
+  }
+  if (q.visible_plan_ids) {
+    if (plans) {
+      std::vector<int64_t> both;
+      std::set_intersection(plans->begin(), plans->end(), q.visible_plan_ids->begin(), q.visible_plan_ids->end(),
+                            std::back_inserter(both));
+      plans = std::move(both);
+    } else {
+      plans = *q.visible_plan_ids;
     }
   }
   if (plans) ctx.plan_ids = &*plans;
