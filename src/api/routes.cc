@@ -306,12 +306,14 @@ class Handler {
     if (!found && allow.empty()) return NotFoundRoute();
     if (!found) return MethodNotAllowed(allow);
     if (!BindPathParams(found->pattern, parts)) return FromError(NotFound("bản ghi", "record", parts.back()));
-    if (auto fail = Authenticate()) return *fail;
+    // Signing in starts afresh: a cookie the browser still holds must not demand its CSRF token.
+    if (found->fn != &Handler::Login)
+      if (auto fail = Authenticate()) return *fail;
     action_ = found->action;
     if (DecidedUpFront(action_)) {
       if (auto no = Authorize(Subject{})) return *no;
     } else if (action_ != Action::kRead && !principal_) {
-      return Refuse(Verdict::kUnauthenticated);
+      return Refuse(Verdict::kUnauthenticated, action_);
     }
     HttpResponse r = (this->*(found->fn))();
     // A route whose action depends on the record must have asked; answering without
@@ -414,26 +416,17 @@ class Handler {
     return std::nullopt;
   }
 
-  std::string NowIso(int64_t shift_s = 0) const {
-    const auto t = std::chrono::floor<std::chrono::seconds>(now_ + std::chrono::seconds(shift_s));
-    const auto day = std::chrono::floor<std::chrono::days>(t);
-    const std::chrono::hh_mm_ss hms(t - day);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", FormatIso(Date{day}).c_str(),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return buf;
-  }
+  std::string NowIso(int64_t shift_s = 0) const { return FormatIsoTimestamp(now_ + std::chrono::seconds(shift_s)); }
 
   // ------------------------------------------------------------ what the caller may do
 
-  HttpResponse Refuse(Verdict v) {
+  HttpResponse Refuse(Verdict v, Action action) {
     switch (v) {
       case Verdict::kUnauthenticated:
         return Unauthenticated("Cần đăng nhập để thực hiện thao tác này", "sign in first");
       case Verdict::kForbidden:
         return FromError(Error(ErrorCode::kPermissionDenied, "Tài khoản không có quyền thực hiện thao tác này",
-                               std::string("not allowed: ") + ActionName(action_)));
+                               std::string("not allowed: ") + ActionName(action)));
       case Verdict::kHidden:
         return FromError(NotFound("bản ghi", "record", req_.path));
       case Verdict::kAllow:
@@ -450,26 +443,19 @@ class Handler {
       authorized_ = true;
       return std::nullopt;
     }
-    const Action route_action = action_;
-    action_ = action;
-    HttpResponse r = Refuse(v);
-    action_ = route_action;
-    return r;
+    return Refuse(v, action);
   }
 
   // Plans the caller may see: nullopt when all of them.
   Result<std::optional<std::vector<int64_t>>> VisiblePlans() {
-    std::optional<std::vector<int64_t>> none;
-    if (principal_ && CanSeeDrafts(&*principal_, "", *reg_, Today())) return none;  // a global reader
-    PlanQuery all;
-    all.limit = INT32_MAX;
-    DX_ASSIGN_OR_RETURN(auto plans, store_.ListPlans(all));
-    std::vector<int64_t> ids;
-    for (const auto& p : plans.items)
+    std::optional<std::vector<int64_t>> all;
+    if (principal_ && CanSeeDrafts(&*principal_, "", *reg_, Today())) return all;  // a global reader
+    DX_ASSIGN_OR_RETURN(auto plans, store_.PlanHeaders());
+    std::vector<int64_t> ids;  // ascending, as PlanHeaders returns them
+    for (const auto& p : plans)
       if (p.published || CanSeeDrafts(principal_ ? &*principal_ : nullptr, p.issuer_id, *reg_, Today()))
         ids.push_back(p.id);
-    if (ids.size() == plans.items.size()) return none;
-    std::sort(ids.begin(), ids.end());
+    if (ids.size() == plans.size()) return all;
     return std::optional<std::vector<int64_t>>(std::move(ids));
   }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "auth/embedded.h"
+#include "auth/secret.h"
 #include "text/vn_text.h"
 
 namespace dxgov::auth {
@@ -126,17 +127,9 @@ class PasswordHasher::Slot {
 PasswordHasher::PasswordHasher(int max_in_flight, HashParams params)
     : max_in_flight_(std::max(1, max_in_flight)), params_(params) {
   if (sodium_init() < 0) std::abort();
-  auto dummy = Hash(RandomDummy());
+  auto dummy = Hash(RandomToken(16));
   if (!dummy.ok()) std::abort();  // only memory exhaustion gets here, at start-up
   dummy_ = std::move(dummy).value();
-}
-
-std::string PasswordHasher::RandomDummy() {
-  unsigned char raw[16];
-  randombytes_buf(raw, sizeof raw);
-  char hex[33];
-  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-  return hex;
 }
 
 Result<std::string> PasswordHasher::Hash(std::string_view password) {

@@ -39,7 +39,6 @@ class PasswordHasher {
 
  private:
   class Slot;
-  static std::string RandomDummy();
   const int max_in_flight_;
   const HashParams params_;
   mutable std::mutex mu_;

@@ -54,4 +54,16 @@ Date VietnamDate(system_clock::time_point now) {
   return Date{floor<days>(now + hours{7})};
 }
 
+std::string FormatIsoTimestamp(std::chrono::system_clock::time_point t) {
+  using namespace std::chrono;
+  const auto ms = floor<milliseconds>(t);
+  const auto day = floor<days>(ms);
+  const hh_mm_ss hms(ms - day);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%03dZ", FormatIso(Date{day}).c_str(),
+                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()), static_cast<int>(hms.subseconds().count()));
+  return buf;
+}
+
 }  // namespace dxgov

@@ -15,6 +15,9 @@ using Date = std::chrono::year_month_day;
 // "2022-03-15" -> date. Rejects anything else, including impossible dates (2023-02-29).
 std::optional<Date> ParseIsoDate(std::string_view s);
 std::string FormatIso(Date d);   // "2022-03-15"
+// A UTC timestamp with milliseconds, "2022-03-15T08:30:00.000Z": the form every stored
+// timestamp takes, so that timestamps compare as strings.
+std::string FormatIsoTimestamp(std::chrono::system_clock::time_point t);
 std::string FormatVi(Date d);    // "15/03/2022"
 
 Date MakeDate(int year, unsigned month, unsigned day);

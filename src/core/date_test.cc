@@ -43,3 +43,17 @@ TEST(DateTest, DayArithmetic) {
 
 }  // namespace
 }  // namespace dxgov
+
+namespace dxgov {
+namespace {
+
+TEST(DateTest, TimestampsAreUtcWithMillisecondsAndCompareAsText) {
+  const auto t = std::chrono::sys_days{MakeDate(2026, 11, 23)} + std::chrono::hours{3} + std::chrono::milliseconds{7};
+  EXPECT_EQ(FormatIsoTimestamp(t), "2026-11-23T03:00:00.007Z");
+  EXPECT_LT(FormatIsoTimestamp(t), FormatIsoTimestamp(t + std::chrono::milliseconds{1}));
+  EXPECT_EQ(FormatIsoTimestamp(std::chrono::sys_days{MakeDate(1999, 12, 31)} + std::chrono::seconds{86399}),
+            "1999-12-31T23:59:59.000Z");
+}
+
+}  // namespace
+}  // namespace dxgov

@@ -62,6 +62,13 @@ struct Actor {
   std::string remote;  // client address; empty for local commands
 };
 
+// What visibility needs of a plan, without its document.
+struct PlanHeader {
+  int64_t id = 0;
+  std::string issuer_id;
+  bool published = false;
+};
+
 struct StoreInfo {
   std::string backend;       // "sqlite"
   int schema_version = 0;
@@ -84,6 +91,8 @@ class Store {
 
   virtual Result<Page<Plan>> ListPlans(const PlanQuery& q) = 0;
   virtual Result<Plan> GetPlan(int64_t id) = 0;
+  // Every plan's id, issuer and publication, by id (cheap: no documents are read).
+  virtual Result<std::vector<PlanHeader>> PlanHeaders() = 0;
   virtual Result<Plan> GetPlanByKey(const std::string& key) = 0;
   // The plan and every plan below it (children, grandchildren, ...).
   virtual Result<std::vector<int64_t>> PlanSubtree(int64_t id) = 0;

@@ -6,13 +6,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "api/http_server.h"
-#include "api/routes.h"
-#include "auth/password.h"
-#include "demo/demo_data.h"
-#include "store/sqlite/sqlite_store.h"
+#include "api/demo_server.h"
 #include "support/http_client.h"
-#include "support/temp_dir.h"
 #include "text/vn_text.h"
 
 namespace dxgov {
@@ -27,51 +22,24 @@ using testing::UrlEncode;
 class ApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir("dxgov-api");
-    auto store = OpenSqliteStore({(dir_->path() / "dxgov.sqlite").string(), 4, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = store.value().release();
-    auto loaded = demo::LoadDemoData(*store_);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message_en();
-    User admin;
-    admin.login = "admin";
-    admin.display_name = "Quản trị";
-    admin.roles = {Role::kAdmin};
-    admin.password_hash = auth::PasswordHasher(1, kCheapHash).Hash(kAdminPassword).value();
-    ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.CreateUser(admin).ok() ? OkStatus() : Internal("admin"); }).ok());
-    api::ApiOptions options;
-    options.version = "test";
-    options.hash_memory_kib = kCheapHash.memory_kib;  // accounts made through the API hash cheaply
-    options.hash_passes = kCheapHash.passes;
-    api_ = new api::Api(*store_, clock_, options);
-    api::ServerOptions opts;
-    opts.port = 0;
-    opts.threads = 2;
-    opts.access_log = false;
-    opts.max_body_bytes = 64 << 10;
-    server_ = new api::HttpServer(*api_, opts);
-    ASSERT_TRUE(server_->Listen().ok());
+    server_ = new testing::DemoServer("dxgov-api", 64 << 10);
+    Status started = server_->Start();
+    ASSERT_TRUE(started.ok()) << started.error().message_en();
+    Status admin = server_->AddUser("admin", "", Role::kAdmin, kAdminPassword);
+    ASSERT_TRUE(admin.ok()) << admin.error().message_en();
     port_ = server_->port();
-    thread_ = new std::thread([] { server_->Run(false); });
     admin_ = testing::SignIn(port_, "admin", kAdminPassword);
     ASSERT_FALSE(admin_.empty());
     testing::SetDefaultHeaders(admin_);
   }
 
-  static constexpr auth::HashParams kCheapHash{1024, 1, 1};
-  static constexpr const char* kAdminPassword = "Quản trị viên thử nghiệm 2026";
-  static inline std::vector<std::pair<std::string, std::string>> admin_;
-
   static void TearDownTestSuite() {
     testing::SetDefaultHeaders({});
-    server_->Shutdown();
-    thread_->join();
-    delete thread_;
     delete server_;
-    delete api_;
-    delete store_;
-    delete dir_;
   }
+
+  static constexpr const char* kAdminPassword = "Quản trị viên thử nghiệm 2026";
+  static inline std::vector<std::pair<std::string, std::string>> admin_;
 
   static HttpResult Get(const std::string& target) { return Http(port_, "GET", target); }
 
@@ -107,13 +75,8 @@ class ApiTest : public ::testing::Test {
     return out;
   }
 
-  static inline testing::TempDir* dir_ = nullptr;
-  static inline Store* store_ = nullptr;
-  static inline api::Api* api_ = nullptr;
-  static inline api::HttpServer* server_ = nullptr;
-  static inline std::thread* thread_ = nullptr;
+  static inline testing::DemoServer* server_ = nullptr;
   static inline uint16_t port_ = 0;
-  static inline SystemClock clock_;
 };
 
 TEST_F(ApiTest, HealthAndVersion) {
@@ -301,7 +264,7 @@ TEST_F(ApiTest, DoneWithoutADateMeansToday) {
   HttpResult r = Http(port_, "PATCH", url, R"({"status":"done"})", {{"If-Match", Get(url).header("etag")}});
   ASSERT_EQ(r.status, 200) << r.body;
   auto v = Json(r);
-  EXPECT_EQ(v.at("completed_on").as_string(), FormatIso(clock_.Today()));
+  EXPECT_EQ(v.at("completed_on").as_string(), FormatIso(server_->clock().Today()));
   EXPECT_EQ(v.at("timeliness"), "done_late");  // due June 2022
   r = Http(port_, "PATCH", url, R"({"status":"in_progress"})", {{"If-Match", r.header("etag")}});
   ASSERT_EQ(r.status, 200) << r.body;

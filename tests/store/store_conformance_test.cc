@@ -523,6 +523,23 @@ TEST_P(StoreTest, UsersRoundTripAndLoginsAreUnique) {
   EXPECT_EQ(store_->ListUsers(10, 0)->total, 2);
 }
 
+TEST_P(StoreTest, PlanHeadersNameIssuerAndPublication) {
+  Plan draft;
+  draft.kind = "plan";
+  draft.title = "Kế hoạch nháp";
+  draft.issuer_id = "bo-khcn";
+  const int64_t id = Create([&](WriteTxn& t) { return t.CreatePlan(draft); });
+  auto headers = store_->PlanHeaders();
+  ASSERT_TRUE(headers.ok());
+  ASSERT_EQ(headers->size(), 2u);
+  EXPECT_EQ((*headers)[0].id, plan_id_);
+  EXPECT_TRUE((*headers)[0].published);
+  EXPECT_EQ((*headers)[0].issuer_id, "");
+  EXPECT_EQ((*headers)[1].id, id);
+  EXPECT_FALSE((*headers)[1].published);
+  EXPECT_EQ((*headers)[1].issuer_id, "bo-khcn");
+}
+
 TEST_P(StoreTest, SessionsAreStoredByHashAndRevocable) {
   int64_t uid = Create([&](WriteTxn& t) { return t.CreateUser(MakeUser("hoa.nt", "bo-khcn", {Role::kViewer})); });
   Session s{std::string(64, 'a'), uid, "csrf-1", 1000, 1000, false, "10.0.0.1"};

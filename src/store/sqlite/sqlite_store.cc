@@ -27,18 +27,6 @@ namespace json = boost::json;
 using sqlite::Db;
 using sqlite::Stmt;
 
-std::string Iso(std::chrono::system_clock::time_point tp) {
-  using namespace std::chrono;
-  auto ms = duration_cast<milliseconds>(tp.time_since_epoch()).count();
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
-  return buf;
-}
-
 // ---- helpers reading entities back from rows (body + id, revision, timestamps) ----
 
 template <typename T, typename Parse>
@@ -166,7 +154,7 @@ class SqliteStore final : public Store {
   Status Write(const Actor& actor, const std::function<Status(WriteTxn&)>& fn) override {
     std::lock_guard lock(write_mu_);
     DX_RETURN_IF_ERROR(writer_.Exec("BEGIN IMMEDIATE"));
-    SqliteTxn txn(writer_, *this, actor, Iso(clock_->Now()), clock_->Today());
+    SqliteTxn txn(writer_, *this, actor, FormatIsoTimestamp(clock_->Now()), clock_->Today());
     Status s = fn(txn);
     if (!s.ok()) {
       (void)writer_.Exec("ROLLBACK");
@@ -280,6 +268,18 @@ class SqliteStore final : public Store {
       for (int64_t id : *q.visible_plan_ids) params.emplace_back(id);
     }
     return ListEntities<Plan>("plans", where, " ORDER BY id", params, q.limit, q.offset, codec::PlanFromJson, "plan");
+  }
+
+  Result<std::vector<PlanHeader>> PlanHeaders() override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT id, COALESCE(issuer_id, ''), published FROM plans ORDER BY id"));
+    std::vector<PlanHeader> out;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      out.push_back(PlanHeader{s.Int(0), s.Text(1), s.Int(2) != 0});
+    }
+    return out;
   }
 
   Result<Plan> GetPlan(int64_t id) override { return GetEntity<Plan>("plans", id, codec::PlanFromJson, "kế hoạch", "plan"); }
