@@ -1,6 +1,7 @@
 #include "api/http_auth.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace dxgov::api {
 namespace {
@@ -75,7 +76,12 @@ std::string ClientAddress(std::string_view remote, std::string_view forwarded_fo
   if (forwarded_for.empty() || !IsTrustedProxy(remote, proxies)) return std::string(remote);
   const size_t comma = forwarded_for.rfind(',');
   std::string_view last = Trim(comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1));
-  if (last.empty() || last.size() > 64) return std::string(remote);
+  // What a proxy forwards is still client-controlled text; only something shaped like an
+  // IPv4 or IPv6 address may reach the audit trail and the throttle's keys.
+  const bool address_chars = std::all_of(last.begin(), last.end(), [](unsigned char c) {
+    return std::isxdigit(c) || c == '.' || c == ':' || c == '[' || c == ']';
+  });
+  if (last.empty() || last.size() > 64 || !address_chars) return std::string(remote);
   return std::string(last);
 }
 

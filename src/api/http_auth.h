@@ -29,7 +29,8 @@ std::string BearerToken(std::string_view authorization, bool& ok);
 // True when `remote` is one of the configured proxies (exact address match).
 bool IsTrustedProxy(std::string_view remote, const std::vector<std::string>& proxies);
 
-// The client's address: the last X-Forwarded-For hop when the peer is a trusted proxy,
+// The client's address: the last X-Forwarded-For hop when the peer is a trusted proxy and
+// that hop looks like an IP address (hex digits, '.', ':', brackets; at most 64 bytes),
 // otherwise the peer itself.
 std::string ClientAddress(std::string_view remote, std::string_view forwarded_for,
                           const std::vector<std::string>& proxies);

@@ -1,5 +1,7 @@
 #include "api/http_server.h"
 
+#include "api/request_target.h"
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -15,50 +17,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
-
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Percent-decoding; '+' is a space in query strings. False on a malformed escape.
-bool Decode(std::string_view in, bool plus_is_space, std::string& out) {
-  out.clear();
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '%') {
-      if (i + 2 >= in.size()) return false;
-      const int hi = HexValue(in[i + 1]), lo = HexValue(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
-  }
-  return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string MediaType(std::string_view content_type) {
-  std::string_view s = content_type.substr(0, content_type.find(';'));
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  return Lower(s);
-}
-
-}  // namespace
 
 class HttpSession;
 
@@ -205,28 +163,8 @@ namespace {
 
 // Converts Beast's request into the API's; false when the target is malformed.
 bool ToApi(const http::request<http::string_body>& req, const std::string& remote, HttpRequest& out) {
-  bool bad_target = false;
   out.method = std::string(req.method_string());
-  std::string_view target = req.target();
-  const size_t q = target.find('?');
-  if (!Decode(target.substr(0, q), false, out.path) || out.path.empty() || out.path[0] != '/') bad_target = true;
-  if (q != std::string_view::npos) {
-    std::string_view rest = target.substr(q + 1);
-    while (!rest.empty()) {
-      size_t amp = rest.find('&');
-      std::string_view pair = rest.substr(0, amp);
-      if (!pair.empty()) {
-        size_t eq = pair.find('=');
-        std::string k, v;
-        if (!Decode(pair.substr(0, eq), true, k) ||
-            !Decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true, v))
-          bad_target = true;
-        out.query.emplace_back(std::move(k), std::move(v));
-      }
-      if (amp == std::string_view::npos) break;
-      rest = rest.substr(amp + 1);
-    }
-  }
+  const bool target_ok = ParseRequestTarget(req.target(), out.path, out.query);
   out.content_type = MediaType(req[http::field::content_type]);
   out.if_match = std::string(req[http::field::if_match]);
   out.if_none_match = std::string(req[http::field::if_none_match]);
@@ -238,7 +176,7 @@ bool ToApi(const http::request<http::string_body>& req, const std::string& remot
   out.forwarded_for = std::string(req["X-Forwarded-For"]);
   out.body = req.body();
   out.remote = remote;
-  return !bad_target;
+  return target_ok;
 }
 
 }  // namespace

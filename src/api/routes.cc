@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "api/http_auth.h"
+#include "api/query_params.h"
 #include "auth/password.h"
 #include "auth/secret.h"
 #include "auth/throttle.h"
@@ -73,100 +74,6 @@ HttpResponse FromError(const Error& e, int status = 0) {
 
 // Body validation failures are well-formed requests that break a rule: 422.
 HttpResponse Unprocessable(const Error& e) { return FromError(e, e.code() == ErrorCode::kInvalidArgument ? 422 : 0); }
-
-// ---------------------------------------------------------------- query parameters
-
-class Params {
- public:
-  Params(const HttpRequest& req, std::initializer_list<const char*> allowed) {
-    std::set<std::string> ok(allowed.begin(), allowed.end());
-    for (const auto& [k, v] : req.query) {
-      if (!ok.count(k)) {
-        unknown_.push_back(k);
-        continue;
-      }
-      if (values_.count(k)) errs_.push_back({"/query/" + k, "given more than once"});
-      values_[k] = v;
-    }
-  }
-
-  std::optional<std::string> Str(const std::string& k) {
-    auto it = values_.find(k);
-    if (it == values_.end()) return std::nullopt;
-    if (!text::IsValidUtf8(it->second) || it->second.size() > 1000) {
-      errs_.push_back({"/query/" + k, "must be valid UTF-8 of at most 1000 bytes"});
-      return std::nullopt;
-    }
-    return text::Nfc(it->second);
-  }
-  std::optional<int64_t> Int(const std::string& k, int64_t lo, int64_t hi) {
-    auto s = Str(k);
-    if (!s) return std::nullopt;
-    int64_t v = 0;
-    auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
-    if (ec != std::errc() || p != s->data() + s->size() || v < lo || v > hi) {
-      errs_.push_back({"/query/" + k, "must be an integer " + std::to_string(lo) + ".." + std::to_string(hi)});
-      return std::nullopt;
-    }
-    return v;
-  }
-  std::optional<Date> DateP(const std::string& k) {
-    auto s = Str(k);
-    if (!s) return std::nullopt;
-    auto d = ParseIsoDate(*s);
-    if (!d) errs_.push_back({"/query/" + k, "must be a date YYYY-MM-DD"});
-    return d;
-  }
-  bool Bool(const std::string& k) {
-    auto s = Str(k);
-    if (!s) return false;
-    if (*s == "true" || *s == "1") return true;
-    if (*s != "false" && *s != "0") errs_.push_back({"/query/" + k, "must be true or false"});
-    return false;
-  }
-  // Comma-separated values each accepted by `parse`.
-  template <typename T, typename F>
-  std::vector<T> List(const std::string& k, F parse, const char* allowed) {
-    std::vector<T> out;
-    auto s = Str(k);
-    if (!s) return out;
-    size_t start = 0;
-    while (start <= s->size()) {
-      size_t comma = s->find(',', start);
-      if (comma == std::string::npos) comma = s->size();
-      std::string item = s->substr(start, comma - start);
-      auto v = parse(item);
-      if (!v) errs_.push_back({"/query/" + k, "'" + item + "' is not one of " + allowed});
-      else out.push_back(*v);
-      start = comma + 1;
-    }
-    return out;
-  }
-  void Page(int& limit, int64_t& offset) {
-    limit = static_cast<int>(Int("limit", 1, kMaxLimit).value_or(kDefaultLimit));
-    offset = Int("offset", 0, INT64_MAX / 2).value_or(0);
-  }
-  void Fail(std::string path, std::string reason) { errs_.push_back({std::move(path), std::move(reason)}); }
-
-  // 400 naming every unknown or malformed parameter; nullopt when all were fine.
-  std::optional<HttpResponse> Problems() const {
-    if (unknown_.empty() && errs_.empty()) return std::nullopt;
-    std::vector<FieldError> fields = errs_;
-    std::string names;
-    for (const auto& u : unknown_) {
-      fields.push_back({"/query/" + u, "unknown parameter"});
-      names += (names.empty() ? "" : ", ") + u;
-    }
-    std::string vi = unknown_.empty() ? "Tham số truy vấn không hợp lệ" : "Tham số truy vấn không được hỗ trợ: " + names;
-    std::string en = unknown_.empty() ? "invalid query parameters" : "unknown query parameters: " + names;
-    return FromError(Error(ErrorCode::kInvalidArgument, vi, en, std::move(fields)));
-  }
-
- private:
-  std::map<std::string, std::string> values_;
-  std::vector<std::string> unknown_;
-  std::vector<FieldError> errs_;
-};
 
 template <typename T>
 json::object PageJson(const Page<T>& p, json::array items) {
@@ -491,14 +398,14 @@ class Handler {
   }
 
   HttpResponse Health() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     return JsonResponse(200, json::object{{"status", "ok"}});
   }
 
   HttpResponse Version() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     StoreInfo info = store_.Info();
     return JsonResponse(200, json::object{{"name", "dxgov"}, {"version", options_.version},
                                           {"store", info.backend}, {"schema_version", info.schema_version}});
@@ -590,7 +497,7 @@ class Handler {
   // ------------------------------------------------------------ audit
 
   HttpResponse ListAudit() {
-    Params p(req_, {"entity", "entity_id", "actor", "from", "to", "limit", "offset"});
+    QueryParams p(req_.query, {"entity", "entity_id", "actor", "from", "to", "limit", "offset"});
     AuditQuery q;
     q.entity = p.Str("entity").value_or("");
     q.entity_id = p.Str("entity_id").value_or("");
@@ -601,7 +508,7 @@ class Handler {
       if (!bound->empty() && !ParseIsoDate(bound->substr(0, 10)))
         p.Fail(bound == &q.from ? "/query/from" : "/query/to", "must be a date or timestamp (YYYY-MM-DD...)");
     p.Page(q.limit, q.offset);
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto page = store_.ListAudit(q);
     if (!page.ok()) return FromError(page.error());
     json::array items;
@@ -622,7 +529,7 @@ class Handler {
   // ------------------------------------------------------------ units
 
   HttpResponse ListUnits() {
-    Params p(req_, {"as_of", "kind", "parent", "q", "limit", "offset"});
+    QueryParams p(req_.query, {"as_of", "kind", "parent", "q", "limit", "offset"});
     UnitQuery q;
     q.as_of = p.DateP("as_of");
     q.kinds = p.List<UnitKind>("kind", ParseUnitKind,
@@ -631,7 +538,7 @@ class Handler {
     q.parent_id = p.Str("parent").value_or("");
     q.q = p.Str("q").value_or("");
     p.Page(q.limit, q.offset);
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto page = QueryUnits(*reg_, q);
     json::array items;
     for (const Unit* u : page.items) items.push_back(UnitView(*u, *reg_, q.as_of));
@@ -640,9 +547,9 @@ class Handler {
 
   HttpResponse GetUnit() {
     const std::string& id = key_;
-    Params p(req_, {"as_of"});
+    QueryParams p(req_.query, {"as_of"});
     auto as_of = p.DateP("as_of");
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     const Unit* u = reg_->Find(id);
     if (!u) return FromError(NotFound("đơn vị", "unit", id));
     auto rev = store_.UnitRevision(id);
@@ -670,8 +577,8 @@ class Handler {
   }
 
   HttpResponse CreateUnit() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     HttpResponse fail;
     auto body = Body(fail, false);
     if (!body) return fail;
@@ -691,8 +598,8 @@ class Handler {
 
   HttpResponse PatchUnit() {
     const std::string& id = key_;
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     const Unit* cur = reg_->Find(id);
     if (!cur) return FromError(NotFound("đơn vị", "unit", id));
     auto rev = store_.UnitRevision(id);
@@ -727,13 +634,13 @@ class Handler {
   // ------------------------------------------------------------ plans
 
   HttpResponse ListPlans() {
-    Params p(req_, {"kind", "parent", "issuer", "limit", "offset"});
+    QueryParams p(req_.query, {"kind", "parent", "issuer", "limit", "offset"});
     PlanQuery q;
     q.kind = p.Str("kind").value_or("");
     if (auto pid = p.Int("parent", 1, INT64_MAX)) q.parent_id = *pid;
     q.issuer = p.Str("issuer").value_or("");
     p.Page(q.limit, q.offset);
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     if (auto no = Authorize(Subject{})) return *no;
     auto visible = VisiblePlans();
     if (!visible.ok()) return FromError(visible.error());
@@ -752,8 +659,8 @@ class Handler {
   }
 
   HttpResponse GetPlan() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto plan = store_.GetPlan(id_);
     if (!plan.ok()) return FromError(plan.error());
     if (auto no = Authorize(PlanSubject(*plan))) return *no;
@@ -781,13 +688,13 @@ class Handler {
   // ------------------------------------------------------------ objectives
 
   HttpResponse ListObjectives() {
-    Params p(req_, {"plan", "under_plan", "q", "limit", "offset"});
+    QueryParams p(req_.query, {"plan", "under_plan", "q", "limit", "offset"});
     ObjectiveQuery q;
     if (auto v = p.Int("plan", 1, INT64_MAX)) q.plan_id = *v;
     if (auto v = p.Int("under_plan", 1, INT64_MAX)) q.under_plan_id = *v;
     q.q = p.Str("q").value_or("");
     p.Page(q.limit, q.offset);
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     if (auto no = Authorize(Subject{})) return *no;
     auto visible = VisiblePlans();
     if (!visible.ok()) return FromError(visible.error());
@@ -807,8 +714,8 @@ class Handler {
   }
 
   HttpResponse GetObjective() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto o = store_.GetObjective(id_);
     if (!o.ok()) return FromError(o.error());
     if (auto no = Authorize(PlanSubjectOf(o->plan_id))) return *no;
@@ -826,7 +733,7 @@ class Handler {
   // ------------------------------------------------------------ tasks
 
   HttpResponse ListTasks() {
-    Params p(req_, {"plan", "under_plan", "section", "lead", "coordinator", "unit", "include_predecessors", "status",
+    QueryParams p(req_.query, {"plan", "under_plan", "section", "lead", "coordinator", "unit", "include_predecessors", "status",
                     "timeliness", "as_of", "due_from", "due_to", "q", "objective", "parent", "sort", "limit",
                     "offset", "due_soon_days"});
     TaskQuery q;
@@ -864,7 +771,7 @@ class Handler {
       else q.sort = it->second;
     }
     p.Page(q.limit, q.offset);
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     const Date as_of = q.as_of.value_or(Today());
     q.as_of = as_of;
     if (auto no = Authorize(Subject{})) return *no;
@@ -911,10 +818,10 @@ class Handler {
 
   HttpResponse GetTask() {
     const int64_t id = id_;
-    Params p(req_, {"as_of", "due_soon_days"});
+    QueryParams p(req_.query, {"as_of", "due_soon_days"});
     const Date as_of = p.DateP("as_of").value_or(Today());
     const int soon = static_cast<int>(p.Int("due_soon_days", 0, 365).value_or(options_.due_soon_days));
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto t = store_.GetTask(id);
     if (!t.ok()) return FromError(t.error());
     if (auto no = Authorize(TaskSubject(*t))) return *no;
@@ -982,8 +889,8 @@ class Handler {
 
   template <typename T>
   HttpResponse Create(const Kind<T>& k) {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     HttpResponse fail;
     auto body = Body(fail, false);
     if (!body) return fail;
@@ -1011,8 +918,8 @@ class Handler {
   template <typename T>
   HttpResponse Patch(const Kind<T>& k) {
     const int64_t id = id_;
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto cur = k.get(id);
     if (!cur.ok()) return FromError(cur.error());
     if (auto no = Authorize(k.subject(*cur))) return *no;
@@ -1096,11 +1003,11 @@ class Handler {
 
   HttpResponse ListProgress() {
     const int64_t id = id_;
-    Params p(req_, {"limit", "offset"});
+    QueryParams p(req_.query, {"limit", "offset"});
     int limit;
     int64_t offset;
     p.Page(limit, offset);
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto task = store_.GetTask(id);
     if (!task.ok()) return FromError(task.error());
     if (auto no = Authorize(TaskSubject(*task))) return *no;
@@ -1117,8 +1024,8 @@ class Handler {
 
   HttpResponse AddProgress() {
     const int64_t id = id_;
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto cur = store_.GetTask(id);
     if (!cur.ok()) return FromError(cur.error());
     int64_t expected = -1;  // If-Match is optional here: entries append; when given it is checked
@@ -1170,8 +1077,8 @@ class Handler {
 
   HttpResponse TaskHistory() {
     const int64_t id = id_;
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto cur = store_.GetTask(id);
     if (!cur.ok()) return FromError(cur.error());
     if (auto no = Authorize(TaskSubject(*cur))) return *no;
@@ -1254,8 +1161,8 @@ class Handler {
   }
 
   HttpResponse Login() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     HttpResponse fail;
     auto body = Body(fail, false);
     if (!body) return fail;
@@ -1278,8 +1185,8 @@ class Handler {
   }
 
   HttpResponse Logout() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     if (session_)
       if (Status st = store_.RevokeSession(session_->id_hash); !st.ok()) return FromError(st.error());
     clear_cookie_ = true;
@@ -1290,8 +1197,8 @@ class Handler {
   }
 
   HttpResponse Me() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     json::object o{{"kind", principal_->kind == Principal::Kind::kUser ? "user" : "token"},
                    {"actor", principal_->name},
                    {"unit", principal_->unit_id.empty() ? json::value(nullptr) : json::value(principal_->unit_id)},
@@ -1303,8 +1210,8 @@ class Handler {
   }
 
   HttpResponse ChangeOwnPassword() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     if (!user_)
       return FromError(Error(ErrorCode::kPermissionDenied, "Chỉ người dùng đã đăng nhập mới đổi được mật khẩu",
                              "only a signed-in user can change a password"));
@@ -1336,11 +1243,11 @@ class Handler {
   }
 
   HttpResponse ListUsers() {
-    Params p(req_, {"limit", "offset"});
+    QueryParams p(req_.query, {"limit", "offset"});
     int limit;
     int64_t offset;
     p.Page(limit, offset);
-    if (auto bad = p.Problems()) return *bad;
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto page = store_.ListUsers(limit, offset);
     if (!page.ok()) return FromError(page.error());
     json::array items;
@@ -1349,8 +1256,8 @@ class Handler {
   }
 
   HttpResponse GetUser() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto u = store_.GetUser(id_);
     if (!u.ok()) return FromError(u.error());
     return Single(UserView(*u), u->version);
@@ -1364,8 +1271,8 @@ class Handler {
   }
 
   HttpResponse CreateUser() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     HttpResponse fail;
     auto body = Body(fail, false);
     if (!body) return fail;
@@ -1411,8 +1318,8 @@ class Handler {
   }
 
   HttpResponse PatchUser() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto cur = store_.GetUser(id_);
     if (!cur.ok()) return FromError(cur.error());
     if (auto pre = Precondition(cur->version)) return *pre;
@@ -1443,8 +1350,8 @@ class Handler {
   }
 
   HttpResponse ResetPassword() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto cur = store_.GetUser(id_);
     if (!cur.ok()) return FromError(cur.error());
     std::optional<std::string> given;
@@ -1477,8 +1384,8 @@ class Handler {
   }
 
   HttpResponse RevokeUserSessions() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     if (auto u = store_.GetUser(id_); !u.ok()) return FromError(u.error());
     Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.RevokeUserSessions(id_); });
     if (!w.ok()) return FromError(w.error());
@@ -1495,8 +1402,8 @@ class Handler {
   }
 
   HttpResponse ListTokens() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto tokens = store_.ListApiTokens();
     if (!tokens.ok()) return FromError(tokens.error());
     json::array items;
@@ -1506,8 +1413,8 @@ class Handler {
   }
 
   HttpResponse CreateToken() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     HttpResponse fail;
     auto body = Body(fail, false);
     if (!body) return fail;
@@ -1533,8 +1440,8 @@ class Handler {
   }
 
   HttpResponse RevokeToken() {
-    Params p(req_, {});
-    if (auto bad = p.Problems()) return *bad;
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.RevokeApiToken(id_); });
     if (!w.ok()) return FromError(w.error());
     auto stored = store_.GetApiToken(id_);

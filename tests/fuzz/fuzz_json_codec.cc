@@ -19,6 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)codec::ProgressFromJson(*v, "");
   (void)codec::DeadlineFromJson(*v, "/deadline");
   (void)codec::TargetFromJson(*v, "/target");
+  (void)codec::ApiTokenFromJson(*v, "");
+  auto user = codec::UserFromJson(*v, "");
+  if (user.ok()) {
+    auto again = codec::UserFromJson(codec::ToJson(*user), "");
+    if (!again.ok() || codec::Serialize(codec::ToJson(*again)) != codec::Serialize(codec::ToJson(*user))) std::abort();
+  }
   auto task = codec::TaskFromJson(*v, "");
   if (task.ok()) {
     auto again = codec::TaskFromJson(codec::ToJson(*task), "");
