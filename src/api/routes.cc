@@ -400,7 +400,10 @@ class Handler {
   HttpResponse Health() {
     QueryParams p(req_.query, {});
     if (auto bad = p.Problems()) return FromError(*bad);
-    return JsonResponse(200, json::object{{"status", "ok"}});
+    // Still 200 when the database refuses writes: reads are served, and the status says why
+    // writes answer 503.
+    const bool writable = store_.Info().writable;
+    return JsonResponse(200, json::object{{"status", writable ? "ok" : "read_only"}, {"writable", writable}});
   }
 
   HttpResponse Version() {

@@ -100,6 +100,9 @@ int Serve(const ServeArgs& a) {
                    loaded->units, loaded->plans, loaded->objectives, loaded->tasks);
     }
   }
+  if (!(*store)->Info().writable)
+    spdlog::warn("Cơ sở dữ liệu chỉ đọc: vẫn phục vụ việc xem, mọi thao tác ghi trả về 503 (database is read-only: "
+                 "reads are served, every write answers 503): {}", path);
   if (auto st = dxgov::cli::EnsureFirstAdmin(**store, a.data, a.admin_password_file); !st.ok()) return Fail(st.error());
   dxgov::api::ApiOptions api_options;
   api_options.due_soon_days = a.due_soon_days;

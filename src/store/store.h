@@ -73,6 +73,7 @@ struct StoreInfo {
   std::string backend;       // "sqlite"
   int schema_version = 0;
   std::string location;      // file path
+  bool writable = true;      // false while the database refuses writes (read-only file or mount)
 };
 
 class Store {

@@ -1,11 +1,17 @@
 // The real server under abuse: killed with SIGKILL while clients write (every write that
 // got a 2xx must survive, and the file must pass integrity_check), concurrent updates of
-// one task (none may be lost), and a full disk (503 with a clear error, then recovery).
+// one task (none may be lost), a full disk and a read-only database (503 with a clear
+// error, nothing changed, then recovery).
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <random>
 #include <set>
@@ -37,6 +43,36 @@ std::string IntegrityCheck(const fs::path& db_path) {
   sqlite3_close(db);
   return result;
 }
+
+std::string FileBytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Makes a file unwritable for this process for its lifetime: mode 0444 for an ordinary
+// user, the immutable attribute for root (which ignores modes; CI runs as root).
+class ReadOnlyFile {
+ public:
+  explicit ReadOnlyFile(fs::path p) : path_(std::move(p)) {
+    if (geteuid() == 0) {
+      immutable_ = std::system(("chattr +i '" + path_.string() + "' 2>/dev/null").c_str()) == 0;
+    } else {
+      chmod(path_.c_str(), 0444);
+    }
+    std::ofstream probe(path_, std::ios::binary | std::ios::in | std::ios::out);
+    ok_ = !probe.is_open();
+  }
+  ~ReadOnlyFile() {
+    if (immutable_) (void)std::system(("chattr -i '" + path_.string() + "'").c_str());
+    else chmod(path_.c_str(), 0644);
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  fs::path path_;
+  bool immutable_ = false;
+  bool ok_ = false;
+};
 
 std::set<std::string> StoredNumbers(uint16_t port, const std::string& section) {
   std::set<std::string> out;
@@ -204,6 +240,70 @@ TEST(CrashTest, FullDiskAnswers503AndRecovers) {
     EXPECT_EQ(r.status, 201) << r.body;
     roomy.Signal(SIGTERM);
     EXPECT_EQ(roomy.WaitExit(15s), 0);
+  }
+}
+
+TEST(CrashTest, ReadOnlyDatabaseAnswers503AndRecovers) {
+  testing::TempDir tmp("dxgov-readonly");
+  const fs::path db = tmp.path() / "dxgov.sqlite";
+  {
+    ServerProcess first(tmp.path());  // loads the demo data; the sign-in's session is stored
+    const uint16_t port = first.WaitAndSignIn(30s);
+    ASSERT_NE(port, 0) << first.Log();
+    auto r = testing::Http(port, "POST", "/api/tasks",
+                           R"({"plan_id":2,"section":"R","number":"R.1","title":"Trước khi chỉ đọc","lead":"bo-khcn"})");
+    ASSERT_EQ(r.status, 201) << r.body;
+    first.Signal(SIGTERM);
+    ASSERT_EQ(first.WaitExit(15s), 0);
+  }
+  const std::string before = FileBytes(db);
+  {
+    ReadOnlyFile guard(db);
+    if (!guard.ok()) GTEST_SKIP() << "cannot make " << db << " read-only here (chattr +i or chmod 0444)";
+    ServerProcess ro(tmp.path());
+    const uint16_t port = ro.WaitForPort(30s);
+    ASSERT_NE(port, 0) << ro.Log();
+    EXPECT_NE(ro.Log().find("database is read-only"), std::string::npos) << ro.Log();
+    const json::value health = json::parse(testing::Http(port, "GET", "/healthz").body);
+    EXPECT_EQ(health.at("status"), "read_only");
+    EXPECT_EQ(health.at("writable"), false);
+    // Reads are served.
+    auto list = testing::Http(port, "GET", "/api/tasks?section=R");
+    ASSERT_EQ(list.status, 200) << list.body;
+    ASSERT_EQ(json::parse(list.body).at("total"), 1);
+    const int64_t id = json::parse(list.body).at("items").at(0).at("id").as_int64();
+    // Every kind of write, by the session signed in before, answers 503 in dxgov's shape.
+    const std::vector<testing::HttpResult> writes = {
+        testing::Http(port, "POST", "/api/tasks",
+                      R"({"plan_id":2,"section":"R","number":"R.2","title":"Khi chỉ đọc","lead":"bo-khcn"})"),
+        testing::Http(port, "POST", "/api/tasks/" + std::to_string(id) + "/progress",
+                      R"({"text":"Đang thực hiện","percent":30})"),
+        testing::Http(port, "POST", "/api/session", R"({"login":"admin","password":")" +
+                                                       std::string(testing::kTestAdminPassword) + R"("})"),
+    };
+    for (const auto& w : writes) {
+      ASSERT_EQ(w.status, 503) << w.body;
+      const json::value err = json::parse(w.body);
+      EXPECT_EQ(err.at("error").at("code"), "unavailable");
+      EXPECT_EQ(err.at("error").at("message"), "Cơ sở dữ liệu đang ở chế độ chỉ đọc");
+      EXPECT_EQ(w.body.find("sqlite"), std::string::npos) << "no internal detail: " << w.body;
+      EXPECT_EQ(w.header("retry-after"), "5");
+    }
+    ro.Signal(SIGTERM);
+    EXPECT_EQ(ro.WaitExit(15s), 0) << ro.Log();
+  }
+  EXPECT_TRUE(FileBytes(db) == before) << "the read-only file was changed";
+  EXPECT_EQ(IntegrityCheck(db), "ok");
+  {
+    ServerProcess writable(tmp.path());  // the file is writable again
+    const uint16_t port = writable.WaitAndSignIn(30s);
+    ASSERT_NE(port, 0) << writable.Log();
+    EXPECT_EQ(json::parse(testing::Http(port, "GET", "/healthz").body).at("writable"), true);
+    auto r = testing::Http(port, "POST", "/api/tasks",
+                           R"({"plan_id":2,"section":"R","number":"R.2","title":"Ghi lại được","lead":"bo-khcn"})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    writable.Signal(SIGTERM);
+    EXPECT_EQ(writable.WaitExit(15s), 0);
   }
 }
 

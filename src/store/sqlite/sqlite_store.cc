@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <shared_mutex>
@@ -141,7 +142,14 @@ class SqliteTxn final : public WriteTxn {
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::string path, Db writer, std::vector<std::unique_ptr<Db>> readers, const Clock* clock)
-      : path_(std::move(path)), writer_(std::move(writer)), idle_(std::move(readers)), clock_(clock) {}
+      : path_(std::move(path)), writer_(std::move(writer)), idle_(std::move(readers)), clock_(clock),
+        writable_(sqlite3_db_readonly(writer_.raw(), "main") != 1) {}
+
+  // REQUIRES: write_mu_ held. Remembers whether the database refused the write as read-only.
+  Status NoteWriteFailure(Status s) {
+    if ((sqlite3_extended_errcode(writer_.raw()) & 0xFF) == SQLITE_READONLY) writable_ = false;
+    return s;
+  }
 
   Status LoadRegistry() {
     DX_ASSIGN_OR_RETURN(auto reg, ReadRegistry(writer_));
@@ -153,18 +161,19 @@ class SqliteStore final : public Store {
   using Store::Write;
   Status Write(const Actor& actor, const std::function<Status(WriteTxn&)>& fn) override {
     std::lock_guard lock(write_mu_);
-    DX_RETURN_IF_ERROR(writer_.Exec("BEGIN IMMEDIATE"));
+    if (Status b = writer_.Exec("BEGIN IMMEDIATE"); !b.ok()) return NoteWriteFailure(b);
     SqliteTxn txn(writer_, *this, actor, FormatIsoTimestamp(clock_->Now()), clock_->Today());
     Status s = fn(txn);
     if (!s.ok()) {
       (void)writer_.Exec("ROLLBACK");
-      return s;
+      return NoteWriteFailure(s);
     }
     Status c = writer_.Exec("COMMIT");
     if (!c.ok()) {
       (void)writer_.Exec("ROLLBACK");
-      return c;
+      return NoteWriteFailure(c);
     }
+    writable_ = true;
     if (!txn.written_tasks().empty()) {
       std::unique_lock lock(index_mu_);
       for (const auto& f : txn.written_tasks()) index_.Upsert(f);
@@ -518,7 +527,9 @@ class SqliteStore final : public Store {
     return writer_.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
-  StoreInfo Info() const override { return StoreInfo{"sqlite", sqlite::LatestSchemaVersion(), path_}; }
+  StoreInfo Info() const override {
+    return StoreInfo{"sqlite", sqlite::LatestSchemaVersion(), path_, writable_.load()};
+  }
 
   // The registry as this store sees it, for transactions.
   std::shared_ptr<const UnitRegistry> registry() const { return Units(); }
@@ -613,6 +624,9 @@ class SqliteStore final : public Store {
   mutable std::shared_mutex index_mu_;
   TaskIndex index_;
   const Clock* clock_;
+  // False while the file cannot be written (opened read-only, or the last write failed
+  // with SQLITE_READONLY); a successful commit sets it again.
+  std::atomic<bool> writable_;
 };
 
 Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
