@@ -285,7 +285,11 @@ Result<Deadline> DeadlineFromJson(const json::value& v, const std::string& path,
 }
 
 json::object ToJson(const Target& t) {
-  json::object o{{"value", t.value}, {"unit", t.unit}, {"comparator", ComparatorName(t.comparator)}};
+  json::object o{{"kind", TargetKindName(t.kind)},
+                 {"value", t.value},
+                 {"unit", t.unit},
+                 {"comparator", ComparatorName(t.comparator)}};
+  if (t.estimated) o["estimated"] = true;
   if (t.value_to) o["value_to"] = *t.value_to;
   o["year"] = t.year ? json::value(t.year) : json::value(nullptr);
   o["scope_unit"] = OptStr(t.scope_unit_id);
@@ -300,6 +304,12 @@ Result<Target> TargetFromJson(const json::value& v, const std::string& path, Rea
   Reader r(v, path, errs, mode);
   Target t;
   if (!r.ok()) return Finish(t, errs, "Chỉ tiêu không hợp lệ", "invalid target");
+  if (auto k = r.Str("kind", false, 16)) {
+    auto parsed = ParseTargetKind(*k);
+    if (!parsed) errs.push_back({path + "/kind", "must be target or baseline"});
+    t.kind = parsed.value_or(TargetKind::kTarget);
+  }
+  t.estimated = r.Bool("estimated").value_or(false);
   t.value = r.Num("value", true).value_or(0);
   if (r.Has("value_to")) t.value_to = r.Num("value_to");
   t.unit = r.Str("unit", true, 32).value_or("");

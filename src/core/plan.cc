@@ -32,6 +32,14 @@ std::optional<Comparator> ParseComparator(std::string_view s) {
   return std::nullopt;
 }
 
+const char* TargetKindName(TargetKind k) { return k == TargetKind::kBaseline ? "baseline" : "target"; }
+
+std::optional<TargetKind> ParseTargetKind(std::string_view s) {
+  if (s == "target") return TargetKind::kTarget;
+  if (s == "baseline") return TargetKind::kBaseline;
+  return std::nullopt;
+}
+
 Status ValidateTarget(const Target& t, const std::string& p) {
   std::vector<FieldError> errs;
   if (!std::isfinite(t.value)) errs.push_back({p + "/value", "must be a finite number"});

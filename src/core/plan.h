@@ -65,7 +65,15 @@ enum class Comparator { kGe, kGt, kLe, kLt, kEq, kRange, kTop };
 const char* ComparatorName(Comparator c);  // "ge", "gt", "le", "lt", "eq", "range", "top"
 std::optional<Comparator> ParseComparator(std::string_view s);
 
+// A target is what a document sets for a year; a baseline is what it states was reached
+// (the 2020 and 2021 columns of an indicator table), possibly estimated.
+enum class TargetKind { kTarget, kBaseline };
+const char* TargetKindName(TargetKind k);  // "target", "baseline"
+std::optional<TargetKind> ParseTargetKind(std::string_view s);
+
 struct Target {
+  TargetKind kind = TargetKind::kTarget;
+  bool estimated = false;          // "(ước tính)"
   double value = 0;
   std::optional<double> value_to;  // kRange: upper bound
   std::string unit;                // "%", "count", "rank", "share_of_gdp", ...

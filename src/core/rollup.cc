@@ -1,0 +1,506 @@
+#include "core/rollup.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+#include <unordered_map>
+
+namespace dxgov {
+namespace {
+
+constexpr uint8_t kPresent = 1, kEstimated = 2, kApproved = 4;
+constexpr int kNational = -1;  // the country, as a node
+// How far back a weight (e.g. population) may be taken from when the period has none.
+constexpr int kWeightLookback = 5;
+
+// One indicator × one period: a figure per unit slot (slot 0 is the country).
+struct Block {
+  std::vector<double> value;
+  std::vector<uint8_t> flags;
+  int count = 0;
+};
+
+uint64_t BlockKey(int indicator, const Period& p) {
+  return (static_cast<uint64_t>(indicator) << 32) | static_cast<uint32_t>(Ordinal(p));
+}
+
+// The units in force on one day, by registry index.
+struct Tree {
+  std::vector<std::vector<int>> children;
+  std::vector<int> top;            // valid units without a valid parent
+  std::vector<char> valid;
+  std::vector<UnitKind> kind;
+};
+
+// A part's figure over the period; for a ratio `value` is the numerator and `weight` the
+// denominator, for a weighted mean `weight` is the weight.
+struct Figure {
+  double value = 0;
+  double weight = 1;
+  bool estimated = false;
+};
+
+struct Acc {
+  double sum = 0, min = std::numeric_limits<double>::infinity(), max = -min, wsum = 0, wvsum = 0;
+  int parts = 0;
+  bool estimated = false;
+  void Add(const Figure& f) {
+    sum += f.value;
+    min = std::min(min, f.value);
+    max = std::max(max, f.value);
+    wsum += f.weight;
+    wvsum += f.value * f.weight;
+    ++parts;
+    estimated = estimated || f.estimated;
+  }
+  void Merge(const Acc& o) {
+    sum += o.sum;
+    min = std::min(min, o.min);
+    max = std::max(max, o.max);
+    wsum += o.wsum;
+    wvsum += o.wvsum;
+    parts += o.parts;
+    estimated = estimated || o.estimated;
+  }
+};
+
+}  // namespace
+
+struct RollupEngine::Impl {
+  mutable std::shared_mutex mu;
+  std::shared_ptr<const UnitRegistry> registry;
+  std::vector<int> slot_of_index;  // registry index -> slot
+  std::vector<Date> epochs;        // days on which the tree changes, sorted
+  mutable std::mutex tree_mu;
+  mutable std::map<size_t, std::shared_ptr<const Tree>> trees;  // by epoch
+
+  std::unordered_map<std::string, int> slot_of_id{{"", 0}};
+  std::vector<Indicator> defs;
+  std::unordered_map<std::string, int> index_of_code;
+  std::unordered_map<uint64_t, Block> blocks;
+  size_t figures = 0;
+
+  int Slot(std::string_view id) {
+    auto [it, inserted] = slot_of_id.try_emplace(std::string(id), static_cast<int>(slot_of_id.size()));
+    return it->second;
+  }
+
+  // ---------------------------------------------------------------- the tree on a day
+
+  std::shared_ptr<const Tree> TreeOn(Date d) const {
+    const size_t epoch = static_cast<size_t>(std::upper_bound(epochs.begin(), epochs.end(), d) - epochs.begin());
+    std::lock_guard lock(tree_mu);
+    auto& slot = trees[epoch];
+    if (!slot) slot = BuildTree(d);
+    return slot;
+  }
+
+  std::shared_ptr<const Tree> BuildTree(Date d) const {
+    auto t = std::make_shared<Tree>();
+    const auto& all = registry->all();
+    t->children.resize(all.size());
+    t->valid.assign(all.size(), 0);
+    t->kind.assign(all.size(), UnitKind::kOrganisation);
+    std::vector<const UnitVersion*> version(all.size(), nullptr);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (!ValidOn(all[i], d)) continue;
+      version[i] = VersionOn(all[i], d);
+      if (!version[i] || all[i].versions.empty()) continue;
+      t->valid[i] = 1;
+      t->kind[i] = version[i]->kind;
+    }
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (!t->valid[i] || t->kind[i] == UnitKind::kGroup) continue;
+      const Unit* parent = version[i]->parent_id.empty() ? nullptr : registry->Find(version[i]->parent_id);
+      const size_t pi = parent ? static_cast<size_t>(parent - all.data()) : 0;
+      if (parent && t->valid[pi]) t->children[pi].push_back(static_cast<int>(i));
+      else t->top.push_back(static_cast<int>(i));
+    }
+    return t;
+  }
+
+  void ComputeEpochs() {
+    std::vector<Date> days;
+    for (const Unit& u : registry->all()) {
+      if (u.valid_from) days.push_back(*u.valid_from);
+      if (u.valid_to) days.push_back(AddDays(*u.valid_to, 1));
+      for (const auto& v : u.versions) {
+        if (v.valid_from) days.push_back(*v.valid_from);
+        if (v.valid_to) days.push_back(AddDays(*v.valid_to, 1));
+      }
+    }
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    epochs = std::move(days);
+  }
+
+  // ---------------------------------------------------------------- one query
+
+  struct Query {
+    const Impl& e;
+    const Indicator& ind;
+    const RollupOptions& opt;
+    Period period;
+    std::vector<int> channels;  // indicator indexes whose figures make one part's Figure
+    bool ratio = false, weighted = false, additive = false;
+    int weight = -1;            // weighted mean: the weight indicator
+    std::set<UnitKind> reporting;
+    const Tree* tree = nullptr;
+    std::vector<std::string> missing;
+    int expected = 0, reported = 0;
+
+    bool Counts(uint8_t f) const { return (f & kPresent) && (!opt.approved_only || (f & kApproved)); }
+
+    const Block* BlockOf(int ii, const Period& p) const {
+      auto it = e.blocks.find(BlockKey(ii, p));
+      return it == e.blocks.end() ? nullptr : &it->second;
+    }
+
+    int SlotOfIndex(int reg_index) const {
+      return reg_index == kNational ? 0 : e.slot_of_index[static_cast<size_t>(reg_index)];
+    }
+
+    // The unit's own figure of indicator `ii` in sub-period `b`, or, for additive rules
+    // when the unit did not exist at b's end, the sum of its predecessors' figures then.
+    bool Cell(int ii, int reg_index, const Period& b, double& v, bool& est) const {
+      const Block* blk = BlockOf(ii, b);
+      const int slot = SlotOfIndex(reg_index);
+      if (blk && static_cast<size_t>(slot) < blk->flags.size() && Counts(blk->flags[slot])) {
+        v = blk->value[slot];
+        est = blk->flags[slot] & kEstimated;
+        return true;
+      }
+      if (!additive || reg_index == kNational) return false;
+      const Unit& u = e.registry->all()[static_cast<size_t>(reg_index)];
+      const Date end = LastDay(b);
+      if (ValidOn(u, end) || !blk) return false;
+      bool any = false;
+      double sum = 0;
+      for (const std::string& pred : e.registry->Predecessors(u.id)) {
+        const Unit* p = e.registry->Find(pred);
+        if (!p || !ValidOn(*p, end)) continue;
+        auto it = e.slot_of_id.find(pred);
+        if (it == e.slot_of_id.end() || static_cast<size_t>(it->second) >= blk->flags.size()) continue;
+        if (!Counts(blk->flags[it->second])) continue;
+        sum += blk->value[it->second];
+        est = est || (blk->flags[it->second] & kEstimated);
+        any = true;
+      }
+      v = sum;
+      return any;
+    }
+
+    // Indicator `ii`'s figures for one unit over `p`, combined by its rule over time.
+    std::optional<Figure> Series(int ii, int reg_index, const Period& p) const {
+      const Indicator& d = e.defs[static_cast<size_t>(ii)];
+      const std::vector<Period> subs = Subperiods(p, d.period_type);
+      Acc acc;
+      double latest = 0;
+      for (const Period& b : subs) {
+        double v = 0;
+        bool est = false;
+        if (!Cell(ii, reg_index, b, v, est)) continue;
+        Figure f{v, 1, est};
+        if (d.over_time == Aggregation::kWeightedMean) {
+          auto w = Weight(ii, reg_index, b);
+          if (!w) continue;
+          f.weight = *w;
+        }
+        acc.Add(f);
+        latest = v;
+      }
+      if (acc.parts == 0) return std::nullopt;
+      Figure out{0, 1, acc.estimated};
+      switch (d.over_time) {
+        case Aggregation::kSum:
+        case Aggregation::kRatio: out.value = acc.sum; break;
+        case Aggregation::kMean: out.value = acc.sum / acc.parts; break;
+        case Aggregation::kMin: out.value = acc.min; break;
+        case Aggregation::kMax: out.value = acc.max; break;
+        case Aggregation::kLatest: out.value = latest; break;
+        case Aggregation::kWeightedMean:
+          if (!(acc.wsum > 0)) return std::nullopt;
+          out.value = acc.wvsum / acc.wsum;
+          break;
+      }
+      return out;
+    }
+
+    // The weight of indicator `ii` for a unit over `p`: the weight indicator's figure for
+    // the period of its own type that ends with p (or the last one before, up to five
+    // years back), combined over p when the weight is reported more often.
+    std::optional<double> Weight(int ii, int reg_index, const Period& p) const {
+      const Indicator& d = e.defs[static_cast<size_t>(ii)];
+      auto w = e.index_of_code.find(d.weight_code);
+      if (w == e.index_of_code.end()) return std::nullopt;
+      const Indicator& wd = e.defs[static_cast<size_t>(w->second)];
+      if (PeriodsPer(p.type, wd.period_type) > 0) {
+        auto f = Series(w->second, reg_index, p);
+        if (f) return f->value;
+        return std::nullopt;
+      }
+      Period wp = PeriodOf(LastDay(p), wd.period_type);
+      const int steps = kWeightLookback * PeriodsPer(PeriodType::kYear, wd.period_type);
+      for (int i = 0; i <= steps; ++i, wp = FromOrdinal(wp.type, Ordinal(wp) - 1)) {
+        double v = 0;
+        bool est = false;
+        if (Cell(w->second, reg_index, wp, v, est)) return v;
+      }
+      return std::nullopt;
+    }
+
+    // The part a unit contributes when it has figures of its own in the period.
+    std::optional<Figure> OwnPart(int reg_index) const {
+      if (ratio) {
+        auto num = Series(channels[0], reg_index, period);
+        auto den = Series(channels[1], reg_index, period);
+        if (!num || !den) return std::nullopt;
+        return Figure{num->value, den->value, num->estimated || den->estimated};
+      }
+      auto f = Series(channels[0], reg_index, period);
+      if (!f) return std::nullopt;
+      if (weighted) {
+        auto w = Weight(channels[0], reg_index, period);
+        if (!w || !(*w >= 0)) return std::nullopt;
+        f->weight = *w;
+      }
+      return f;
+    }
+
+    bool Reports(int reg_index) const {
+      return reporting.count(tree->kind[static_cast<size_t>(reg_index)]) > 0;
+    }
+
+    const std::vector<int>& Children(int reg_index) const {
+      return reg_index == kNational ? tree->top : tree->children[static_cast<size_t>(reg_index)];
+    }
+
+    // Adds the parts under `node` (itself if it has a figure) to `acc` and counts the
+    // expected units below it; true when anything was found.
+    bool Collect(int node, Acc& acc, bool counted_above) {
+      if (node != kNational || ind.national || ratio) {
+        if (auto f = OwnPart(node)) {
+          acc.Add(*f);
+          return true;
+        }
+      }
+      bool any = false;
+      for (int child : Children(node)) {
+        const bool expect_child = !counted_above && Reports(child);
+        const bool had = Collect(child, acc, counted_above || expect_child);
+        if (expect_child) {
+          ++expected;
+          if (had) ++reported;
+          else if (opt.list_missing) missing.push_back(e.registry->all()[static_cast<size_t>(child)].id);
+        }
+        any = any || had;
+      }
+      return any;
+    }
+
+    RollupResult Finish(const Acc& acc) const {
+      RollupResult r;
+      r.parts = acc.parts;
+      r.estimated = acc.estimated;
+      if (acc.parts == 0) return r;
+      switch (ind.across_units) {
+        case Aggregation::kSum: r.value = acc.sum; break;
+        case Aggregation::kMean: r.value = acc.sum / acc.parts; break;
+        case Aggregation::kMin: r.value = acc.min; break;
+        case Aggregation::kMax: r.value = acc.max; break;
+        case Aggregation::kLatest: r.value = acc.sum; break;  // refused by ValidateIndicator
+        case Aggregation::kWeightedMean:
+          if (acc.wsum > 0) r.value = acc.wvsum / acc.wsum;
+          break;
+        case Aggregation::kRatio:
+          if (acc.wsum != 0) r.value = ind.ratio_scale * acc.sum / acc.wsum;
+          break;
+      }
+      return r;
+    }
+  };
+
+  Result<RollupResult> Run(const Indicator& ind, int ii, std::string_view unit_id, const Period& p,
+                           const RollupOptions& opt) const {
+    Query q{*this, ind, opt, p, {}, false, false, false, -1, {}, nullptr, {}, 0, 0};
+    q.additive = IsAdditive(ind.across_units);
+    q.ratio = ind.across_units == Aggregation::kRatio;
+    q.weighted = ind.across_units == Aggregation::kWeightedMean;
+    const Indicator* kinds_from = &ind;
+    if (q.ratio) {
+      auto num = index_of_code.find(ind.numerator_code), den = index_of_code.find(ind.denominator_code);
+      if (num == index_of_code.end() || den == index_of_code.end())
+        return Error(ErrorCode::kNotFound, "Chưa có chỉ tiêu tử số hoặc mẫu số của " + ind.code,
+                     "numerator or denominator of " + ind.code + " is not defined",
+                     {{"/indicator", "numerator or denominator not defined"}});
+      q.channels = {num->second, den->second};
+      kinds_from = &defs[static_cast<size_t>(num->second)];
+      if (PeriodsPer(p.type, kinds_from->period_type) == 0 ||
+          PeriodsPer(p.type, defs[static_cast<size_t>(den->second)].period_type) == 0)
+        return ShortPeriod(*kinds_from, p);
+    } else {
+      q.channels = {ii};
+      if (PeriodsPer(p.type, ind.period_type) == 0) return ShortPeriod(ind, p);
+    }
+    q.reporting.insert(kinds_from->reporting_kinds.begin(), kinds_from->reporting_kinds.end());
+    const bool national_reports = kinds_from->national;
+
+    const Date end = LastDay(p);
+    auto tree = TreeOn(end);
+    q.tree = tree.get();
+    Acc acc;
+    RollupResult r;
+    if (unit_id.empty()) {
+      const bool own = ind.national && !q.ratio && q.OwnPart(kNational).has_value();
+      const bool any = q.Collect(kNational, acc, false);
+      if (q.expected == 0 && national_reports) {
+        q.expected = 1;
+        q.reported = any ? 1 : 0;
+        if (!any && opt.list_missing) q.missing.push_back("");
+      }
+      r = q.Finish(acc);
+      r.own = own;
+    } else {
+      const Unit* u = registry->Find(unit_id);
+      if (!u) return NotFound("đơn vị", "unit", std::string(unit_id));
+      const int index = static_cast<int>(u - registry->all().data());
+      if (tree->valid[static_cast<size_t>(index)]) {
+        const bool own = q.OwnPart(index).has_value();
+        const bool any = q.Collect(index, acc, false);
+        if (q.expected == 0 && q.Reports(index)) {
+          q.expected = 1;
+          q.reported = any ? 1 : 0;
+          if (!any && opt.list_missing) q.missing.push_back(u->id);
+        }
+        r = q.Finish(acc);
+        r.own = own;
+      } else if (!q.additive) {
+        r.comparable = false;
+      } else {
+        // Asked for a period that ended before the unit existed: its predecessors then.
+        for (const std::string& pred : registry->Predecessors(u->id)) {
+          const Unit* pu = registry->Find(pred);
+          if (!pu || !ValidOn(*pu, end)) continue;
+          const int pi = static_cast<int>(pu - registry->all().data());
+          if (!tree->valid[static_cast<size_t>(pi)]) continue;
+          const int before = q.expected;
+          const bool any = q.Collect(pi, acc, false);
+          if (q.expected == before && q.Reports(pi)) {
+            ++q.expected;
+            if (any) ++q.reported;
+            else if (opt.list_missing) q.missing.push_back(pu->id);
+          }
+        }
+        r = q.Finish(acc);
+      }
+    }
+    r.expected = q.expected;
+    r.reported = q.reported;
+    r.missing = std::move(q.missing);
+    return r;
+  }
+
+  static Error ShortPeriod(const Indicator& ind, const Period& p) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "Chỉ tiêu " + ind.code + " được báo cáo theo " + PeriodTypeLabelVi(ind.period_type) +
+                     ", không tổng hợp được theo " + PeriodTypeLabelVi(p.type),
+                 ind.code + " is reported per " + PeriodTypeName(ind.period_type) + "; cannot roll up to a " +
+                     PeriodTypeName(p.type),
+                 {{"/period", std::string("a ") + PeriodTypeName(ind.period_type) + " or longer"}});
+  }
+};
+
+RollupEngine::RollupEngine() : impl_(std::make_unique<Impl>()) {}
+RollupEngine::~RollupEngine() = default;
+
+void RollupEngine::SetRegistry(std::shared_ptr<const UnitRegistry> registry) {
+  std::unique_lock lock(impl_->mu);
+  impl_->registry = std::move(registry);
+  impl_->slot_of_index.clear();
+  for (const Unit& u : impl_->registry->all()) impl_->slot_of_index.push_back(impl_->Slot(u.id));
+  impl_->ComputeEpochs();
+  std::lock_guard tl(impl_->tree_mu);
+  impl_->trees.clear();
+}
+
+void RollupEngine::SetIndicators(const std::vector<Indicator>& indicators) {
+  std::unique_lock lock(impl_->mu);
+  // Figures are keyed by indicator index; carry them over to the new indexes.
+  std::unordered_map<std::string, int> next;
+  for (size_t i = 0; i < indicators.size(); ++i) next.emplace(indicators[i].code, static_cast<int>(i));
+  std::unordered_map<uint64_t, Block> moved;
+  size_t kept = 0;
+  for (auto& [key, block] : impl_->blocks) {
+    const int old = static_cast<int>(key >> 32);
+    auto it = next.find(impl_->defs[static_cast<size_t>(old)].code);
+    if (it == next.end() || indicators[static_cast<size_t>(it->second)].period_type !=
+                                impl_->defs[static_cast<size_t>(old)].period_type)
+      continue;
+    kept += static_cast<size_t>(block.count);
+    moved.emplace((static_cast<uint64_t>(it->second) << 32) | (key & 0xFFFFFFFFu), std::move(block));
+  }
+  impl_->blocks = std::move(moved);
+  impl_->figures = kept;
+  impl_->defs = indicators;
+  impl_->index_of_code = std::move(next);
+}
+
+void RollupEngine::Put(const DataValue& v) {
+  std::unique_lock lock(impl_->mu);
+  auto it = impl_->index_of_code.find(v.indicator);
+  if (it == impl_->index_of_code.end() || v.status == ValueStatus::kDraft) {
+    lock.unlock();
+    Remove(v.indicator, v.unit_id, v.period);
+    return;
+  }
+  const size_t slot = static_cast<size_t>(impl_->Slot(v.unit_id));
+  Block& b = impl_->blocks[BlockKey(it->second, v.period)];
+  if (b.flags.size() <= slot) {
+    const size_t n = std::max(slot + 1, impl_->slot_of_id.size());
+    b.value.resize(n, 0);
+    b.flags.resize(n, 0);
+  }
+  if (!(b.flags[slot] & kPresent)) {
+    ++b.count;
+    ++impl_->figures;
+  }
+  b.value[slot] = v.value;
+  b.flags[slot] = static_cast<uint8_t>(kPresent | (v.estimated ? kEstimated : 0) |
+                                       (v.status == ValueStatus::kApproved ? kApproved : 0));
+}
+
+void RollupEngine::Remove(std::string_view indicator, std::string_view unit_id, const Period& p) {
+  std::unique_lock lock(impl_->mu);
+  auto it = impl_->index_of_code.find(std::string(indicator));
+  auto slot = impl_->slot_of_id.find(std::string(unit_id));
+  if (it == impl_->index_of_code.end() || slot == impl_->slot_of_id.end()) return;
+  auto b = impl_->blocks.find(BlockKey(it->second, p));
+  if (b == impl_->blocks.end() || static_cast<size_t>(slot->second) >= b->second.flags.size()) return;
+  uint8_t& f = b->second.flags[static_cast<size_t>(slot->second)];
+  if (!(f & kPresent)) return;
+  f = 0;
+  --impl_->figures;
+  if (--b->second.count == 0) impl_->blocks.erase(b);
+}
+
+size_t RollupEngine::size() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->figures;
+}
+
+Result<RollupResult> RollupEngine::Rollup(std::string_view code, std::string_view unit_id, const Period& p,
+                                          const RollupOptions& options) const {
+  std::shared_lock lock(impl_->mu);
+  auto it = impl_->index_of_code.find(std::string(code));
+  if (it == impl_->index_of_code.end())
+    return Error(ErrorCode::kNotFound, "Không có chỉ tiêu " + std::string(code), "no indicator " + std::string(code),
+                 {{"/indicator", "unknown indicator"}});
+  if (!impl_->registry) return Internal("rollup engine has no unit registry");
+  return impl_->Run(impl_->defs[static_cast<size_t>(it->second)], it->second, unit_id, p, options);
+}
+
+}  // namespace dxgov
