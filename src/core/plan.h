@@ -97,6 +97,7 @@ struct Objective {
   std::string group;  // "3. Phát triển kinh tế số và xã hội số"
   std::string text;
   std::vector<Target> targets;
+  std::string indicator;  // code of the indicator that measures it; empty when none
   std::optional<SourceRef> source;
   int ordinal = 0;
   int64_t version = 0;

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "codec/indicator_json.h"
 #include "codec/json_codec.h"
 
 using namespace dxgov;
@@ -20,6 +21,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)codec::DeadlineFromJson(*v, "/deadline");
   (void)codec::TargetFromJson(*v, "/target");
   (void)codec::ApiTokenFromJson(*v, "");
+  (void)codec::DataValueFromJson(*v, "");
+  auto ind = codec::IndicatorFromJson(*v, "");
+  if (ind.ok()) {
+    auto again = codec::IndicatorFromJson(codec::ToJson(*ind), "");
+    if (!again.ok() || codec::Serialize(codec::ToJson(*again)) != codec::Serialize(codec::ToJson(*ind))) std::abort();
+  }
   auto user = codec::UserFromJson(*v, "");
   if (user.ok()) {
     auto again = codec::UserFromJson(codec::ToJson(*user), "");
