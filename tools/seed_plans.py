@@ -27,6 +27,14 @@ CURATED_OBJECTIVE_LINKS = {
     "IV.3": ["I.3.đ"], "IV.23": ["I.1.a", "I.1.b"], "IV.50": ["I.1.a", "I.1.b"],
     "IV.40": ["I.3.d"], "IV.53": ["I.3.d"], "IV.56": ["I.3.d"], "IV.61": ["I.3.d"], "IV.62": ["I.3.b"],
 }
+# Objective -> the indicator that measures it (data/indicators/indicators.json). I.1.b sets
+# 75 % for fibre households where Phụ lục I sets 70 %: both figures are kept, each with its
+# document, and shown side by side. I.2.c and I.3.đ have no annex row (CPS-07, KTS-11).
+CURATED_OBJECTIVE_INDICATORS = {
+    "I.1.a": "HTS-01", "I.1.b": "HTS-02", "I.2.a": "CPS-02", "I.2.b": "CPS-03", "I.2.c": "CPS-07",
+    "I.2.d": "CPS-05", "I.2.đ": "CPS-06", "I.3.a": "KTS-02", "I.3.b": "KTS-03", "I.3.c": "KTS-04",
+    "I.3.d": "KTS-05", "I.3.đ": "KTS-11",
+}
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
@@ -212,7 +220,8 @@ def read_plan_2022():
                     text = clean(m.group(2)).rstrip(".")
                     code = f"I.{it['n']}.{m.group(1)}"
                     objectives.append({"code": code, "group": f"{it['n']}. {it['title']}", "text": text,
-                                       "targets": parse_targets(text, 2022)[:1], "lines": [ln, ln]})
+                                       "targets": parse_targets(text, 2022)[:1],
+                                       "indicator": CURATED_OBJECTIVE_INDICATORS.get(code), "lines": [ln, ln]})
             continue
         for it in s["items"]:
             tasks += tasks_of_item(s, it, reg)

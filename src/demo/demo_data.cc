@@ -114,6 +114,7 @@ Result<PlanBundle> ParsePlanBundle(std::string_view json_text) {
     obj.code = Str(o, "code");
     obj.group = Str(o, "group");
     obj.text = Str(o, "text");
+    obj.indicator = Str(o, "indicator");
     obj.ordinal = static_cast<int>(i) + 1;
     obj.source = Lines(o, file);
     DX_ASSIGN_OR_RETURN(obj.targets, TargetsOf(o, "/objectives/" + std::to_string(i), b.plan.decision_number));
