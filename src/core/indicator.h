@@ -115,6 +115,14 @@ struct DataValue {
 Status ValidateValue(const Indicator& ind, const DataValue& v, const UnitRegistry& registry, Date today,
                      const std::string& path = "");
 
+// What recording a batch of figures did: figures equal to the stored ones are unchanged,
+// so re-sending a batch inserts and updates nothing.
+struct ValueCounts {
+  int inserted = 0;
+  int updated = 0;
+  int unchanged = 0;
+};
+
 // A value rounded to the indicator's decimals, for display and comparison with targets.
 double RoundToDecimals(double v, int decimals);
 

@@ -10,6 +10,8 @@
 
 #include "core/date.h"
 #include "core/deadline.h"
+#include "core/indicator.h"
+#include "core/period.h"
 #include "core/task.h"
 #include "core/unit.h"
 
@@ -31,6 +33,17 @@ struct UnitQuery {
   std::vector<UnitKind> kinds;        // empty: all kinds
   std::string parent_id;              // direct children (on as_of) of this unit
   std::string q;                      // name/alias/code, case- and diacritic-insensitive
+  int limit = kDefaultLimit;
+  int64_t offset = 0;
+};
+
+// Figures, ordered by indicator, unit and period. Periods compare within the indicator's
+// own period type.
+struct ValueQuery {
+  std::string indicator;                 // empty: all indicators
+  std::optional<std::string> unit;       // "" = the country; absent: every unit
+  std::optional<Period> from, to;        // inclusive
+  std::optional<ValueStatus> status;
   int limit = kDefaultLimit;
   int64_t offset = 0;
 };

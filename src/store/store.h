@@ -18,7 +18,9 @@
 
 #include "core/account.h"
 #include "core/audit.h"
+#include "core/indicator.h"
 #include "core/query.h"
+#include "core/rollup.h"
 #include "core/status.h"
 #include "core/unit.h"
 
@@ -54,6 +56,18 @@ class WriteTxn {
   virtual Result<int64_t> CreateApiToken(const ApiToken& t) = 0;
   // Marks the token revoked now; kNotFound when there is none, ok when already revoked.
   virtual Status RevokeApiToken(int64_t id) = 0;
+
+  // Indicators. The code must be unused (kConflict). Returns the new id.
+  // REQUIRES: ValidateIndicator(ind) passed.
+  virtual Result<int64_t> CreateIndicator(const Indicator& ind) = 0;
+  // Replaces the definition (by code); fails on a stale revision. Its figures are kept.
+  virtual Status ReplaceIndicator(const Indicator& ind, int64_t expected_revision) = 0;
+  // Records figures, each under the actor's name with `provenance`. A figure equal to the
+  // stored one changes nothing; a changed one keeps its previous version in history. The
+  // batch is one audit entry listing every figure written and the versions it replaced.
+  // kNotFound (field /values/<i>/indicator) when a figure names no indicator.
+  // REQUIRES: each figure passed ValidateValue.
+  virtual Result<ValueCounts> PutValues(const std::vector<DataValue>& values, Provenance provenance) = 0;
 };
 
 // Who makes a change, for the audit trail.
@@ -127,6 +141,17 @@ class Store {
   virtual Result<Session> GetSession(const std::string& id_hash) = 0;
   virtual Status TouchSession(const std::string& id_hash, int64_t now_s) = 0;
   virtual Status RevokeSession(const std::string& id_hash) = 0;
+
+  // Indicators, by code.
+  virtual Result<std::vector<Indicator>> ListIndicators() = 0;
+  virtual Result<Indicator> GetIndicator(const std::string& code) = 0;
+  virtual Result<Page<DataValue>> ListValues(const ValueQuery& q) = 0;
+  // One figure's versions, the current one first; empty when it was never recorded.
+  virtual Result<std::vector<DataValue>> ValueHistory(const std::string& indicator, const std::string& unit,
+                                                      const Period& period) = 0;
+  // Rollups over every committed figure (core/rollup.h); a committed PutValues is visible
+  // to the next call.
+  virtual const RollupEngine& Rollups() const = 0;
 
   // Audit entries, newest first unless q.oldest_first.
   virtual Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) = 0;

@@ -591,6 +591,133 @@ TEST_P(StoreTest, ApiTokensAreFoundByHashAndRevokedOnce) {
   EXPECT_EQ(store_->ListApiTokens()->size(), 1u);
 }
 
+// ---------------------------------------------------------------- indicators and figures
+
+// The status of a result whose value the test does not need.
+template <typename T>
+Status StatusOf(Result<T> r) {
+  if (!r.ok()) return std::move(r).error();
+  return OkStatus();
+}
+
+Indicator FilesIndicator() {
+  Indicator i;
+  i.code = "HS-ALL";
+  i.name = "Tổng số hồ sơ thủ tục hành chính";
+  i.unit_of_measure = std::string("hồ sơ");
+  i.value_type = ValueType::kCount;
+  i.period_type = PeriodType::kMonth;
+  i.across_units = Aggregation::kSum;
+  i.over_time = Aggregation::kSum;
+  i.reporting_kinds = {UnitKind::kProvince, UnitKind::kCity};
+  return i;
+}
+
+DataValue Figure(const std::string& unit, const std::string& period, double v) {
+  DataValue d;
+  d.indicator = "HS-ALL";
+  d.unit_id = unit;
+  d.period = *ParsePeriod(period);
+  d.value = v;
+  return d;
+}
+
+TEST_P(StoreTest, IndicatorsAreUniqueByCodeAndRevised) {
+  const int64_t id = Create([](WriteTxn& t) { return t.CreateIndicator(FilesIndicator()); });
+  EXPECT_GT(id, 0);
+  Status dup = store_->Write([](WriteTxn& t) { return StatusOf(t.CreateIndicator(FilesIndicator())); });
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
+  Indicator changed = FilesIndicator();
+  changed.name = "Tổng số hồ sơ đã tiếp nhận";
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceIndicator(changed, 1); }).ok());
+  Status stale = store_->Write([&](WriteTxn& t) { return t.ReplaceIndicator(changed, 1); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  auto got = store_->GetIndicator("HS-ALL");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->name, "Tổng số hồ sơ đã tiếp nhận");
+  EXPECT_EQ(got->version, 2);
+  EXPECT_EQ(got->id, id);
+  EXPECT_EQ(store_->GetIndicator("NOPE").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListIndicators()->size(), 1u);
+}
+
+TEST_P(StoreTest, FiguresAreIdempotentKeepHistoryAndRollUpAtOnce) {
+  Create([](WriteTxn& t) { return t.CreateIndicator(FilesIndicator()); });
+  const std::vector<DataValue> batch = {Figure("tinh-ha-giang", "2022-03", 10),
+                                        Figure("tinh-tuyen-quang", "2022-03", 20)};
+  ValueCounts first, again;
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(first, t.PutValues(batch, Provenance::kApi));
+    return OkStatus();
+  }).ok());
+  EXPECT_EQ(first.inserted, 2);
+  const int64_t audit_before = store_->ListAudit(AuditQuery{})->total;
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(again, t.PutValues(batch, Provenance::kApi));
+    return OkStatus();
+  }).ok());
+  EXPECT_EQ(again.inserted + again.updated, 0);
+  EXPECT_EQ(again.unchanged, 2);
+  EXPECT_EQ(store_->ListAudit(AuditQuery{})->total, audit_before) << "re-sending a batch records nothing";
+  auto national = store_->Rollups().Rollup("HS-ALL", "", *ParsePeriod("2022-03"));
+  ASSERT_TRUE(national.ok());
+  EXPECT_EQ(national->value, 30);
+
+  // A correction keeps the previous version and is one audit entry with before and after.
+  ASSERT_TRUE(store_->Write(Actor{"bien.tap", "10.0.0.7"}, [&](WriteTxn& t) {
+    return StatusOf(t.PutValues({Figure("tinh-ha-giang", "2022-03", 12)}, Provenance::kManual));
+  }).ok());
+  EXPECT_EQ(store_->Rollups().Rollup("HS-ALL", "", *ParsePeriod("2022-03"))->value, 32);
+  auto history = store_->ValueHistory("HS-ALL", "tinh-ha-giang", *ParsePeriod("2022-03"));
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].value, 12);
+  EXPECT_EQ((*history)[0].version, 2);
+  EXPECT_EQ((*history)[0].updated_by, "bien.tap");
+  EXPECT_EQ((*history)[0].provenance, Provenance::kManual);
+  EXPECT_EQ((*history)[1].value, 10);
+  EXPECT_EQ((*history)[1].provenance, Provenance::kApi);
+  AuditQuery aq;
+  aq.entity = "values";
+  auto entries = store_->ListAudit(aq);
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->total, 2);
+  const AuditEntry& latest = entries->items[0];
+  EXPECT_EQ(latest.entity_id, "HS-ALL/tinh-ha-giang/2022-03");
+  EXPECT_EQ(latest.actor, "bien.tap");
+  EXPECT_EQ(latest.remote, "10.0.0.7");
+  ASSERT_TRUE(latest.before.has_value());
+  EXPECT_NE(latest.before->find("\"value\":1E1"), std::string::npos) << *latest.before;
+
+  // Everything survives reopening, the rollups included.
+  Reopen();
+  EXPECT_EQ(store_->Rollups().Rollup("HS-ALL", "", *ParsePeriod("2022-Q1"))->value, 32);
+  ValueQuery q;
+  q.indicator = "HS-ALL";
+  q.unit = "tinh-tuyen-quang";
+  auto listed = store_->ListValues(q);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->total, 1);
+  EXPECT_EQ(listed->items[0].value, 20);
+}
+
+TEST_P(StoreTest, ABatchNamingAnUnknownIndicatorChangesNothing) {
+  Create([](WriteTxn& t) { return t.CreateIndicator(FilesIndicator()); });
+  DataValue stray = Figure("tinh-ha-giang", "2022-03", 1);
+  stray.indicator = "KHONG-CO";
+  Status s = store_->Write([&](WriteTxn& t) {
+    return StatusOf(t.PutValues({Figure("tinh-ha-giang", "2022-03", 10), stray}, Provenance::kApi));
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), ErrorCode::kNotFound);
+  ASSERT_EQ(s.error().fields().size(), 1u);
+  EXPECT_EQ(s.error().fields()[0].path, "/values/1/indicator");
+  EXPECT_EQ(store_->ListValues(ValueQuery{})->total, 0);
+  EXPECT_FALSE(store_->Rollups().Rollup("HS-ALL", "", *ParsePeriod("2022-03"))->value.has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
                          [](const ::testing::TestParamInfo<Backend>& i) { return i.param.name; });
 

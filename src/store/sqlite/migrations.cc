@@ -204,10 +204,63 @@ CREATE TABLE api_tokens (
 );
 )sql";
 
+// Indicators (a JSON body like the other entities) and their figures: one row per
+// indicator × unit × period (unit '' is the country), the replaced versions in
+// value_history. Status and provenance are the enums' values (draft 0, submitted 1,
+// approved 2; manual 0, api 1, import 2).
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE indicators (
+  id          INTEGER PRIMARY KEY,
+  code        TEXT NOT NULL UNIQUE,
+  published   INTEGER NOT NULL,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE TABLE indicator_history (
+  indicator_id INTEGER NOT NULL REFERENCES indicators(id),
+  revision     INTEGER NOT NULL,
+  body         TEXT NOT NULL,
+  replaced_at  TEXT NOT NULL,
+  PRIMARY KEY (indicator_id, revision)
+) WITHOUT ROWID;
+CREATE TABLE data_values (
+  indicator   TEXT NOT NULL,
+  unit        TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  value       REAL NOT NULL,
+  estimated   INTEGER NOT NULL,
+  status      INTEGER NOT NULL,
+  provenance  INTEGER NOT NULL,
+  note        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  updated_at  TEXT NOT NULL,
+  updated_by  TEXT NOT NULL,
+  PRIMARY KEY (indicator, unit, period)
+) WITHOUT ROWID;
+CREATE TABLE value_history (
+  id          INTEGER PRIMARY KEY,
+  indicator   TEXT NOT NULL,
+  unit        TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  value       REAL NOT NULL,
+  estimated   INTEGER NOT NULL,
+  status      INTEGER NOT NULL,
+  provenance  INTEGER NOT NULL,
+  note        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  updated_at  TEXT NOT NULL,
+  updated_by  TEXT NOT NULL
+);
+CREATE INDEX value_history_by_key ON value_history(indicator, unit, period, revision);
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
     {3, "accounts, sessions, API tokens", kV3},
+    {4, "indicators and their values", kV4},
 };
 
 }  // namespace

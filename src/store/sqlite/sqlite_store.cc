@@ -17,6 +17,8 @@
 #include "codec/json_codec.h"
 #include "core/task_index.h"
 #include "store/sqlite/account_tables.h"
+#include "store/sqlite/indicator_tables.h"
+#include "codec/indicator_json.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_db.h"
 #include "text/vn_text.h"
@@ -105,8 +107,14 @@ class SqliteTxn final : public WriteTxn {
   Status RevokeUserSessions(int64_t user_id) override { return sqlite::MarkUserSessionsRevoked(db_, user_id); }
   Result<int64_t> CreateApiToken(const ApiToken& t) override;
   Status RevokeApiToken(int64_t id) override;
+  Result<int64_t> CreateIndicator(const Indicator& ind) override;
+  Status ReplaceIndicator(const Indicator& ind, int64_t expected_revision) override;
+  Result<ValueCounts> PutValues(const std::vector<DataValue>& values, Provenance provenance) override;
 
   bool units_changed() const { return units_changed_; }
+  bool indicators_changed() const { return indicators_changed_; }
+  // Figures the rollup engine must learn once this transaction commits.
+  const std::vector<DataValue>& written_values() const { return written_values_; }
   // What the task index must learn once this transaction commits.
   std::vector<TaskFacts>& written_tasks() { return written_tasks_; }
 
@@ -134,6 +142,8 @@ class SqliteTxn final : public WriteTxn {
   bool units_changed_ = false;
   std::map<std::string, Unit> new_units_;  // created in this transaction, for names and kinds
   std::vector<TaskFacts> written_tasks_;
+  bool indicators_changed_ = false;
+  std::vector<DataValue> written_values_;
   bool audit_tail_read_ = false;
   int64_t audit_last_id_ = 0;
   std::string audit_last_hash_;
@@ -153,9 +163,43 @@ class SqliteStore final : public Store {
 
   Status LoadRegistry() {
     DX_ASSIGN_OR_RETURN(auto reg, ReadRegistry(writer_));
+    rollups_.SetRegistry(reg);
     std::lock_guard lock(reg_mu_);
     registry_ = std::move(reg);
     return OkStatus();
+  }
+
+  // The indicator definitions, as the rollup engine needs them.
+  Status LoadIndicators() {
+    DX_ASSIGN_OR_RETURN(auto defs, ReadIndicators(writer_));
+    rollups_.SetIndicators(defs);
+    return OkStatus();
+  }
+
+  // Streams every stored figure into the rollup engine.
+  Status LoadValues() {
+    return sqlite::ForEachValue(writer_, [&](const DataValue& v) { rollups_.Put(v); });
+  }
+
+  static Result<std::vector<Indicator>> ReadIndicators(Db& db) {
+    DX_ASSIGN_OR_RETURN(auto stored, sqlite::SelectIndicators(db));
+    std::vector<Indicator> out;
+    for (const auto& st : stored) {
+      DX_ASSIGN_OR_RETURN(Indicator ind, DecodeIndicator(st));
+      out.push_back(std::move(ind));
+    }
+    return out;
+  }
+
+  static Result<Indicator> DecodeIndicator(const sqlite::StoredIndicator& st) {
+    DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(st.body));
+    auto ind = codec::IndicatorFromJson(v, "", codec::ReadMode::kStored);
+    if (!ind.ok()) return Internal("stored indicator unreadable: " + ind.error().message_en());
+    ind->id = st.id;
+    ind->version = st.revision;
+    ind->created_at = st.created_at;
+    ind->updated_at = st.updated_at;
+    return std::move(ind).value();
   }
 
   using Store::Write;
@@ -178,6 +222,8 @@ class SqliteStore final : public Store {
       std::unique_lock lock(index_mu_);
       for (const auto& f : txn.written_tasks()) index_.Upsert(f);
     }
+    if (txn.indicators_changed()) DX_RETURN_IF_ERROR(LoadIndicators());
+    for (const DataValue& v : txn.written_values()) rollups_.Put(v);
     if (txn.units_changed()) return LoadRegistry();
     return OkStatus();
   }
@@ -461,6 +507,26 @@ class SqliteStore final : public Store {
     return sqlite::MarkSessionRevoked(writer_, id_hash);
   }
 
+  Result<std::vector<Indicator>> ListIndicators() override {
+    auto lease = Lease();
+    return ReadIndicators(*lease);
+  }
+  Result<Indicator> GetIndicator(const std::string& code) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(auto st, sqlite::SelectIndicator(*lease, code));
+    return DecodeIndicator(st);
+  }
+  Result<Page<DataValue>> ListValues(const ValueQuery& q) override {
+    auto lease = Lease();
+    return sqlite::SelectValues(*lease, q);
+  }
+  Result<std::vector<DataValue>> ValueHistory(const std::string& indicator, const std::string& unit,
+                                              const Period& period) override {
+    auto lease = Lease();
+    return sqlite::SelectValueHistory(*lease, indicator, unit, period);
+  }
+  const RollupEngine& Rollups() const override { return rollups_; }
+
   Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) override {
     std::string where = " WHERE id > ?";
     std::vector<Param> params{q.after_id};
@@ -624,6 +690,7 @@ class SqliteStore final : public Store {
   mutable std::shared_mutex index_mu_;
   TaskIndex index_;
   const Clock* clock_;
+  RollupEngine rollups_;
   // False while the file cannot be written (opened read-only, or the last write failed
   // with SQLITE_READONLY); a successful commit sets it again.
   std::atomic<bool> writable_;
@@ -1093,6 +1160,55 @@ Status SqliteTxn::ReplaceUser(const User& u, int64_t expected) {
   return Audit("user", std::to_string(u.id), "update", AuditBody(before), AuditBody(after));
 }
 
+// ---------------------------------------------------------------- indicators and figures
+
+Result<int64_t> SqliteTxn::CreateIndicator(const Indicator& ind) {
+  DX_RETURN_IF_ERROR(ValidateIndicator(ind));
+  const std::string body = codec::Serialize(codec::ToJson(ind));
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertIndicator(db_, ind, body, now_));
+  indicators_changed_ = true;
+  DX_RETURN_IF_ERROR(Audit("indicator", ind.code, "create", std::nullopt, body));
+  return id;
+}
+
+Status SqliteTxn::ReplaceIndicator(const Indicator& ind, int64_t expected) {
+  DX_RETURN_IF_ERROR(ValidateIndicator(ind));
+  DX_ASSIGN_OR_RETURN(auto before, sqlite::SelectIndicator(db_, ind.code));
+  const std::string body = codec::Serialize(codec::ToJson(ind));
+  DX_RETURN_IF_ERROR(sqlite::UpdateIndicator(db_, ind, body, expected, now_));
+  indicators_changed_ = true;
+  return Audit("indicator", ind.code, "update", before.body, body);
+}
+
+Result<ValueCounts> SqliteTxn::PutValues(const std::vector<DataValue>& values, Provenance provenance) {
+  std::set<std::string> known;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (known.count(values[i].indicator)) continue;
+    auto found = sqlite::SelectIndicator(db_, values[i].indicator);
+    if (!found.ok()) {
+      if (found.error().code() != ErrorCode::kNotFound) return std::move(found).error();
+      return Error(ErrorCode::kNotFound, "Không có chỉ tiêu " + values[i].indicator,
+                   "no indicator " + values[i].indicator,
+                   {{"/values/" + std::to_string(i) + "/indicator", "unknown indicator"}});
+    }
+    known.insert(values[i].indicator);
+  }
+  std::vector<DataValue> changed, previous;
+  DX_ASSIGN_OR_RETURN(ValueCounts counts,
+                      sqlite::UpsertValues(db_, values, provenance, actor_.user, now_, changed, previous));
+  if (changed.empty()) return counts;
+  json::array after, before;
+  for (const auto& v : changed) after.push_back(codec::ToJson(v));
+  for (const auto& v : previous) before.push_back(codec::ToJson(v));
+  const std::string id = changed.size() == 1 ? changed[0].indicator + "/" + (changed[0].unit_id.empty() ? "national" : changed[0].unit_id) + "/" + FormatPeriod(changed[0].period)
+                                             : std::to_string(changed.size()) + " values";
+  DX_RETURN_IF_ERROR(Audit("values", id, "put",
+                           previous.empty() ? std::nullopt : std::optional<std::string>(codec::Serialize(before)),
+                           codec::Serialize(after)));
+  written_values_.insert(written_values_.end(), changed.begin(), changed.end());
+  return counts;
+}
+
 Result<int64_t> SqliteTxn::CreateApiToken(const ApiToken& t) {
   DX_RETURN_IF_ERROR(ValidateApiToken(t));
   if (t.secret_hash.size() != 64) return Internal("API token without a secret hash");
@@ -1247,6 +1363,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
                                              options.clock ? options.clock : &kSystemClock);
   DX_RETURN_IF_ERROR(store->LoadRegistry());
   DX_RETURN_IF_ERROR(store->LoadTaskIndex());
+  DX_RETURN_IF_ERROR(store->LoadIndicators());
+  DX_RETURN_IF_ERROR(store->LoadValues());
   return std::unique_ptr<Store>(std::move(store));
 }
 
