@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "codec/indicator_json.h"
 #include "codec/json_codec.h"
 #include "text/vn_text.h"
 
@@ -147,6 +148,18 @@ Result<PlanBundle> ParsePlanBundle(std::string_view json_text) {
   return b;
 }
 
+Result<std::vector<Indicator>> ParseIndicators(std::string_view json_text) {
+  DX_ASSIGN_OR_RETURN(json::value doc, codec::ParseJson(json_text));
+  const json::value* items = doc.is_object() ? doc.as_object().if_contains("indicators") : nullptr;
+  if (!items || !items->is_array()) return InvalidArgument("/indicators", "must be an array", "Thiếu danh sách chỉ tiêu");
+  std::vector<Indicator> out;
+  for (size_t i = 0; i < items->as_array().size(); ++i) {
+    DX_ASSIGN_OR_RETURN(Indicator ind, codec::IndicatorFromJson(items->as_array()[i], "/indicators/" + std::to_string(i)));
+    out.push_back(std::move(ind));
+  }
+  return out;
+}
+
 Result<LoadSummary> LoadDemoData(Store& store) {
   DX_ASSIGN_OR_RETURN(bool empty, store.IsEmpty());
   if (!empty)
@@ -160,6 +173,16 @@ Result<LoadSummary> LoadDemoData(Store& store) {
     return OkStatus();
   }));
   summary.units = static_cast<int>(units.size());
+
+  DX_ASSIGN_OR_RETURN(std::vector<Indicator> indicators, ParseIndicators(EmbeddedFile("indicators/indicators.json")));
+  DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
+    for (const auto& ind : indicators) {
+      auto id = txn.CreateIndicator(ind);
+      if (!id.ok()) return std::move(id).error().WithContext("Chỉ tiêu " + ind.code, "indicator " + ind.code);
+    }
+    return OkStatus();
+  }));
+  summary.indicators = static_cast<int>(indicators.size());
 
   std::vector<PlanBundle> bundles;
   for (const auto& name : EmbeddedFileNames()) {

@@ -1,6 +1,7 @@
 // The reference and demo data dxgov ships: the unit registry (agencies, the 63 provinces
 // before 2025-07-01 and the 34 after, the 3,321 communes, groups) and the plans of
-// data/plans/ (Decision 749/QĐ-TTg's programme and the committee's 2022 activity plan).
+// data/plans/ (Decision 749/QĐ-TTg's programme and the committee's 2022 activity plan), and
+// the indicators of data/indicators/ (Phụ lục I of the 2022 plan papers and their supports).
 // The files are embedded in the binary at build time; see data/README.md for their sources.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/indicator.h"
 #include "core/plan.h"
 #include "core/status.h"
 #include "core/task.h"
@@ -42,9 +44,13 @@ struct LoadSummary {
   int plans = 0;
   int objectives = 0;
   int tasks = 0;
+  int indicators = 0;
 };
 
-// Loads the registry and every embedded plan, parents before children.
+// The indicator definitions of data/indicators/indicators.json, read strictly.
+Result<std::vector<Indicator>> ParseIndicators(std::string_view json_text);
+
+// Loads the registry, the indicators and every embedded plan, parents before children.
 // REQUIRES: the store holds no units and no plans (else kConflict, nothing changed).
 Result<LoadSummary> LoadDemoData(Store& store);
 

@@ -222,6 +222,7 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     ASSERT_TRUE(loaded.ok()) << loaded.error().message_en();
     EXPECT_EQ(loaded->plans, 2);
     EXPECT_EQ(loaded->tasks, 133);
+    EXPECT_EQ(loaded->indicators, 24);
     EXPECT_EQ(loaded->objectives, 43);
     auto again = demo::LoadDemoData(**store);
     ASSERT_FALSE(again.ok());
