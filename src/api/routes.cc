@@ -9,10 +9,12 @@
 #include <type_traits>
 
 #include "api/http_auth.h"
+#include "api/internal/indicator_views.h"
 #include "api/query_params.h"
 #include "auth/password.h"
 #include "auth/secret.h"
 #include "auth/throttle.h"
+#include "codec/indicator_json.h"
 #include "codec/json_codec.h"
 #include "core/access.h"
 #include "core/query.h"
@@ -168,6 +170,11 @@ int64_t UnixSeconds(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
+// Limits that keep one request's work bounded.
+constexpr size_t kMaxValuesPerBatch = 10000;
+constexpr int64_t kMaxRollupPeriods = 120;
+constexpr size_t kMaxRollupUnits = 4000;
+
 class Handler;
 using RouteFn = HttpResponse (Handler::*)();
 
@@ -183,7 +190,7 @@ const std::vector<Route>& RouteTable();
 // Actions decided before the handler runs, from the caller alone.
 bool DecidedUpFront(Action a) {
   return a == Action::kPublic || a == Action::kSignedIn || a == Action::kEditUnits || a == Action::kReadAudit ||
-         a == Action::kManageAccounts;
+         a == Action::kManageAccounts || a == Action::kEditIndicators;
 }
 
 class Handler {
@@ -707,6 +714,417 @@ class Handler {
     json::array items;
     for (const auto& o : page->items) items.push_back(ObjectiveView(o));
     return JsonResponse(200, PageJson(*page, std::move(items)));
+  }
+
+  // ------------------------------------------------------------ indicators and figures
+
+  const Principal* Caller() const { return principal_ ? &*principal_ : nullptr; }
+  bool GlobalReader() const { return principal_ && CanSeeDrafts(&*principal_, "", *reg_, Today()); }
+  bool MayReport(const std::string& unit) const {
+    Subject s;
+    s.reporting_unit = unit;
+    return Decide(Caller(), Action::kReportValues, s, *reg_, Today()) == Verdict::kAllow;
+  }
+
+  // The indicator named by the path or a parameter, if the caller may see it.
+  Result<Indicator> VisibleIndicator(const std::string& code, std::optional<HttpResponse>& refused) {
+    auto ind = store_.GetIndicator(code);
+    if (!ind.ok()) return ind;
+    Subject s;
+    s.published = ind->published;
+    refused = Authorize(s);
+    return ind;
+  }
+
+  HttpResponse ListIndicators() {
+    QueryParams p(req_.query, {"group", "reported_by"});
+    const auto group = p.Str("group");
+    const auto reported_by = p.Str("reported_by");
+    if (auto bad = p.Problems()) return FromError(*bad);
+    if (auto no = Authorize(Subject{})) return *no;
+    auto all = store_.ListIndicators();
+    if (!all.ok()) return FromError(all.error());
+    json::array items;
+    const bool drafts = GlobalReader();
+    for (const auto& ind : *all) {
+      if (!ind.published && !drafts) continue;
+      if (group && ind.group != *group) continue;
+      if (reported_by) {
+        const json::array by = codec::ReportedByJson(ind);
+        if (std::find(by.begin(), by.end(), json::value(*reported_by)) == by.end()) continue;
+      }
+      items.push_back(codec::ToJson(ind));
+    }
+    Page<Indicator> page;
+    page.total = static_cast<int64_t>(items.size());
+    page.limit = static_cast<int>(items.size());
+    return JsonResponse(200, PageJson(page, std::move(items)));
+  }
+
+  Result<std::vector<Objective>> ObjectivesMeasuredBy(const std::string& code) {
+    ObjectiveQuery q;
+    q.indicator = code;
+    q.limit = kMaxLimit;
+    DX_ASSIGN_OR_RETURN(q.visible_plan_ids, VisiblePlans());
+    DX_ASSIGN_OR_RETURN(auto page, store_.ListObjectives(q));
+    return std::move(page.items);
+  }
+
+  HttpResponse GetIndicator() {
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
+    std::optional<HttpResponse> refused;
+    auto ind = VisibleIndicator(key_, refused);
+    if (!ind.ok()) return FromError(ind.error());
+    if (refused) return *refused;
+    auto objectives = ObjectivesMeasuredBy(ind->code);
+    if (!objectives.ok()) return FromError(objectives.error());
+    return Single(internal::IndicatorDetailView(*ind, *objectives), ind->version);
+  }
+
+  // Rules must name indicators that exist (or the one being written).
+  std::optional<HttpResponse> CheckIndicatorRefs(const Indicator& ind) {
+    auto all = store_.ListIndicators();
+    if (!all.ok()) return FromError(all.error());
+    std::vector<FieldError> errs;
+    auto known = [&](const std::string& c) {
+      return c == ind.code || std::any_of(all->begin(), all->end(), [&](const Indicator& i) { return i.code == c; });
+    };
+    if (!ind.weight_code.empty() && !known(ind.weight_code))
+      errs.push_back({"/aggregation/weight", "no indicator " + ind.weight_code});
+    if (!ind.numerator_code.empty() && !known(ind.numerator_code))
+      errs.push_back({"/aggregation/numerator", "no indicator " + ind.numerator_code});
+    if (!ind.denominator_code.empty() && !known(ind.denominator_code))
+      errs.push_back({"/aggregation/denominator", "no indicator " + ind.denominator_code});
+    if (errs.empty()) return std::nullopt;
+    return Unprocessable(Error(ErrorCode::kInvalidArgument, "Quy tắc tổng hợp nêu chỉ tiêu không tồn tại",
+                               "the aggregation names an undefined indicator", std::move(errs)));
+  }
+
+  HttpResponse CreateIndicator() {
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    auto ind = codec::IndicatorFromJson(*body, "");
+    if (!ind.ok()) return Unprocessable(ind.error());
+    if (auto bad = CheckIndicatorRefs(*ind)) return *bad;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      DX_ASSIGN_OR_RETURN(int64_t id, txn.CreateIndicator(*ind));
+      (void)id;
+      return OkStatus();
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    auto stored = store_.GetIndicator(ind->code);
+    if (!stored.ok()) return FromError(stored.error());
+    HttpResponse r = WithETag(JsonResponse(201, codec::ToJson(*stored)), stored->version);
+    r.headers.emplace_back("Location", "/api/indicators/" + stored->code);
+    return r;
+  }
+
+  HttpResponse PatchIndicator() {
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
+    auto cur = store_.GetIndicator(key_);
+    if (!cur.ok()) return FromError(cur.error());
+    if (auto pre = Precondition(cur->version)) return *pre;
+    HttpResponse fail;
+    auto patch = Body(fail, true);
+    if (!patch) return fail;
+    if (patch->as_object().contains("code") && patch->as_object().at("code") != json::value(cur->code))
+      return Unprocessable(InvalidArgument("/code", "cannot be changed", "Không được đổi mã chỉ tiêu"));
+    json::value merged = codec::ToJson(*cur);
+    codec::MergePatch(merged, *patch);
+    auto ind = codec::IndicatorFromJson(merged, "");
+    if (!ind.ok()) return Unprocessable(ind.error());
+    if (ind->period_type != cur->period_type)
+      return Unprocessable(InvalidArgument("/period_type", "cannot change once defined; define a new indicator",
+                                           "Không đổi được kỳ báo cáo của chỉ tiêu đã có"));
+    if (auto bad = CheckIndicatorRefs(*ind)) return *bad;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.ReplaceIndicator(*ind, cur->version); });
+    if (!w.ok()) return w.error().code() == ErrorCode::kPreconditionFailed ? FromError(w.error()) : Unprocessable(w.error());
+    auto stored = store_.GetIndicator(cur->code);
+    if (!stored.ok()) return FromError(stored.error());
+    return WithETag(JsonResponse(200, codec::ToJson(*stored)), stored->version);
+  }
+
+  // "national" in a parameter is the country ("" inside dxgov).
+  static std::string UnitParam(const std::string& s) { return s == "national" ? "" : s; }
+
+  HttpResponse ListValues() {
+    QueryParams p(req_.query, {"indicator", "unit", "from", "to", "status", "limit", "offset"});
+    ValueQuery q;
+    q.indicator = p.Str("indicator").value_or("");
+    if (auto u = p.Str("unit")) q.unit = UnitParam(*u);
+    for (auto [key, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}})
+      if (auto s = p.Str(key)) {
+        *bound = ParsePeriod(*s);
+        if (!*bound) p.Fail(std::string("/query/") + key, "must be YYYY, YYYY-Qn or YYYY-MM");
+      }
+    if (auto s = p.Str("status")) {
+      q.status = ParseValueStatus(*s);
+      if (!q.status) p.Fail("/query/status", "must be one of draft|submitted|approved");
+    }
+    p.Page(q.limit, q.offset);
+    if (auto bad = p.Problems()) return FromError(*bad);
+    if (auto no = Authorize(Subject{})) return *no;
+    // Drafts are their unit's own until submitted.
+    const bool drafts = GlobalReader() || (q.unit && MayReport(*q.unit));
+    if (!drafts) {
+      if (q.status == ValueStatus::kDraft) return JsonResponse(200, PageJson(Page<DataValue>{}, json::array{}));
+      q.exclude_drafts = true;
+    }
+    if (!q.indicator.empty()) {
+      std::optional<HttpResponse> refused;
+      auto ind = VisibleIndicator(q.indicator, refused);
+      if (!ind.ok()) return FromError(ind.error());
+      if (refused) return *refused;
+    } else if (!GlobalReader()) {
+      auto all = store_.ListIndicators();
+      if (!all.ok()) return FromError(all.error());
+      for (const auto& i : *all)
+        if (!i.published) q.hidden_indicators.push_back(i.code);
+    }
+    auto page = store_.ListValues(q);
+    if (!page.ok()) return FromError(page.error());
+    json::array items;
+    for (const auto& v : page->items) items.push_back(codec::ToJson(v));
+    return JsonResponse(200, PageJson(*page, std::move(items)));
+  }
+
+  // A batch of figures: {"values":[...], "accept_valid_rows":false}. All or nothing unless
+  // asked otherwise; every bad row is named (/values/<row>/<field>).
+  HttpResponse PostValues() {
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    const json::object& o = body->as_object();
+    std::vector<FieldError> errs;
+    for (const auto& kv : o)
+      if (kv.key() != "values" && kv.key() != "accept_valid_rows") errs.push_back({"/" + std::string(kv.key()), "unknown field"});
+    const json::value* rows = o.if_contains("values");
+    if (!rows || !rows->is_array()) errs.push_back({"/values", "required: an array of figures"});
+    else if (rows->as_array().size() > kMaxValuesPerBatch)
+      errs.push_back({"/values", "at most " + std::to_string(kMaxValuesPerBatch) + " figures per batch"});
+    bool accept_valid = false;
+    if (const json::value* a = o.if_contains("accept_valid_rows")) {
+      if (!a->is_bool()) errs.push_back({"/accept_valid_rows", "must be true or false"});
+      else accept_valid = a->get_bool();
+    }
+    if (!errs.empty())
+      return Unprocessable(Error(ErrorCode::kInvalidArgument, "Lô số liệu không hợp lệ", "invalid batch", std::move(errs)));
+    auto all = store_.ListIndicators();
+    if (!all.ok()) return FromError(all.error());
+    std::map<std::string, const Indicator*> defs;
+    for (const auto& i : *all) defs[i.code] = &i;
+
+    std::vector<DataValue> good;
+    std::vector<size_t> rejected_rows;
+    std::optional<Subject> refused_subject, allowed_subject;
+    Action refused_action = Action::kReportValues;
+    const auto& arr = rows->as_array();
+    for (size_t i = 0; i < arr.size(); ++i) {
+      const std::string path = "/values/" + std::to_string(i);
+      const size_t before = errs.size();
+      auto v = codec::DataValueFromJson(arr[i], path);
+      if (!v.ok()) {
+        for (const auto& f : v.error().fields()) errs.push_back(f);
+      } else if (auto d = defs.find(v->indicator); d == defs.end()) {
+        errs.push_back({path + "/indicator", "no indicator " + v->indicator});
+      } else {
+        Subject s;
+        s.reporting_unit = v->unit_id;
+        const Verdict verdict = Decide(Caller(), Action::kReportValues, s, *reg_, Today());
+        const bool approve_ok = v->status != ValueStatus::kApproved ||
+                                Decide(Caller(), Action::kApprove, s, *reg_, Today()) == Verdict::kAllow;
+        if (verdict != Verdict::kAllow || !approve_ok) {
+          if (!refused_subject) {
+            refused_subject = s;
+            refused_action = verdict != Verdict::kAllow ? Action::kReportValues : Action::kApprove;
+          }
+          errs.push_back({path + "/unit", verdict != Verdict::kAllow ? "not yours to report for" : "not yours to approve"});
+        } else {
+          if (!allowed_subject) allowed_subject = s;
+          auto ok = ValidateValue(*d->second, *v, *reg_, Today(), path);
+          if (!ok.ok())
+            for (const auto& f : ok.error().fields()) errs.push_back(f);
+        }
+      }
+      if (errs.size() == before) good.push_back(std::move(v).value());
+      else rejected_rows.push_back(i);
+    }
+    // A refusal is the answer unless the caller asked to keep the rows it may write.
+    if (refused_subject && (!accept_valid || good.empty())) {
+      if (auto no = Authorize(refused_action, *refused_subject)) return *no;
+    }
+    if (allowed_subject) authorized_ = true;
+    if (!errs.empty() && (!accept_valid || good.empty()))
+      return Unprocessable(Error(ErrorCode::kInvalidArgument,
+                                 std::to_string(rejected_rows.size()) + " dòng số liệu không hợp lệ; không ghi dòng nào",
+                                 std::to_string(rejected_rows.size()) + " invalid rows; nothing was written", std::move(errs)));
+    const Provenance provenance =
+        principal_ && principal_->kind == Principal::Kind::kToken ? Provenance::kApi : Provenance::kManual;
+    ValueCounts counts;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      DX_ASSIGN_OR_RETURN(counts, txn.PutValues(good, provenance));
+      return OkStatus();
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    json::array rejected;
+    for (const auto& f : errs) rejected.push_back(json::object{{"path", f.path}, {"reason", f.reason}});
+    return JsonResponse(200, json::object{{"inserted", counts.inserted},
+                                          {"updated", counts.updated},
+                                          {"unchanged", counts.unchanged},
+                                          {"rejected_rows", static_cast<int64_t>(rejected_rows.size())},
+                                          {"rejected", std::move(rejected)}});
+  }
+
+  HttpResponse GetRollups() {
+    QueryParams p(req_.query, {"indicator", "unit", "units", "level", "period", "from", "to", "approved_only",
+                               "missing", "sort"});
+    const auto code = p.Str("indicator");
+    if (!code) p.Fail("/query/indicator", "required");
+    const std::string within = UnitParam(p.Str("unit").value_or("national"));
+    const auto units_csv = p.Str("units");
+    std::optional<UnitKind> level;
+    if (auto s = p.Str("level")) {
+      level = ParseUnitKind(*s);
+      if (!level) p.Fail("/query/level", "a unit kind, e.g. province");
+    }
+    std::vector<Period> periods;
+    std::optional<Period> single, from, to;
+    for (auto [key, slot] : {std::pair{"period", &single}, std::pair{"from", &from}, std::pair{"to", &to}})
+      if (auto s = p.Str(key)) {
+        *slot = ParsePeriod(*s);
+        if (!*slot) p.Fail(std::string("/query/") + key, "must be YYYY, YYYY-Qn or YYYY-MM");
+      }
+    RollupOptions opt;
+    opt.approved_only = p.Bool("approved_only");
+    opt.list_missing = p.Bool("missing");
+    const auto sort = p.Str("sort");
+    if (sort && *sort != "value" && *sort != "-value") p.Fail("/query/sort", "value or -value");
+    if (single && (from || to)) p.Fail("/query/period", "give period, or from and to");
+    if (!single && !(from && to)) p.Fail("/query/period", "required (or from and to)");
+    if (from && to) {
+      if (from->type != to->type) p.Fail("/query/to", "same kind of period as from");
+      else if (Ordinal(*to) < Ordinal(*from)) p.Fail("/query/to", "before from");
+      else if (Ordinal(*to) - Ordinal(*from) >= kMaxRollupPeriods)
+        p.Fail("/query/to", "at most " + std::to_string(kMaxRollupPeriods) + " periods");
+    }
+    if (auto bad = p.Problems()) return FromError(*bad);
+    std::optional<HttpResponse> refused;
+    auto ind = VisibleIndicator(*code, refused);
+    if (!ind.ok()) return FromError(ind.error());
+    if (refused) return *refused;
+    if (single) periods.push_back(*single);
+    else
+      for (Period x = *from; Ordinal(x) <= Ordinal(*to); x = Next(x)) periods.push_back(x);
+
+    json::array items;
+    for (const Period& period : periods) {
+      // Which units: a list, every unit of a level within `unit` at the period's end, or `unit`.
+      std::vector<std::string> ids;
+      if (units_csv) {
+        for (size_t start = 0; start <= units_csv->size();) {
+          size_t comma = units_csv->find(',', start);
+          if (comma == std::string::npos) comma = units_csv->size();
+          ids.push_back(UnitParam(units_csv->substr(start, comma - start)));
+          start = comma + 1;
+        }
+      } else if (level) {
+        for (const Unit* u : reg_->ValidOn(LastDay(period), {*level}))
+          if (within.empty() || GrantCovers(Grant{{}, within}, u->id, *reg_, LastDay(period), false))
+            ids.push_back(u->id);
+      } else {
+        ids.push_back(within);
+      }
+      if (ids.size() > kMaxRollupUnits)
+        return FromError(InvalidArgument("/query/units", "at most " + std::to_string(kMaxRollupUnits) + " units",
+                                         "Quá nhiều đơn vị trong một truy vấn"));
+      std::vector<std::pair<std::optional<double>, json::object>> rows;
+      for (const auto& id : ids) {
+        auto r = store_.Rollups().Rollup(ind->code, id, period, opt);
+        if (!r.ok()) {
+          Error e = std::move(r).error();
+          if (e.code() == ErrorCode::kNotFound && !id.empty())
+            return FromError(Error(ErrorCode::kNotFound, "Không có đơn vị " + id, "no unit " + id, {{"/query/unit", "unknown unit"}}));
+          return FromError(e);
+        }
+        rows.emplace_back(r->value, internal::RollupView(*r, *ind, id, *reg_, period));
+      }
+      if (sort) {
+        // Ranking: units without a value last, ties in the order given.
+        const bool desc = *sort == "-value";
+        std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+          if (!a.first || !b.first) return a.first.has_value() && !b.first.has_value();
+          return desc ? *a.first > *b.first : *a.first < *b.first;
+        });
+        int rank = 0;
+        for (auto& [v, row] : rows) row["rank"] = v ? json::value(++rank) : json::value(nullptr);
+      }
+      for (auto& [v, row] : rows) items.push_back(std::move(row));
+    }
+    json::object head{{"code", ind->code}, {"name", ind->name}, {"unit_of_measure", ind->unit_of_measure},
+                      {"decimals", ind->decimals}, {"direction", DirectionName(ind->direction)},
+                      {"aggregation", json::object{{"across_units", AggregationName(ind->across_units)},
+                                                   {"over_time", AggregationName(ind->over_time)}}}};
+    const int64_t n = static_cast<int64_t>(items.size());
+    return JsonResponse(200, json::object{{"indicator", std::move(head)}, {"items", std::move(items)}, {"total", n}});
+  }
+
+  HttpResponse GetAttainment() {
+    QueryParams p(req_.query, {"plan", "indicator", "as_of", "approved_only"});
+    const auto plan_id = p.Int("plan", 1, INT64_MAX);
+    const auto code = p.Str("indicator");
+    const Date as_of = p.DateP("as_of").value_or(Today());
+    const bool approved_only = p.Bool("approved_only");
+    if (plan_id.has_value() == code.has_value()) p.Fail("/query/plan", "give plan or indicator");
+    if (auto bad = p.Problems()) return FromError(*bad);
+    json::array items;
+    std::map<std::string, std::optional<Indicator>> cache;
+    auto indicator = [&](const std::string& c) -> const Indicator* {
+      auto it = cache.find(c);
+      if (it == cache.end()) {
+        auto got = store_.GetIndicator(c);
+        std::optional<Indicator> keep;
+        if (got.ok() && (got->published || GlobalReader())) keep = std::move(got).value();
+        it = cache.emplace(c, std::move(keep)).first;
+      }
+      return it->second ? &*it->second : nullptr;
+    };
+    auto assess = [&](const Target& t, const Indicator& ind, json::object extra) {
+      if (!t.year || t.kind != TargetKind::kTarget) return;
+      auto obs = internal::NationalObservations(ind, store_.Rollups(), as_of, approved_only);
+      json::object row = internal::AttainmentView(t, Assess(t, std::move(obs), as_of, ind.decimals), ind);
+      row["indicator"] = json::object{{"code", ind.code}, {"name", ind.name}, {"unit_of_measure", ind.unit_of_measure}};
+      for (auto& kv : extra) row[kv.key()] = kv.value();
+      items.push_back(std::move(row));
+    };
+    if (plan_id) {
+      if (auto no = Authorize(PlanSubjectOf(*plan_id))) return *no;
+      ObjectiveQuery q;
+      q.plan_id = *plan_id;
+      q.limit = kMaxLimit;
+      auto page = store_.ListObjectives(q);
+      if (!page.ok()) return FromError(page.error());
+      for (const auto& o : page->items) {
+        const Indicator* ind = o.indicator.empty() ? nullptr : indicator(o.indicator);
+        if (!ind) continue;
+        for (const auto& t : o.targets)
+          assess(t, *ind, json::object{{"objective", json::object{{"id", o.id}, {"code", o.code}, {"text", o.text}}}});
+      }
+    } else {
+      std::optional<HttpResponse> refused;
+      auto ind = VisibleIndicator(*code, refused);
+      if (!ind.ok()) return FromError(ind.error());
+      if (refused) return *refused;
+      for (const auto& t : ind->targets) assess(t, *ind, json::object{});
+    }
+    const int64_t n = static_cast<int64_t>(items.size());
+    return JsonResponse(200, json::object{{"as_of", FormatIso(as_of)}, {"items", std::move(items)}, {"total", n}});
   }
 
   json::object ObjectiveView(const Objective& o) {
@@ -1520,6 +1938,14 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/tasks/{id}/progress", A::kReadInternal, &H::ListProgress},
       {"POST", "/api/tasks/{id}/progress", A::kReportProgress, &H::AddProgress},
       {"GET", "/api/tasks/{id}/history", A::kReadInternal, &H::TaskHistory},
+      {"GET", "/api/indicators", A::kRead, &H::ListIndicators},
+      {"POST", "/api/indicators", A::kEditIndicators, &H::CreateIndicator},
+      {"GET", "/api/indicators/{key}", A::kRead, &H::GetIndicator},
+      {"PATCH", "/api/indicators/{key}", A::kEditIndicators, &H::PatchIndicator},
+      {"GET", "/api/values", A::kRead, &H::ListValues},
+      {"POST", "/api/values", A::kReportValues, &H::PostValues},
+      {"GET", "/api/rollups", A::kRead, &H::GetRollups},
+      {"GET", "/api/attainment", A::kRead, &H::GetAttainment},
   };
   return kRoutes;
 }

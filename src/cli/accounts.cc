@@ -115,7 +115,7 @@ std::function<int()> AddAccountCommands(CLI::App& app,
   auto* tcreate = token->add_subcommand("create", "Tạo mã truy cập (create a token; prints the secret once)");
   tcreate->add_option("--name", args->name, "Mục đích (what it is for)")->required();
   tcreate->add_option("--unit", args->unit, "Mã đơn vị (unit id)")->required();
-  tcreate->add_option("--permission", args->permissions, "read|tasks|progress|plans")->required();
+  tcreate->add_option("--permission", args->permissions, "read|tasks|progress|plans|values")->required();
   auto* tlist = token->add_subcommand("list", "Liệt kê mã truy cập (list tokens)");
   auto* trevoke = token->add_subcommand("revoke", "Thu hồi mã truy cập (revoke a token)");
   trevoke->add_option("--id", args->id, "Số hiệu mã (token id)")->required();

@@ -633,7 +633,7 @@ Result<ApiToken> ApiTokenFromJson(const json::value& v, const std::string& path)
   if (!r.ok()) return Finish(t, errs, "Thông tin mã truy cập không hợp lệ", "invalid API token");
   t.name = r.Text("name", true, 200);
   t.unit_id = r.Str("unit", true, 64).value_or("");
-  t.permissions = NameList<TokenPermission>(r, "permissions", ParseTokenPermission, "read|tasks|progress|plans", errs);
+  t.permissions = NameList<TokenPermission>(r, "permissions", ParseTokenPermission, "read|tasks|progress|plans|values", errs);
   if (auto d = r.DateAt("expires_on")) t.expires_at = FormatIso(*d) + "T23:59:59Z";
   r.Finish();
   if (errs.empty()) {

@@ -10,13 +10,15 @@ using P = Permission;
 std::set<Permission> PermissionsOf(Role r) {
   switch (r) {
     case Role::kAdmin:
-      return {P::kReadScoped, P::kEditUnits, P::kEditPlans, P::kEditTasks, P::kReportProgress,
-              P::kComment,    P::kApprove,   P::kReadAudit, P::kManageAccounts};
+      return {P::kReadScoped, P::kEditUnits,      P::kEditPlans,       P::kEditTasks,
+              P::kReportProgress, P::kComment, P::kApprove,       P::kReadAudit,
+              P::kManageAccounts, P::kEditIndicators, P::kReportValues};
     case Role::kStandingEditor:
-      return {P::kReadScoped, P::kEditPlans, P::kEditTasks, P::kReportProgress, P::kComment, P::kApprove, P::kReadAudit};
+      return {P::kReadScoped, P::kEditPlans, P::kEditTasks,      P::kReportProgress, P::kComment,
+              P::kApprove,    P::kReadAudit, P::kEditIndicators, P::kReportValues};
     case Role::kUnitEditor:
       // Plans issued within the unit's subtree are its own to write (a province's plan).
-      return {P::kReadScoped, P::kEditPlans, P::kEditTasks, P::kReportProgress, P::kComment};
+      return {P::kReadScoped, P::kEditPlans, P::kEditTasks, P::kReportProgress, P::kComment, P::kReportValues};
     case Role::kUnitApprover:
       return {P::kReadScoped, P::kApprove};
     case Role::kViewer:
@@ -75,6 +77,7 @@ Principal PrincipalForToken(const ApiToken& t) {
         g.permissions.insert(P::kComment);
         break;
       case TokenPermission::kPlans: g.permissions.insert(P::kEditPlans); break;
+      case TokenPermission::kValues: g.permissions.insert(P::kReportValues); break;
     }
   }
   if (!g.unit_id.empty()) p.grants.push_back(std::move(g));
@@ -94,6 +97,8 @@ const char* ActionName(Action a) {
     case Action::kApprove: return "approve";
     case Action::kReadAudit: return "read_audit";
     case Action::kManageAccounts: return "manage_accounts";
+    case Action::kEditIndicators: return "edit_indicators";
+    case Action::kReportValues: return "report_values";
   }
   return "unknown";
 }
@@ -150,6 +155,11 @@ Verdict Decide(const Principal* who, Action action, const Subject& s, const Unit
       return AllowIf(HasGlobal(*who, P::kReadAudit));
     case Action::kManageAccounts:
       return AllowIf(HasGlobal(*who, P::kManageAccounts));
+    case Action::kEditIndicators:
+      return AllowIf(HasGlobal(*who, P::kEditIndicators));
+    case Action::kReportValues:
+      // A successor's staff may correct their predecessors' figures too.
+      return AllowIf(AnyGrant(*who, P::kReportValues, s.reporting_unit, reg, today, true));
     default:
       break;
   }

@@ -33,6 +33,8 @@ enum class Permission {
   kApprove,         // accept or return submissions (report cycles)
   kReadAudit,       // the audit trail
   kManageAccounts,  // users and API tokens
+  kEditIndicators,  // indicator definitions, baselines and targets
+  kReportValues,    // indicator figures for the units in scope
 };
 
 struct Grant {
@@ -67,6 +69,8 @@ enum class Action {
   kApprove,
   kReadAudit,
   kManageAccounts,
+  kEditIndicators,  // define or change an indicator
+  kReportValues,    // record figures for Subject::reporting_unit ("" = the country)
 };
 const char* ActionName(Action a);
 
@@ -75,7 +79,8 @@ struct Subject {
   bool published = true;           // false: a draft plan or something in it
   std::string plan_issuer;         // the unit that issued the plan
   std::string lead;                // the task's lead (may be a group)
-  std::string reporting_unit;      // the unit a progress entry speaks for ("" = the lead)
+  std::string reporting_unit;      // the unit a progress entry or a figure speaks for ("" = the
+                                   // lead; for a figure, the country)
   std::vector<std::string> coordinators;
   bool open = true;                // the task is neither done nor cancelled
   bool comment_only = false;       // a progress entry that changes no status or percent

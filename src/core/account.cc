@@ -34,6 +34,7 @@ constexpr std::pair<TokenPermission, const char*> kTokenPermissions[] = {
     {TokenPermission::kTasks, "tasks"},
     {TokenPermission::kProgress, "progress"},
     {TokenPermission::kPlans, "plans"},
+    {TokenPermission::kValues, "values"},
 };
 
 bool PlainText(const std::string& s, size_t max_bytes) {
@@ -106,7 +107,7 @@ Status ValidateApiToken(const ApiToken& t) {
   std::vector<FieldError> errs;
   if (t.name.empty() || !PlainText(t.name, 200)) errs.push_back({"/name", "required, one line of at most 200 bytes"});
   if (t.unit_id.empty()) errs.push_back({"/unit", "required: the unit the token acts for"});
-  if (t.permissions.empty()) errs.push_back({"/permissions", "at least one of read|tasks|progress|plans"});
+  if (t.permissions.empty()) errs.push_back({"/permissions", "at least one of read|tasks|progress|plans|values"});
   std::set<TokenPermission> seen;
   for (size_t i = 0; i < t.permissions.size(); ++i)
     if (!seen.insert(t.permissions[i]).second) errs.push_back({"/permissions/" + std::to_string(i), "given twice"});

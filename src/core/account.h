@@ -58,6 +58,7 @@ enum class TokenPermission {
   kTasks,     // update tasks led within the subtree (status, progress, narrative)
   kProgress,  // append progress entries for tasks led by or addressed to the subtree
   kPlans,     // plans, objectives and assignments issued within the subtree
+  kValues,    // indicator figures for units within the subtree
 };
 const char* TokenPermissionName(TokenPermission p);  // "read", "tasks", "progress", "plans"
 std::optional<TokenPermission> ParseTokenPermission(std::string_view s);

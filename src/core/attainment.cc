@@ -89,8 +89,9 @@ Attainment Assess(const Target& target, std::vector<Observation> obs, Date as_of
     return a;
   }
   if (as_of > target_day) {
-    // The target year is over: judged by the figure for it, or the last one before.
-    a.status = met ? AttainmentStatus::kAchieved : AttainmentStatus::kMissed;
+    // The target year is over: judged by its own figure; without one there is no verdict.
+    if (YearOf(last.at) < target.year) a.status = met ? AttainmentStatus::kAchieved : AttainmentStatus::kNoData;
+    else a.status = met ? AttainmentStatus::kAchieved : AttainmentStatus::kMissed;
     return a;
   }
 

@@ -6,7 +6,8 @@
 // least-squares line through the observations of the last five years (at least two
 // needed), projected to the last day of the target year.
 //   achieved   the latest figure meets the target (a figure for the target year or later);
-//   missed     the target year is over and the figure for it does not meet the target;
+//   missed     the target year is over and the figure for it does not meet the target
+//              (no figure for it: no_data, whatever came before);
 //   on_track   the projection meets the target;
 //   at_risk    the projection covers at least half of the remaining gap;
 //   off_track  less than half, or the trend runs the wrong way;

@@ -34,6 +34,10 @@ TEST(AttainmentTest, MissedWhenTheYearIsOverWithoutIt) {
   auto a = Assess(Ge(85, 2022), Yearly(2020, {72, 75, 80}), MakeDate(2023, 3, 1));
   EXPECT_EQ(a.status, AttainmentStatus::kMissed);
   EXPECT_DOUBLE_EQ(*a.gap, 5);
+  // Without a figure for the target year there is no verdict, only the last figure known.
+  auto unknown = Assess(Ge(85, 2022), Yearly(2020, {72, 75}), MakeDate(2023, 3, 1));
+  EXPECT_EQ(unknown.status, AttainmentStatus::kNoData);
+  EXPECT_EQ(unknown.latest, 75);
 }
 
 TEST(AttainmentTest, StatusFollowsTheProjectedTrend) {

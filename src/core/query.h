@@ -44,6 +44,8 @@ struct ValueQuery {
   std::optional<std::string> unit;       // "" = the country; absent: every unit
   std::optional<Period> from, to;        // inclusive
   std::optional<ValueStatus> status;
+  bool exclude_drafts = false;
+  std::vector<std::string> hidden_indicators;  // left out (unpublished, for this caller)
   int limit = kDefaultLimit;
   int64_t offset = 0;
 };
@@ -89,6 +91,7 @@ struct ObjectiveQuery {
   std::optional<int64_t> plan_id;
   std::optional<int64_t> under_plan_id;
   std::string q;
+  std::string indicator;              // only objectives measured by this indicator code
   bool published_only = false;
   std::optional<std::vector<int64_t>> visible_plan_ids;  // when set, only these plans' objectives
   int limit = kDefaultLimit;

@@ -42,18 +42,24 @@ struct Figure {
   double value = 0;
   double weight = 1;
   bool estimated = false;
+  bool weighted = true;  // false: a weighted mean's part whose weight is unknown
 };
 
 struct Acc {
   double sum = 0, min = std::numeric_limits<double>::infinity(), max = -min, wsum = 0, wvsum = 0;
   int parts = 0;
   bool estimated = false;
+  int unweighted = 0;
   void Add(const Figure& f) {
     sum += f.value;
     min = std::min(min, f.value);
     max = std::max(max, f.value);
-    wsum += f.weight;
-    wvsum += f.value * f.weight;
+    if (f.weighted) {
+      wsum += f.weight;
+      wvsum += f.value * f.weight;
+    } else {
+      ++unweighted;
+    }
     ++parts;
     estimated = estimated || f.estimated;
   }
@@ -64,6 +70,7 @@ struct Acc {
     wsum += o.wsum;
     wvsum += o.wvsum;
     parts += o.parts;
+    unweighted += o.unweighted;
     estimated = estimated || o.estimated;
   }
 };
@@ -239,8 +246,11 @@ struct RollupEngine::Impl {
       if (w == e.index_of_code.end()) return std::nullopt;
       const Indicator& wd = e.defs[static_cast<size_t>(w->second)];
       if (PeriodsPer(p.type, wd.period_type) > 0) {
-        auto f = Series(w->second, reg_index, p);
-        if (f) return f->value;
+        // Reported as often or more often: its figure over p, else over an earlier p.
+        Period back = p;
+        const int steps = kWeightLookback * PeriodsPer(PeriodType::kYear, p.type);
+        for (int i = 0; i <= steps; ++i, back = FromOrdinal(back.type, Ordinal(back) - 1))
+          if (auto f = Series(w->second, reg_index, back)) return f->value;
         return std::nullopt;
       }
       Period wp = PeriodOf(LastDay(p), wd.period_type);
@@ -265,8 +275,8 @@ struct RollupEngine::Impl {
       if (!f) return std::nullopt;
       if (weighted) {
         auto w = Weight(channels[0], reg_index, period);
-        if (!w || !(*w >= 0)) return std::nullopt;
-        f->weight = *w;
+        if (w && *w >= 0) f->weight = *w;
+        else f->weighted = false;
       }
       return f;
     }
@@ -314,7 +324,9 @@ struct RollupEngine::Impl {
         case Aggregation::kMax: r.value = acc.max; break;
         case Aggregation::kLatest: r.value = acc.sum; break;  // refused by ValidateIndicator
         case Aggregation::kWeightedMean:
+          // Parts without a weight count only when no part has one (then a plain mean).
           if (acc.wsum > 0) r.value = acc.wvsum / acc.wsum;
+          else r.value = acc.sum / acc.parts;
           break;
         case Aggregation::kRatio:
           if (acc.wsum != 0) r.value = ind.ratio_scale * acc.sum / acc.wsum;

@@ -13,7 +13,9 @@
 //  * A part's figures over P's sub-periods combine by I's rule over time (sum, mean, min,
 //    max, latest, weighted mean); the parts then combine by I's rule across units (sum,
 //    mean, min, max, weighted mean by the weight indicator, or numerator and denominator
-//    each summed and divided).
+//    each summed and divided). A weight is the weight indicator's figure for the period
+//    (or the last one up to five years before); parts without one are left out of a
+//    weighted mean unless no part has one, when it is a plain mean.
 //  * Across the 2025 reorganisation, for additive rules (sum, ratio, weighted mean), a
 //    unit's figure for a sub-period before it existed is its predecessors' figures for that
 //    sub-period, and a unit asked for a period that ended before it existed is the sum of

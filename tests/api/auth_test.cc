@@ -233,7 +233,10 @@ Outcome Expected(Action a, const Caller& p, Rel rel) {
     case Action::kEditTask:
       return anon ? Outcome::k401 : (p.global || (p.edits && in_scope)) ? Outcome::kAllow : Outcome::k403;
     case Action::kReportProgress:
+    case Action::kReportValues:
       return anon ? Outcome::k401 : (p.global || (p.reports && in_scope)) ? Outcome::kAllow : Outcome::k403;
+    case Action::kEditIndicators:
+      return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
     case Action::kApprove:
       return anon ? Outcome::k401 : Outcome::k403;  // no route approves yet (report cycles)
   }
@@ -326,6 +329,20 @@ class Fixtures {
     if (m == "GET" && p == "/api/tasks/{id}/progress") return Probe{t + "/progress"};
     if (m == "POST" && p == "/api/tasks/{id}/progress") return Probe{t + "/progress", R"({"text":"Đã triển khai","percent":50})"};
     if (m == "GET" && p == "/api/tasks/{id}/history") return Probe{t + "/history"};
+    if (m == "GET" && p == "/api/indicators") return Probe{p};
+    if (m == "POST" && p == "/api/indicators")
+      return Probe{p, R"({"code":"MT-)" + n + R"(","name":"Chỉ tiêu ma trận","unit_of_measure":"%","period_type":"year",
+                        "value_type":"percentage","reported_by":["province"],
+                        "aggregation":{"across_units":"mean","over_time":"latest"}})"};
+    if (m == "GET" && p == "/api/indicators/{key}") return Probe{"/api/indicators/HTS-01"};
+    if (m == "PATCH" && p == "/api/indicators/{key}")
+      return Probe{"/api/indicators/HTS-01", R"({"description":"Sửa )" + n + R"("})", "/api/indicators/HTS-01"};
+    if (m == "GET" && p == "/api/values") return Probe{"/api/values?limit=1"};
+    if (m == "POST" && p == "/api/values")
+      return Probe{p, R"({"values":[{"indicator":"DS-01","unit":")" + unit + R"(","period":"2025","value":)" +
+                          std::to_string(1000 + serial) + "}]}"};
+    if (m == "GET" && p == "/api/rollups") return Probe{"/api/rollups?indicator=DS-01&unit=" + unit + "&period=2025"};
+    if (m == "GET" && p == "/api/attainment") return Probe{"/api/attainment?indicator=HTS-01"};
     return std::nullopt;
   }
 
@@ -358,7 +375,7 @@ Outcome Observed(int status) {
 TEST_F(AuthTest, AuthorisationMatrixCoversEveryRoute) {
   Fixtures fx([](const std::string& m, const std::string& t, const std::string& b) { return As(admin_, m, t, b); });
   HttpResult token = As(admin_, "POST", "/api/tokens",
-                        std::string(R"({"name":"Ma trận","unit":")") + kOwn + R"(","permissions":["progress"]})");
+                        std::string(R"({"name":"Ma trận","unit":")") + kOwn + R"(","permissions":["progress","values"]})");
   ASSERT_EQ(token.status, 201);
   std::vector<Caller> principals = {
       {"anonymous", {}},
@@ -367,7 +384,7 @@ TEST_F(AuthTest, AuthorisationMatrixCoversEveryRoute) {
       {"unit_editor", testing::SignIn(port_, "bientap", kPassword), false, false, true, true},
       {"unit_approver", testing::SignIn(port_, "pheduyet", kPassword)},
       {"viewer", testing::SignIn(port_, "xem", kPassword)},
-      {"token(progress)", {{"Authorization", "Bearer " + std::string(Json(token).at("secret").as_string())}}, false,
+      {"token(progress,values)", {{"Authorization", "Bearer " + std::string(Json(token).at("secret").as_string())}}, false,
        false, false, true, true},
   };
   for (const auto& p : principals)

@@ -246,7 +246,7 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     EXPECT_TRUE(numbers.count("IV.23"));  // led by Hà Giang
     EXPECT_TRUE(numbers.count("II.1"));   // coordinated by "các địa phương"
     EXPECT_FALSE(numbers.count("IV.1"));  // Hà Nội's
-    auto objectives = (*store)->ListObjectives(ObjectiveQuery{std::nullopt, programme->id, "", false, std::nullopt, 500, 0});
+    auto objectives = (*store)->ListObjectives(ObjectiveQuery{std::nullopt, programme->id, "", "", false, std::nullopt, 500, 0});
     ASSERT_TRUE(objectives.ok());
     EXPECT_EQ(objectives->total, 43);
   }

@@ -51,6 +51,11 @@ std::string ValueWhere(const ValueQuery& q, std::vector<std::string>& params) {
     where += " AND status = ?";
     params.push_back(std::to_string(static_cast<int>(*q.status)));
   }
+  if (q.exclude_drafts) where += " AND status <> " + std::to_string(static_cast<int>(ValueStatus::kDraft));
+  for (const auto& code : q.hidden_indicators) {
+    where += " AND indicator <> ?";
+    params.push_back(code);
+  }
   return where;
 }
 

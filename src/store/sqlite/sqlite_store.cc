@@ -375,6 +375,10 @@ class SqliteStore final : public Store {
       for (auto i : ids) params.emplace_back(i);
     }
     if (!q.q.empty()) { where += " AND instr(folded, ?) > 0"; params.emplace_back(text::Fold(q.q)); }
+    if (!q.indicator.empty()) {
+      where += " AND json_extract(body, '$.indicator') = ?";
+      params.emplace_back(q.indicator);
+    }
     if (q.published_only) where += " AND plan_id IN (SELECT id FROM plans WHERE published = 1)";
     if (q.visible_plan_ids) {
       where += " AND plan_id IN (" + Placeholders(q.visible_plan_ids->size()) + ")";

@@ -1,0 +1,220 @@
+// Indicators, figures, rollups and attainment through the real API (loopback HTTP, a real
+// SQLite file with the demo data: the registry, the 24 indicators, the 2022 plan).
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "api/demo_server.h"
+#include "support/http_client.h"
+
+namespace dxgov {
+namespace {
+
+namespace json = boost::json;
+using testing::Http;
+using testing::HttpResult;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+class IndicatorApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new testing::DemoServer("dxgov-indicators", 4 << 20);
+    Status started = server_->Start();
+    ASSERT_TRUE(started.ok()) << started.error().message_en();
+    ASSERT_TRUE(server_->AddUser("admin", "", Role::kAdmin, kPassword).ok());
+    ASSERT_TRUE(server_->AddUser("tinh", "tinh-tuyen-quang-2025", Role::kUnitEditor, kPassword).ok());
+    port_ = server_->port();
+    admin_ = testing::SignIn(port_, "admin", kPassword);
+    editor_ = testing::SignIn(port_, "tinh", kPassword);
+    ASSERT_FALSE(admin_.empty());
+    ASSERT_FALSE(editor_.empty());
+  }
+  static void TearDownTestSuite() { delete server_; }
+
+  static HttpResult As(const Headers& h, const std::string& method, const std::string& target,
+                       const std::string& body = "") {
+    return Http(port_, method, target, body, h);
+  }
+  static json::value Json(const HttpResult& r) {
+    boost::system::error_code ec;
+    json::value v = json::parse(r.body, ec);
+    EXPECT_FALSE(ec) << r.body;
+    return v;
+  }
+  static HttpResult Post(const std::string& values, bool accept_valid = false, const Headers& h = admin_) {
+    return As(h, "POST", "/api/values",
+              R"({"values":[)" + values + "]" + (accept_valid ? R"(,"accept_valid_rows":true)" : "") + "}");
+  }
+  static std::string Fig(const std::string& ind, const std::string& unit, const std::string& period, double v,
+                         const std::string& extra = "") {
+    const std::string u = unit.empty() ? "null" : "\"" + unit + "\"";
+    return R"({"indicator":")" + ind + R"(","unit":)" + u + R"(,"period":")" + period +
+           R"(","value":)" + json::serialize(json::value(v)) + extra + "}";
+  }
+  static json::value Rollup(const std::string& query) {
+    HttpResult r = As({}, "GET", "/api/rollups?" + query);
+    EXPECT_EQ(r.status, 200) << query << " " << r.body;
+    return Json(r);
+  }
+  static std::vector<std::pair<std::string, std::string>> Fields(const HttpResult& r) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const json::value v = Json(r);
+    for (const auto& f : v.at("error").at("fields").as_array())
+      out.emplace_back(f.at("path").as_string(), f.at("reason").as_string());
+    return out;
+  }
+
+  static constexpr const char* kPassword = "Mật khẩu chỉ tiêu thử nghiệm 2026";
+  static inline testing::DemoServer* server_ = nullptr;
+  static inline uint16_t port_ = 0;
+  static inline Headers admin_, editor_;
+};
+
+TEST_F(IndicatorApiTest, PublishedIndicatorsAreReadableWithoutCredentials) {
+  const json::value list = Json(As({}, "GET", "/api/indicators"));
+  EXPECT_EQ(list.at("total"), 24);
+  EXPECT_EQ(Json(As({}, "GET", "/api/indicators?group=" + testing::UrlEncode("Hạ tầng số"))).at("total"), 2);
+  // Fibre households: Phụ lục I's 70 % and the plan's 75 % for 2022, side by side.
+  const json::value fibre = Json(As({}, "GET", "/api/indicators/HTS-02"));
+  EXPECT_EQ(fibre.at("objectives").as_array().size(), 1u);
+  EXPECT_EQ(fibre.at("objectives").at(0).at("code"), "I.1.b");
+  std::vector<double> y2022;
+  for (const auto& y : fibre.at("targets_by_year").as_array())
+    if (y.at("year") == 2022)
+      for (const auto& t : y.at("targets").as_array()) y2022.push_back(t.at("value").to_number<double>());
+  EXPECT_EQ(y2022, (std::vector<double>{70, 75}));
+  EXPECT_EQ(As({}, "GET", "/api/indicators/KHONG-CO").status, 404);
+}
+
+TEST_F(IndicatorApiTest, ABadRowRefusesTheWholeBatchUnlessAskedOtherwise) {
+  const std::string good = Fig("DS-01", "tinh-ha-giang", "2023", 900000);
+  const std::string bad = Fig("DS-01", "tinh-tuyen-quang", "2023", 12.5);
+  HttpResult refused = Post(good + "," + bad);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(Fields(refused), (std::vector<std::pair<std::string, std::string>>{{"/values/1/value", "a count is a whole number"}}));
+  EXPECT_EQ(Json(As({}, "GET", "/api/values?indicator=DS-01&unit=tinh-ha-giang")).at("total"), 0);
+
+  HttpResult partial = Post(good + "," + bad, true);
+  ASSERT_EQ(partial.status, 200) << partial.body;
+  EXPECT_EQ(Json(partial).at("inserted"), 1);
+  EXPECT_EQ(Json(partial).at("rejected_rows"), 1);
+  EXPECT_EQ(Json(partial).at("rejected").at(0).at("path"), "/values/1/value");
+  // Re-sending the same batch changes nothing.
+  HttpResult again = Post(good);
+  EXPECT_EQ(Json(again).at("unchanged"), 1);
+  EXPECT_EQ(Json(again).at("inserted"), 0);
+  const json::value listed = Json(As({}, "GET", "/api/values?indicator=DS-01&unit=tinh-ha-giang"));
+  EXPECT_EQ(listed.at("items").at(0).at("provenance"), "manual");
+  EXPECT_EQ(listed.at("items").at(0).at("updated_by"), "admin");
+}
+
+TEST_F(IndicatorApiTest, ValidationNamesEachFieldOfEachRow) {
+  HttpResult r = Post(Fig("HS-ALL", "tinh-ha-giang", "2024", 5) + "," +           // monthly indicator
+                      Fig("HS-ALL", "bo-khcn", "2099-01", 5) + "," +              // future
+                      Fig("HTS-01", "xa-2025-00070", "2025", 50) + "," +          // communes do not report it
+                      Fig("HTS-01", "tinh-ha-giang", "2025", 50) + "," +          // ended 2025-06-30
+                      Fig("CPS-03", "tinh-ha-giang", "2024-01", 50) + "," +       // derived ratio
+                      Fig("KTS-01", "", "2023", 140));                             // a share above 100
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(Fields(r), (std::vector<std::pair<std::string, std::string>>{
+                           {"/values/0/period", "'HS-ALL' is reported per month, not per year"},
+                           {"/values/1/period", "has not begun yet"},
+                           {"/values/2/unit", "units of this kind do not report 'HTS-01'"},
+                           {"/values/3/unit", "'tinh-ha-giang' did not exist on 2025-12-31, the end of 2025"},
+                           {"/values/4/indicator", "'CPS-03' is computed from HS-TT / HS-ALL; report those"},
+                           {"/values/5/value", "out of range 0..100"}}));
+}
+
+TEST_F(IndicatorApiTest, UnitEditorsReportForTheirSubtreeAndDraftsStayTheirs) {
+  HttpResult foreign = Post(Fig("DS-01", "tp-ha-noi", "2025", 8000000), false, editor_);
+  EXPECT_EQ(foreign.status, 403) << foreign.body;
+  HttpResult own = Post(Fig("DS-01", "tinh-tuyen-quang-2025", "2025", 1900000, R"(,"status":"draft")"), false, editor_);
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(Json(As({}, "GET", "/api/values?indicator=DS-01&unit=tinh-tuyen-quang-2025")).at("total"), 0);
+  EXPECT_EQ(Json(As(editor_, "GET", "/api/values?indicator=DS-01&unit=tinh-tuyen-quang-2025")).at("total"), 1);
+  // A unit editor may not approve; the refusal names the row.
+  HttpResult approve = Post(Fig("DS-01", "tinh-tuyen-quang-2025", "2025", 1900000, R"(,"status":"approved")"), false, editor_);
+  EXPECT_EQ(approve.status, 403) << approve.body;
+}
+
+TEST_F(IndicatorApiTest, RatioOfSumsAndRankingOfProvinces) {
+  ASSERT_EQ(Post(Fig("HS-TT", "tinh-ha-giang", "2024-05", 30) + "," + Fig("HS-ALL", "tinh-ha-giang", "2024-05", 100) +
+                 "," + Fig("HS-TT", "tinh-tuyen-quang", "2024-05", 10) + "," +
+                 Fig("HS-ALL", "tinh-tuyen-quang", "2024-05", 20))
+                .status,
+            200);
+  const json::value national = Rollup("indicator=CPS-03&period=2024-05&missing=true");
+  const json::value& n = national.at("items").at(0);
+  EXPECT_EQ(n.at("unit"), nullptr);
+  EXPECT_DOUBLE_EQ(n.at("value").to_number<double>(), 33.3) << "40 of 120 files, not the mean of 30 % and 50 %";
+  EXPECT_EQ(n.at("reported"), 2);
+  // Files are reported by provinces and ministries (HS-TT's reporting kinds) valid then.
+  const int64_t ministries =
+      Json(As({}, "GET", "/api/units?kind=ministry&as_of=2024-05-31&limit=1")).at("total").as_int64();
+  EXPECT_EQ(n.at("expected").as_int64(), 63 + ministries) << "63 provinces in May 2024, and the ministries";
+  EXPECT_EQ(static_cast<int64_t>(n.at("missing").as_array().size()), 61 + ministries);
+  // Provinces ranked, the best first; those without figures last and unranked.
+  const json::value ranked = Rollup("indicator=CPS-03&period=2024-05&level=province&sort=-value");
+  EXPECT_EQ(ranked.at("items").at(0).at("unit"), "tinh-tuyen-quang");
+  EXPECT_EQ(ranked.at("items").at(0).at("rank"), 1);
+  EXPECT_EQ(ranked.at("items").at(1).at("unit"), "tinh-ha-giang");
+  EXPECT_EQ(ranked.at("items").at(2).at("rank"), nullptr);
+  // The merged province over a month before it existed: its predecessors' files.
+  const json::value merged = Rollup("indicator=HS-ALL&unit=tinh-tuyen-quang-2025&period=2024-05");
+  EXPECT_EQ(merged.at("items").at(0).at("value").to_number<double>(), 120);
+}
+
+TEST_F(IndicatorApiTest, WeightedMeanByPopulationAndATimeSeries) {
+  ASSERT_EQ(Post(Fig("DS-01", "tp-ha-noi", "2024", 8000000) + "," + Fig("DS-01", "tp-ho-chi-minh", "2024", 2000000) +
+                 "," + Fig("HTS-01", "tp-ha-noi", "2024", 90) + "," + Fig("HTS-01", "tp-ho-chi-minh", "2024", 80) +
+                 "," + Fig("HTS-01", "tp-ha-noi", "2023", 85))
+                .status,
+            200);
+  const json::value r = Rollup("indicator=HTS-01&period=2024");
+  ASSERT_TRUE(r.at("items").at(0).at("value").is_number()) << r;
+  EXPECT_DOUBLE_EQ(r.at("items").at(0).at("value").to_number<double>(), 88) << "(90×8 + 80×2) / 10";
+  EXPECT_EQ(r.at("items").at(0).at("expected"), 63) << "the 63 provinces of 2024";
+  EXPECT_EQ(r.at("items").at(0).at("reported"), 2);
+  const json::value series = Rollup("indicator=HTS-01&unit=tp-ha-noi&from=2022&to=2024");
+  ASSERT_EQ(series.at("items").as_array().size(), 3u);
+  EXPECT_EQ(series.at("items").at(0).at("value"), nullptr);
+  EXPECT_DOUBLE_EQ(series.at("items").at(1).at("value").to_number<double>(), 85);
+  EXPECT_EQ(series.at("items").at(2).at("period"), "2024");
+}
+
+TEST_F(IndicatorApiTest, AttainmentOfThe2022Objectives) {
+  HttpResult r = As({}, "GET", "/api/attainment?plan=2&as_of=2022-06-30");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json::value v = Json(r);
+  EXPECT_EQ(v.at("total"), 12) << "one target per objective of the 2022 plan";
+  for (const auto& item : v.at("items").as_array()) {
+    if (item.at("objective").at("code") != "I.1.a") continue;
+    // Smartphones: 72 % (2020), 75 % (2021) → +3 a year, 78 by the end of 2022 against 85.
+    EXPECT_EQ(item.at("status"), "off_track") << item;
+    EXPECT_EQ(item.at("latest").to_number<double>(), 75);
+    EXPECT_NEAR(item.at("projected").to_number<double>(), 78, 0.1);
+  }
+  EXPECT_EQ(As({}, "GET", "/api/attainment").status, 400);
+}
+
+TEST_F(IndicatorApiTest, StandingEditorsDefineIndicators) {
+  const std::string def = R"({"code":"TEST-01","name":"Số điểm truy cập Internet công cộng","unit_of_measure":"điểm",
+    "period_type":"quarter","value_type":"count","reported_by":["province","city"],
+    "aggregation":{"across_units":"sum","over_time":"latest"}})";
+  EXPECT_EQ(As(editor_, "POST", "/api/indicators", def).status, 403);
+  HttpResult made = As(admin_, "POST", "/api/indicators", def);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.header("location"), "/api/indicators/TEST-01");
+  EXPECT_EQ(As(admin_, "POST", "/api/indicators", def).status, 409);
+  HttpResult weightless = As(admin_, "POST", "/api/indicators",
+                             R"({"code":"TEST-02","name":"X","unit_of_measure":"%","period_type":"year",
+                                 "value_type":"percentage","reported_by":["province"],
+                                 "aggregation":{"across_units":"weighted_mean","over_time":"latest","weight":"NOPE"}})");
+  ASSERT_EQ(weightless.status, 422);
+  EXPECT_EQ(Fields(weightless), (std::vector<std::pair<std::string, std::string>>{{"/aggregation/weight", "no indicator NOPE"}}));
+  HttpResult patched = Http(port_, "PATCH", "/api/indicators/TEST-01", R"({"period_type":"month"})",
+                            [&] { Headers h = admin_; h.emplace_back("If-Match", made.header("etag")); return h; }());
+  EXPECT_EQ(patched.status, 422) << patched.body;
+}
+
+}  // namespace
+}  // namespace dxgov
