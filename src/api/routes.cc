@@ -15,6 +15,7 @@
 #include "auth/secret.h"
 #include "auth/throttle.h"
 #include "codec/indicator_json.h"
+#include "importer/values_csv.h"
 #include "codec/json_codec.h"
 #include "core/access.h"
 #include "core/query.h"
@@ -893,9 +894,11 @@ class Handler {
     return JsonResponse(200, PageJson(*page, std::move(items)));
   }
 
-  // A batch of figures: {"values":[...], "accept_valid_rows":false}. All or nothing unless
-  // asked otherwise; every bad row is named (/values/<row>/<field>).
+  // A batch of figures, as JSON ({"values":[...], "accept_valid_rows":false}) or as CSV
+  // (text/csv; ?format=vi|en&accept_valid_rows=true). All or nothing unless asked
+  // otherwise; every bad row is named (/values/<i>/<field>, /rows/<line>/<field>).
   HttpResponse PostValues() {
+    if (req_.content_type == "text/csv") return PostValuesCsv();
     QueryParams p(req_.query, {});
     if (auto bad = p.Problems()) return FromError(*bad);
     HttpResponse fail;
@@ -916,57 +919,117 @@ class Handler {
     }
     if (!errs.empty())
       return Unprocessable(Error(ErrorCode::kInvalidArgument, "Lô số liệu không hợp lệ", "invalid batch", std::move(errs)));
+    std::vector<Candidate> cands;
+    size_t bad_rows = 0;
+    const auto& arr = rows->as_array();
+    for (size_t i = 0; i < arr.size(); ++i) {
+      const std::string path = "/values/" + std::to_string(i);
+      auto v = codec::DataValueFromJson(arr[i], path);
+      if (v.ok()) {
+        cands.push_back({std::move(v).value(), path});
+      } else {
+        ++bad_rows;
+        for (const auto& f : v.error().fields()) errs.push_back(f);
+      }
+    }
+    const Provenance provenance =
+        principal_ && principal_->kind == Principal::Kind::kToken ? Provenance::kApi : Provenance::kManual;
+    return RecordValues(std::move(cands), std::move(errs), bad_rows, accept_valid, provenance);
+  }
+
+  HttpResponse PostValuesCsv() {
+    QueryParams p(req_.query, {"format", "accept_valid_rows"});
+    auto format = importer::NumberFormat::kVietnamese;
+    if (auto f = p.Str("format")) {
+      auto parsed = importer::ParseNumberFormat(*f);
+      if (!parsed) p.Fail("/query/format", "vi (85,5 and 150.000) or en (85.5 and 150,000)");
+      else format = *parsed;
+    }
+    const bool accept_valid = p.Bool("accept_valid_rows");
+    if (auto bad = p.Problems()) return FromError(*bad);
+    auto csv = importer::ReadValuesCsv(req_.body, format);
+    if (!csv.ok()) return Unprocessable(csv.error());
+    if (csv->rows.size() + csv->problems.size() > kMaxValuesPerBatch)
+      return Unprocessable(InvalidArgument("/rows", "at most " + std::to_string(kMaxValuesPerBatch) + " rows per file",
+                                           "Tệp có quá nhiều dòng; hãy chia nhỏ"));
+    std::vector<FieldError> errs;
+    std::set<int> bad;
+    for (const auto& pr : csv->problems) {
+      errs.push_back({"/rows/" + std::to_string(pr.row) + (pr.column.empty() ? "" : "/" + pr.column), pr.reason});
+      bad.insert(pr.row);
+    }
+    std::vector<Candidate> cands;
+    for (auto& row : csv->rows) {
+      const std::string path = "/rows/" + std::to_string(row.row);
+      const std::string folded = text::Fold(row.unit_text);
+      if (folded.empty() || folded == "toan quoc" || folded == "ca nuoc" || folded == "national") {
+        row.value.unit_id.clear();
+      } else if (const Unit* u = reg_->Find(row.unit_text)) {
+        row.value.unit_id = u->id;
+      } else if (const Unit* named = reg_->Resolve(row.unit_text, LastDay(row.value.period))) {
+        row.value.unit_id = named->id;
+      } else {
+        errs.push_back({path + "/unit", "no unit '" + row.unit_text + "' on " + FormatIso(LastDay(row.value.period))});
+        bad.insert(row.row);
+        continue;
+      }
+      cands.push_back({std::move(row.value), path});
+    }
+    return RecordValues(std::move(cands), std::move(errs), bad.size(), accept_valid, Provenance::kImport);
+  }
+
+  struct Candidate {
+    DataValue v;
+    std::string path;  // where the row is, for errors
+  };
+
+  // Checks each figure against its indicator, the registry and the caller's rights, then
+  // writes the batch (or the good rows, when asked) in one transaction.
+  HttpResponse RecordValues(std::vector<Candidate> cands, std::vector<FieldError> errs, size_t bad_rows,
+                            bool accept_valid, Provenance provenance) {
     auto all = store_.ListIndicators();
     if (!all.ok()) return FromError(all.error());
     std::map<std::string, const Indicator*> defs;
     for (const auto& i : *all) defs[i.code] = &i;
-
     std::vector<DataValue> good;
-    std::vector<size_t> rejected_rows;
     std::optional<Subject> refused_subject, allowed_subject;
     Action refused_action = Action::kReportValues;
-    const auto& arr = rows->as_array();
-    for (size_t i = 0; i < arr.size(); ++i) {
-      const std::string path = "/values/" + std::to_string(i);
+    for (auto& c : cands) {
       const size_t before = errs.size();
-      auto v = codec::DataValueFromJson(arr[i], path);
-      if (!v.ok()) {
-        for (const auto& f : v.error().fields()) errs.push_back(f);
-      } else if (auto d = defs.find(v->indicator); d == defs.end()) {
-        errs.push_back({path + "/indicator", "no indicator " + v->indicator});
+      if (auto d = defs.find(c.v.indicator); d == defs.end()) {
+        errs.push_back({c.path + "/indicator", "no indicator " + c.v.indicator});
       } else {
         Subject s;
-        s.reporting_unit = v->unit_id;
+        s.reporting_unit = c.v.unit_id;
         const Verdict verdict = Decide(Caller(), Action::kReportValues, s, *reg_, Today());
-        const bool approve_ok = v->status != ValueStatus::kApproved ||
+        const bool approve_ok = c.v.status != ValueStatus::kApproved ||
                                 Decide(Caller(), Action::kApprove, s, *reg_, Today()) == Verdict::kAllow;
         if (verdict != Verdict::kAllow || !approve_ok) {
           if (!refused_subject) {
             refused_subject = s;
             refused_action = verdict != Verdict::kAllow ? Action::kReportValues : Action::kApprove;
           }
-          errs.push_back({path + "/unit", verdict != Verdict::kAllow ? "not yours to report for" : "not yours to approve"});
+          errs.push_back({c.path + "/unit", verdict != Verdict::kAllow ? "not yours to report for" : "not yours to approve"});
         } else {
           if (!allowed_subject) allowed_subject = s;
-          auto ok = ValidateValue(*d->second, *v, *reg_, Today(), path);
+          auto ok = ValidateValue(*d->second, c.v, *reg_, Today(), c.path);
           if (!ok.ok())
             for (const auto& f : ok.error().fields()) errs.push_back(f);
         }
       }
-      if (errs.size() == before) good.push_back(std::move(v).value());
-      else rejected_rows.push_back(i);
+      if (errs.size() == before) good.push_back(std::move(c.v));
+      else ++bad_rows;
     }
     // A refusal is the answer unless the caller asked to keep the rows it may write.
     if (refused_subject && (!accept_valid || good.empty())) {
       if (auto no = Authorize(refused_action, *refused_subject)) return *no;
     }
     if (allowed_subject) authorized_ = true;
-    if (!errs.empty() && (!accept_valid || good.empty()))
+    if (!errs.empty() && (!accept_valid || good.empty())) {
       return Unprocessable(Error(ErrorCode::kInvalidArgument,
-                                 std::to_string(rejected_rows.size()) + " dòng số liệu không hợp lệ; không ghi dòng nào",
-                                 std::to_string(rejected_rows.size()) + " invalid rows; nothing was written", std::move(errs)));
-    const Provenance provenance =
-        principal_ && principal_->kind == Principal::Kind::kToken ? Provenance::kApi : Provenance::kManual;
+                                 std::to_string(bad_rows) + " dòng số liệu không hợp lệ; không ghi dòng nào",
+                                 std::to_string(bad_rows) + " invalid rows; nothing was written", std::move(errs)));
+    }
     ValueCounts counts;
     Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
       DX_ASSIGN_OR_RETURN(counts, txn.PutValues(good, provenance));
@@ -978,7 +1041,7 @@ class Handler {
     return JsonResponse(200, json::object{{"inserted", counts.inserted},
                                           {"updated", counts.updated},
                                           {"unchanged", counts.unchanged},
-                                          {"rejected_rows", static_cast<int64_t>(rejected_rows.size())},
+                                          {"rejected_rows", static_cast<int64_t>(bad_rows)},
                                           {"rejected", std::move(rejected)}});
   }
 

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "text/vn_text.h"
+
 namespace dxgov {
 
 const char* PeriodTypeName(PeriodType t) {
@@ -78,6 +80,43 @@ std::optional<Period> ParsePeriod(std::string_view s) {
     return Period{PeriodType::kMonth, *year, *m};
   }
   return std::nullopt;
+}
+
+std::optional<Period> ParsePeriodVi(std::string_view s) {
+  if (auto p = ParsePeriod(s)) return p;
+  std::string f = text::Fold(text::CollapseWhitespace(text::Nfc(s)));  // "quy i/2022"
+  auto strip = [&](std::string_view prefix) {
+    if (f.rfind(prefix, 0) != 0) return false;
+    f = f.substr(prefix.size());
+    while (!f.empty() && f.front() == ' ') f.erase(0, 1);
+    return true;
+  };
+  if (strip("nam")) {
+    auto y = Digits(f);
+    if (f.size() == 4 && y && *y >= kMinPeriodYear && *y <= kMaxPeriodYear) return Period{PeriodType::kYear, *y, 1};
+    return std::nullopt;
+  }
+  PeriodType type = PeriodType::kMonth;
+  if (strip("quy") || strip("q")) type = PeriodType::kQuarter;
+  else strip("thang");
+  const size_t slash = f.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  std::string part = f.substr(0, slash);
+  while (!part.empty() && part.back() == ' ') part.pop_back();
+  std::string year_text = f.substr(slash + 1);
+  while (!year_text.empty() && year_text.front() == ' ') year_text.erase(0, 1);
+  auto y = Digits(year_text);
+  if (year_text.size() != 4 || !y || *y < kMinPeriodYear || *y > kMaxPeriodYear) return std::nullopt;
+  std::optional<int> n;
+  if (type == PeriodType::kQuarter) {
+    static const char* kRoman[] = {"i", "ii", "iii", "iv"};
+    for (int i = 0; i < 4; ++i)
+      if (part == kRoman[i]) n = i + 1;
+  }
+  if (!n && part.size() <= 2) n = Digits(part);
+  const int max = type == PeriodType::kQuarter ? 4 : 12;
+  if (!n || *n < 1 || *n > max) return std::nullopt;
+  return Period{type, *y, *n};
 }
 
 std::string FormatPeriod(const Period& p) {

@@ -38,6 +38,9 @@ inline constexpr int kMaxPeriodYear = 2200;
 // "2022-03", "2022-Q1" (also "2022-q1"), "2022". Nothing else.
 std::optional<Period> ParsePeriod(std::string_view s);
 std::string FormatPeriod(const Period& p);     // the same forms
+// Also the forms Vietnamese offices write: "Tháng 3/2022", "3/2022", "03/2022",
+// "Quý I/2022", "Quý 1/2022", "Q1/2022", "Năm 2022" (any case, NFC or not).
+std::optional<Period> ParsePeriodVi(std::string_view s);
 std::string FormatPeriodVi(const Period& p);   // "Tháng 3/2022", "Quý I/2022", "Năm 2022"
 
 Date FirstDay(const Period& p);

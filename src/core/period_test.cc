@@ -18,6 +18,19 @@ TEST(PeriodTest, ParsesAndFormatsTheThreeForms) {
     EXPECT_EQ(ParsePeriod(bad), std::nullopt) << bad;
 }
 
+TEST(PeriodTest, ReadsTheFormsOfficesWrite) {
+  EXPECT_EQ(ParsePeriodVi("Tháng 3/2022"), (Period{PeriodType::kMonth, 2022, 3}));
+  EXPECT_EQ(ParsePeriodVi("03/2022"), (Period{PeriodType::kMonth, 2022, 3}));
+  EXPECT_EQ(ParsePeriodVi("tháng 12 / 2024"), (Period{PeriodType::kMonth, 2024, 12}));
+  EXPECT_EQ(ParsePeriodVi("Quý III/2022"), (Period{PeriodType::kQuarter, 2022, 3}));
+  EXPECT_EQ(ParsePeriodVi("QUÝ 4/2022"), (Period{PeriodType::kQuarter, 2022, 4}));
+  EXPECT_EQ(ParsePeriodVi("Q1/2023"), (Period{PeriodType::kQuarter, 2023, 1}));
+  EXPECT_EQ(ParsePeriodVi("Năm 2025"), (Period{PeriodType::kYear, 2025, 1}));
+  EXPECT_EQ(ParsePeriodVi("2022-Q2"), (Period{PeriodType::kQuarter, 2022, 2}));
+  for (const char* bad : {"Quý V/2022", "13/2022", "Tháng 0/2022", "3/22", "Năm 22", "quý/2022", "2022/3", ""})
+    EXPECT_EQ(ParsePeriodVi(bad), std::nullopt) << bad;
+}
+
 TEST(PeriodTest, VietnameseLabels) {
   EXPECT_EQ(FormatPeriodVi(*ParsePeriod("2022-03")), "Tháng 3/2022");
   EXPECT_EQ(FormatPeriodVi(*ParsePeriod("2022-Q3")), "Quý III/2022");

@@ -196,6 +196,45 @@ TEST_F(IndicatorApiTest, AttainmentOfThe2022Objectives) {
   EXPECT_EQ(As({}, "GET", "/api/attainment").status, 400);
 }
 
+TEST_F(IndicatorApiTest, CsvAsOfficesWriteIt) {
+  const Headers csv = [] {
+    Headers h = admin_;
+    h.emplace_back("Content-Type", "text/csv");
+    return h;
+  }();
+  const std::string file =
+      "\xEF\xBB\xBFMã chỉ tiêu;Đơn vị;Kỳ;Giá trị;Ghi chú\r\n"
+      "DS-01;Tỉnh Cao Bằng;Năm 2023;\"530.000\";Niên giám thống kê\r\n"
+      "DS-01;Cao Bằng;2022;\"525.000\";\r\n";
+  HttpResult ok = Http(port_, "POST", "/api/values", file, csv);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(Json(ok).at("inserted"), 2);
+  const json::value stored = Json(As({}, "GET", "/api/values?indicator=DS-01&unit=tinh-cao-bang&from=2023&to=2023"));
+  ASSERT_EQ(stored.at("total"), 1);
+  EXPECT_EQ(stored.at("items").at(0).at("value").to_number<double>(), 530000);
+  EXPECT_EQ(stored.at("items").at(0).at("provenance"), "import");
+  // Idempotent: the same file again changes nothing.
+  EXPECT_EQ(Json(Http(port_, "POST", "/api/values", file, csv)).at("unchanged"), 2);
+
+  // Ambiguous numbers and unknown units are named by row; nothing is written.
+  const std::string bad = "indicator,unit,period,value\nDS-01,tinh-cao-bang,2021,\"85.5\"\nDS-01,Tỉnh Không Có,2021,1\n";
+  HttpResult refused = Http(port_, "POST", "/api/values", bad, csv);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  const auto fields = Fields(refused);
+  ASSERT_EQ(fields.size(), 2u);
+  EXPECT_EQ(fields[0].first, "/rows/2/value");
+  EXPECT_NE(fields[0].second.find("ambiguous"), std::string::npos);
+  EXPECT_EQ(fields[1].first, "/rows/3/unit");
+  // The international rule, declared.
+  HttpResult en = Http(port_, "POST", "/api/values?format=en",
+                       "indicator,unit,period,value\nDS-01,tinh-cao-bang,2021,\"520,000\"\n", csv);
+  ASSERT_EQ(en.status, 200) << en.body;
+  // Another encoding is refused naming the row.
+  HttpResult latin = Http(port_, "POST", "/api/values", "indicator,unit,period,value\nDS-01,Cao B\xE8ng,2020,1\n", csv);
+  ASSERT_EQ(latin.status, 422);
+  EXPECT_EQ(Fields(latin).at(0).first, "/rows/2");
+}
+
 TEST_F(IndicatorApiTest, StandingEditorsDefineIndicators) {
   const std::string def = R"({"code":"TEST-01","name":"Số điểm truy cập Internet công cộng","unit_of_measure":"điểm",
     "period_type":"quarter","value_type":"count","reported_by":["province","city"],

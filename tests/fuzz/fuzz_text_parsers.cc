@@ -1,12 +1,17 @@
 // Text read from documents and query strings: deadline phrases, folding, collation keys,
 // slugs and task numbers must cope with any bytes, including invalid UTF-8. A deadline the
-// parser accepts must also pass validation.
+// parser accepts must also pass validation. Also periods as offices write them, numbers by
+// both declared rules, and whole CSV files of figures: a period read must format back to
+// itself, a CSV row read must carry a finite value.
 #include <cstdint>
+#include <cmath>
 #include <cstdlib>
 #include <string_view>
 
 #include "core/deadline.h"
+#include "core/period.h"
 #include "core/task.h"
+#include "importer/values_csv.h"
 #include "text/vn_text.h"
 
 using namespace dxgov;
@@ -27,6 +32,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)FixedDueDate(*d);
     (void)GoverningDue(*d, MakeDate(2024, 2, 29));
     (void)JudgeTimeliness(&*d, std::nullopt, false, MakeDate(2024, 12, 31));
+  }
+  if (auto p = ParsePeriodVi(in)) {
+    if (ParsePeriod(FormatPeriod(*p)) != p) std::abort();
+  }
+  for (auto f : {importer::NumberFormat::kVietnamese, importer::NumberFormat::kInternational}) {
+    auto n = importer::ReadNumber(in, f);
+    if (n.value.has_value() == !n.error.empty()) std::abort();
+    auto csv = importer::ReadValuesCsv(in, f);
+    if (csv.ok())
+      for (const auto& row : csv->rows)
+        if (!std::isfinite(row.value.value) || row.row < 2) std::abort();
   }
   return 0;
 }
