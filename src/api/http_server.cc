@@ -1,5 +1,6 @@
 #include "api/http_server.h"
 
+#include "api/events.h"
 #include "api/request_target.h"
 
 #include <boost/asio.hpp>
@@ -8,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -46,6 +48,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     remote_ = ec ? "?" : ep.address().to_string();
   }
   ~HttpSession() {
+    if (subscription_) server_.api.events().Unsubscribe(subscription_);
     std::lock_guard lock(server_.sessions_mu);
     server_.sessions.erase(this);
   }
@@ -112,6 +115,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     bool keep = false;
     const auto& req = parser_->get();
     HttpResponse out = server_.Serve(req, remote_, keep);
+    if (!out.stream_topics.empty() && out.status == 200) return StartStream(std::move(out));
     keep_alive_ = keep && !server_.draining;
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(out.status), req.version());
     res->set(http::field::server, "dxgov");
@@ -145,9 +149,73 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void Close() {
+    closed_ = true;
+    if (heartbeat_) heartbeat_->cancel();
+    if (subscription_) {
+      server_.api.events().Unsubscribe(subscription_);
+      subscription_ = 0;
+    }
     boost::system::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
+  }
+
+  // ---------------------------------------------------------------- Server-Sent Events
+  // The connection stays open; the body ends when it closes. Events arrive from any thread
+  // through the hub and are queued on this connection's strand.
+
+  static constexpr size_t kMaxQueuedFrames = 256;  // a listener this far behind is dropped
+  static constexpr std::chrono::seconds kHeartbeat{15};
+
+  void StartStream(HttpResponse out) {
+    busy_ = false;  // shutting down closes streams at once
+    stream_.expires_never();
+    std::string head = "HTTP/1.1 200 OK\r\nServer: dxgov\r\nContent-Type: " + out.content_type + "\r\n";
+    for (const auto& [k, v] : out.headers) head += k + ": " + v + "\r\n";
+    head += "Connection: close\r\n\r\n" + out.body;
+    std::weak_ptr<HttpSession> weak = weak_from_this();
+    subscription_ = server_.api.events().Subscribe(out.stream_topics, [weak](const Event& e) {
+      if (auto self = weak.lock())
+        asio::post(self->stream_.get_executor(),
+                   [self, frame = FormatEvent(e)]() mutable { self->Enqueue(std::move(frame)); });
+    });
+    Enqueue(std::move(head));
+    WatchForClose();
+    Heartbeat();
+  }
+
+  void Enqueue(std::string frame) {
+    if (closed_) return;
+    if (queue_.size() >= kMaxQueuedFrames) return Close();
+    queue_.push_back(std::move(frame));
+    if (queue_.size() == 1) WriteNext();
+  }
+
+  void WriteNext() {
+    asio::async_write(stream_.socket(), asio::buffer(queue_.front()),
+                      [self = shared_from_this()](beast::error_code ec, size_t) {
+                        if (ec) return self->Close();
+                        self->queue_.pop_front();
+                        if (!self->queue_.empty() && !self->closed_) self->WriteNext();
+                      });
+  }
+
+  // A listener sends nothing after its request; a read completes only when it goes away.
+  void WatchForClose() {
+    stream_.socket().async_read_some(asio::buffer(ignored_), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->Close();
+      self->WatchForClose();
+    });
+  }
+
+  void Heartbeat() {
+    if (!heartbeat_) heartbeat_ = std::make_unique<asio::steady_timer>(stream_.get_executor());
+    heartbeat_->expires_after(kHeartbeat);
+    heartbeat_->async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || self->closed_) return;
+      self->Enqueue(": ping\n\n");
+      self->Heartbeat();
+    });
   }
 
   beast::tcp_stream stream_;
@@ -157,6 +225,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::string remote_;
   bool busy_ = false;
   bool keep_alive_ = true;
+  // Streams only.
+  uint64_t subscription_ = 0;
+  bool closed_ = false;
+  std::deque<std::string> queue_;
+  std::unique_ptr<asio::steady_timer> heartbeat_;
+  std::array<char, 256> ignored_{};
 };
 
 namespace {

@@ -30,6 +30,9 @@ struct HttpResponse {
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // Non-empty: keep the connection open as a Server-Sent Events stream of these topics
+  // (api/events.h); `body` is sent first.
+  std::vector<std::string> stream_topics;
 };
 
 }  // namespace dxgov::api

@@ -8,6 +8,7 @@
 #include <set>
 #include <type_traits>
 
+#include "api/events.h"
 #include "api/http_auth.h"
 #include "api/internal/indicator_views.h"
 #include "api/query_params.h"
@@ -197,9 +198,10 @@ bool DecidedUpFront(Action a) {
 class Handler {
  public:
   Handler(Store& store, const Clock& clock, const ApiOptions& options, const HttpRequest& req,
-          auth::PasswordHasher& hasher, auth::LoginThrottle& throttle)
+          auth::PasswordHasher& hasher, auth::LoginThrottle& throttle, EventHub& events)
       : store_(store), clock_(clock), options_(options), req_(req), reg_(store.Units()), hasher_(hasher),
-        throttle_(throttle), now_(clock.Now()), client_(ClientAddress(req.remote, req.forwarded_for, options.trusted_proxies)) {}
+        throttle_(throttle), events_(events), now_(clock.Now()),
+        client_(ClientAddress(req.remote, req.forwarded_for, options.trusted_proxies)) {}
 
   HttpResponse Dispatch() {
     HttpResponse r = Route();
@@ -1036,6 +1038,7 @@ class Handler {
       return OkStatus();
     });
     if (!w.ok()) return Unprocessable(w.error());
+    if (counts.inserted + counts.updated > 0) AnnounceValues(good, defs);
     json::array rejected;
     for (const auto& f : errs) rejected.push_back(json::object{{"path", f.path}, {"reason", f.reason}});
     return JsonResponse(200, json::object{{"inserted", counts.inserted},
@@ -1043,6 +1046,66 @@ class Handler {
                                           {"unchanged", counts.unchanged},
                                           {"rejected_rows", static_cast<int64_t>(bad_rows)},
                                           {"rejected", std::move(rejected)}});
+  }
+
+  // One "values:<indicator>" event per indicator of a written batch: which units and periods
+  // changed, so that listeners refetch their rollups. Drafts and unpublished indicators are
+  // never announced (the stream is public).
+  void AnnounceValues(const std::vector<DataValue>& written, const std::map<std::string, const Indicator*>& defs) {
+    std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> by_indicator;
+    std::map<std::string, int> counts;
+    for (const auto& v : written) {
+      auto d = defs.find(v.indicator);
+      if (v.status == ValueStatus::kDraft || d == defs.end() || !d->second->published) continue;
+      auto& [units, periods] = by_indicator[v.indicator];
+      units.insert(v.unit_id);
+      periods.insert(FormatPeriod(v.period));
+      ++counts[v.indicator];
+    }
+    for (const auto& [code, up] : by_indicator) {
+      json::array units, periods;
+      for (const auto& u : up.first) {
+        if (units.size() >= 100) break;
+        units.push_back(u.empty() ? json::value(nullptr) : json::value(u));
+      }
+      for (const auto& p : up.second) {
+        if (periods.size() >= 100) break;
+        periods.push_back(json::value(p));
+      }
+      events_.Publish("values:" + code, "values",
+                      codec::Serialize(json::object{{"indicator", code}, {"count", counts[code]},
+                                                    {"units", std::move(units)}, {"periods", std::move(periods)},
+                                                    {"at", NowIso()}}));
+    }
+  }
+
+  // GET /api/events?topics=values,values:HTS-01 — a Server-Sent Events stream.
+  HttpResponse GetEvents() {
+    QueryParams p(req_.query, {"topics"});
+    std::vector<std::string> topics;
+    if (auto t = p.Str("topics")) {
+      for (size_t start = 0; start <= t->size();) {
+        size_t comma = t->find(',', start);
+        if (comma == std::string::npos) comma = t->size();
+        std::string topic = t->substr(start, comma - start);
+        const bool ok = topic == "values" || (topic.rfind("values:", 0) == 0 && IsValidIndicatorCode(topic.substr(7)));
+        if (!ok) p.Fail("/query/topics", "'" + topic + "' is not a topic (values, values:<indicator code>)");
+        else topics.push_back(std::move(topic));
+        start = comma + 1;
+      }
+      if (topics.size() > 50) p.Fail("/query/topics", "at most 50 topics");
+    } else {
+      p.Fail("/query/topics", "required, e.g. values or values:HTS-01");
+    }
+    if (auto bad = p.Problems()) return FromError(*bad);
+    if (auto no = Authorize(Subject{})) return *no;
+    HttpResponse r;
+    r.content_type = "text/event-stream; charset=utf-8";
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    r.headers.emplace_back("X-Accel-Buffering", "no");  // nginx: do not buffer the stream
+    r.body = "retry: 3000\n: dxgov events\n\n";
+    r.stream_topics = std::move(topics);
+    return r;
   }
 
   HttpResponse GetRollups() {
@@ -1948,6 +2011,7 @@ class Handler {
   std::shared_ptr<const UnitRegistry> reg_;
   auth::PasswordHasher& hasher_;
   auth::LoginThrottle& throttle_;
+  EventHub& events_;
   const std::chrono::system_clock::time_point now_;
   const std::string client_;  // the client's address (behind a trusted proxy: the forwarded one)
   std::optional<Principal> principal_;
@@ -2009,6 +2073,7 @@ const std::vector<Route>& RouteTable() {
       {"POST", "/api/values", A::kReportValues, &H::PostValues},
       {"GET", "/api/rollups", A::kRead, &H::GetRollups},
       {"GET", "/api/attainment", A::kRead, &H::GetAttainment},
+      {"GET", "/api/events", A::kRead, &H::GetEvents},
   };
   return kRoutes;
 }
@@ -2021,7 +2086,8 @@ Api::Api(Store& store, const Clock& clock, ApiOptions options)
       options_(std::move(options)),
       hasher_(std::make_unique<auth::PasswordHasher>(
           options_.max_hashes_in_flight, auth::HashParams{options_.hash_memory_kib, options_.hash_passes, 1})),
-      throttle_(std::make_unique<auth::LoginThrottle>()) {}
+      throttle_(std::make_unique<auth::LoginThrottle>()),
+      events_(std::make_unique<EventHub>()) {}
 
 Api::~Api() = default;
 
@@ -2040,7 +2106,7 @@ HttpResponse Api::ErrorResponse(int status, const std::string& code, const std::
 
 HttpResponse Api::Handle(const HttpRequest& req) const {
   try {
-    return Handler(store_, clock_, options_, req, *hasher_, *throttle_).Dispatch();
+    return Handler(store_, clock_, options_, req, *hasher_, *throttle_, *events_).Dispatch();
   } catch (const std::exception& e) {
     // A bug, not a user error: answer 500 without internals; the server logs the header.
     HttpResponse r = ErrorResponse(500, "internal", "Lỗi hệ thống; sự cố đã được ghi lại",

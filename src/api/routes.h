@@ -25,6 +25,8 @@ class LoginThrottle;
 
 namespace dxgov::api {
 
+class EventHub;
+
 struct ApiOptions {
   int due_soon_days = 14;
   std::string version = "0.0.0";
@@ -52,6 +54,9 @@ class Api {
 
   HttpResponse Handle(const HttpRequest& req) const;
 
+  // Where accepted figures are announced (GET /api/events); the server subscribes streams.
+  EventHub& events() const { return *events_; }
+
   // Every route, in table order.
   static std::vector<RouteInfo> Routes();
 
@@ -65,6 +70,7 @@ class Api {
   ApiOptions options_;
   std::unique_ptr<auth::PasswordHasher> hasher_;
   std::unique_ptr<auth::LoginThrottle> throttle_;
+  std::unique_ptr<EventHub> events_;
 };
 
 }  // namespace dxgov::api

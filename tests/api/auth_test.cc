@@ -343,6 +343,8 @@ class Fixtures {
                           std::to_string(1000 + serial) + "}]}"};
     if (m == "GET" && p == "/api/rollups") return Probe{"/api/rollups?indicator=DS-01&unit=" + unit + "&period=2025"};
     if (m == "GET" && p == "/api/attainment") return Probe{"/api/attainment?indicator=HTS-01"};
+    // A stream never ends; a bad topic answers at once, and the route is public either way.
+    if (m == "GET" && p == "/api/events") return Probe{"/api/events?topics=none"};
     return std::nullopt;
   }
 

@@ -1,7 +1,15 @@
 // Indicators, figures, rollups and attainment through the real API (loopback HTTP, a real
 // SQLite file with the demo data: the registry, the 24 indicators, the 2022 plan).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 #include "api/demo_server.h"
 #include "support/http_client.h"
@@ -13,6 +21,46 @@ namespace json = boost::json;
 using testing::Http;
 using testing::HttpResult;
 using Headers = std::vector<std::pair<std::string, std::string>>;
+
+// A raw Server-Sent Events listener: sends the request, then reads what arrives.
+class EventListener {
+ public:
+  EventListener(uint16_t port, const std::string& topics) {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return;
+    const std::string req = "GET /api/events?topics=" + topics + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    if (send(fd_, req.data(), req.size(), 0) != static_cast<ssize_t>(req.size())) return;
+    ok_ = true;
+  }
+  ~EventListener() {
+    if (fd_ >= 0) close(fd_);
+  }
+  bool ok() const { return ok_; }
+  // Reads until `needle` has arrived or `timeout` passes; everything read so far.
+  const std::string& ReadUntil(const std::string& needle, std::chrono::milliseconds timeout) {
+    const auto end = std::chrono::steady_clock::now() + timeout;
+    while (got_.find(needle) == std::string::npos) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(end - std::chrono::steady_clock::now());
+      if (left.count() <= 0) break;
+      pollfd p{fd_, POLLIN, 0};
+      if (poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+      char buf[4096];
+      const ssize_t n = recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      got_.append(buf, static_cast<size_t>(n));
+    }
+    return got_;
+  }
+
+ private:
+  int fd_ = -1;
+  bool ok_ = false;
+  std::string got_;
+};
 
 class IndicatorApiTest : public ::testing::Test {
  protected:
@@ -233,6 +281,37 @@ TEST_F(IndicatorApiTest, CsvAsOfficesWriteIt) {
   HttpResult latin = Http(port_, "POST", "/api/values", "indicator,unit,period,value\nDS-01,Cao B\xE8ng,2020,1\n", csv);
   ASSERT_EQ(latin.status, 422);
   EXPECT_EQ(Fields(latin).at(0).first, "/rows/2");
+}
+
+TEST_F(IndicatorApiTest, AnAcceptedFigureReachesListenersWithinASecond) {
+  EventListener all(port_, "values"), phones(port_, "values:HTS-01");
+  ASSERT_TRUE(all.ok());
+  ASSERT_TRUE(phones.ok());
+  EXPECT_NE(all.ReadUntil(": dxgov events", std::chrono::seconds(2)).find("text/event-stream"), std::string::npos);
+  phones.ReadUntil(": dxgov events", std::chrono::seconds(2));
+  const auto sent = std::chrono::steady_clock::now();
+  ASSERT_EQ(Post(Fig("DS-01", "tinh-lao-cai-2025", "2025", 1800000)).status, 200);
+  const std::string& got = all.ReadUntil("tinh-lao-cai-2025", std::chrono::seconds(1));
+  const auto waited = std::chrono::steady_clock::now() - sent;
+  ASSERT_NE(got.find("event: values"), std::string::npos) << got;
+  EXPECT_LT(waited, std::chrono::seconds(1));
+  EXPECT_NE(got.find(R"("indicator":"DS-01")"), std::string::npos) << got;
+  EXPECT_NE(got.find("tinh-lao-cai-2025"), std::string::npos) << got;
+  // A listener to one indicator hears only that one.
+  ASSERT_EQ(Post(Fig("HTS-01", "tinh-lao-cai-2025", "2025", 81)).status, 200);
+  const std::string& mine = phones.ReadUntil("HTS-01", std::chrono::seconds(1));
+  EXPECT_NE(mine.find(R"("indicator":"HTS-01")"), std::string::npos) << mine;
+  EXPECT_EQ(mine.find("DS-01"), std::string::npos) << mine;
+  // Drafts are nobody's news.
+  auto count = [](const std::string& s) {
+    size_t n = 0;
+    for (size_t at = s.find("event: values"); at != std::string::npos; at = s.find("event: values", at + 1)) ++n;
+    return n;
+  };
+  const size_t before = count(mine);
+  ASSERT_EQ(Post(Fig("HTS-01", "tinh-lao-cai-2025", "2025", 82, R"(,"status":"draft")")).status, 200);
+  EXPECT_EQ(count(phones.ReadUntil("never sent", std::chrono::milliseconds(300))), before);
+  EXPECT_EQ(As({}, "GET", "/api/events?topics=tasks").status, 400);
 }
 
 TEST_F(IndicatorApiTest, StandingEditorsDefineIndicators) {
