@@ -1079,6 +1079,85 @@ class Handler {
     }
   }
 
+  json::object PlatformView(const Platform& p) {
+    json::object v = codec::ToJson(p);
+    v["category_label"] = PlatformCategoryLabelVi(p.category);
+    if (!p.owner_unit_id.empty())
+      if (const Unit* u = reg_->Find(p.owner_unit_id))
+        v["owner"].as_object()["name"] = VersionOrLatest(*u, Today()).name;
+    return v;
+  }
+
+  HttpResponse ListPlatforms() {
+    QueryParams p(req_.query, {"category", "owner", "q"});
+    std::optional<PlatformCategory> category;
+    if (auto c = p.Str("category")) {
+      category = ParsePlatformCategory(*c);
+      if (!category) p.Fail("/query/category", "state or enterprise");
+    }
+    const auto owner = p.Str("owner");
+    const auto q = p.Str("q");
+    if (auto bad = p.Problems()) return FromError(*bad);
+    if (auto no = Authorize(Subject{})) return *no;
+    auto all = store_.ListPlatforms();
+    if (!all.ok()) return FromError(all.error());
+    const std::string needle = q ? text::Fold(*q) : "";
+    json::array items;
+    for (const auto& pl : *all) {
+      if (category && pl.category != *category) continue;
+      if (owner && pl.owner_unit_id != *owner) continue;
+      if (!needle.empty() && text::Fold(pl.name + " " + pl.description + " " + pl.owner_as_written).find(needle) == std::string::npos) {
+        bool enterprise = false;
+        for (const auto& e : pl.enterprises) enterprise = enterprise || text::Fold(e).find(needle) != std::string::npos;
+        if (!enterprise) continue;
+      }
+      items.push_back(PlatformView(pl));
+    }
+    Page<Platform> page;
+    page.total = static_cast<int64_t>(items.size());
+    page.limit = static_cast<int>(items.size());
+    return JsonResponse(200, PageJson(page, std::move(items)));
+  }
+
+  // A platform with the tasks that promote it and its adoption: each adoption indicator's
+  // national rollup for the last five years.
+  HttpResponse GetPlatform() {
+    QueryParams p(req_.query, {"approved_only"});
+    RollupOptions opt;
+    opt.approved_only = p.Bool("approved_only");
+    if (auto bad = p.Problems()) return FromError(*bad);
+    if (auto no = Authorize(Subject{})) return *no;
+    auto pl = store_.GetPlatform(key_);
+    if (!pl.ok()) return FromError(pl.error());
+    json::object v = PlatformView(*pl);
+    json::array tasks;
+    for (int64_t id : pl->task_ids) {
+      auto t = store_.GetTask(id);
+      if (!t.ok()) continue;
+      if (Decide(Caller(), Action::kRead, PlanSubjectOf(t->plan_id), *reg_, Today()) != Verdict::kAllow) continue;
+      tasks.push_back(json::object{{"id", t->id}, {"plan_id", t->plan_id}, {"number", t->number}, {"title", t->title},
+                                   {"status", TaskStatusName(t->status)}});
+    }
+    json::array adoption;
+    for (const auto& code : pl->adoption_indicators) {
+      auto ind = store_.GetIndicator(code);
+      if (!ind.ok() || (!ind->published && !GlobalReader())) continue;
+      json::array series;
+      const int year = YearOf(Today());
+      for (int y = year - 4; y <= year; ++y) {
+        const Period period{PeriodType::kYear, y, 1};
+        auto r = store_.Rollups().Rollup(code, "", period, opt);
+        if (r.ok()) series.push_back(internal::RollupView(*r, *ind, "", *reg_, period));
+      }
+      adoption.push_back(json::object{{"indicator", json::object{{"code", ind->code}, {"name", ind->name},
+                                                                 {"unit_of_measure", ind->unit_of_measure}}},
+                                      {"series", std::move(series)}});
+    }
+    v["tasks"] = std::move(tasks);
+    v["adoption"] = std::move(adoption);
+    return Single(v, pl->version);
+  }
+
   // GET /api/events?topics=values,values:HTS-01 — a Server-Sent Events stream.
   HttpResponse GetEvents() {
     QueryParams p(req_.query, {"topics"});
@@ -2074,6 +2153,8 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/rollups", A::kRead, &H::GetRollups},
       {"GET", "/api/attainment", A::kRead, &H::GetAttainment},
       {"GET", "/api/events", A::kRead, &H::GetEvents},
+      {"GET", "/api/platforms", A::kRead, &H::ListPlatforms},
+      {"GET", "/api/platforms/{key}", A::kRead, &H::GetPlatform},
   };
   return kRoutes;
 }

@@ -96,8 +96,10 @@ int Serve(const ServeArgs& a) {
     if (*empty) {
       auto loaded = dxgov::demo::LoadDemoData(**store);
       if (!loaded.ok()) return Fail(loaded.error());
-      spdlog::info("Đã nạp dữ liệu mẫu (demo data loaded): {} units, {} indicators, {} plans, {} objectives, {} tasks",
-                   loaded->units, loaded->indicators, loaded->plans, loaded->objectives, loaded->tasks);
+      spdlog::info("Đã nạp dữ liệu mẫu (demo data loaded): {} units, {} indicators, {} plans, {} objectives, {} tasks, "
+                   "{} platforms",
+                   loaded->units, loaded->indicators, loaded->plans, loaded->objectives, loaded->tasks,
+                   loaded->platforms);
     }
   }
   if (!(*store)->Info().writable)

@@ -195,4 +195,93 @@ Result<DataValue> DataValueFromJson(const json::value& v, const std::string& pat
   return Finish(d, errs, "Số liệu không hợp lệ", "invalid value");
 }
 
+json::object ToJson(const Platform& p) {
+  json::array enterprises, tasks, adoption;
+  for (const auto& e : p.enterprises) enterprises.push_back(json::value(e));
+  for (int64_t t : p.task_ids) tasks.push_back(t);
+  for (const auto& a : p.adoption_indicators) adoption.push_back(json::value(a));
+  json::value source = nullptr;
+  if (p.source)
+    source = json::object{{"file", p.source->file}, {"lines", json::array{p.source->line_from, p.source->line_to}}};
+  return json::object{{"id", p.id},
+                      {"key", p.key},
+                      {"number", p.number},
+                      {"category", PlatformCategoryName(p.category)},
+                      {"name", p.name},
+                      {"owner", p.owner_unit_id.empty() ? json::value(nullptr)
+                                                        : json::value(json::object{{"unit", p.owner_unit_id},
+                                                                                   {"as_written", p.owner_as_written}})},
+                      {"enterprises", std::move(enterprises)},
+                      {"description", OptStr(p.description)},
+                      {"task_ids", std::move(tasks)},
+                      {"adoption_indicators", std::move(adoption)},
+                      {"source", std::move(source)},
+                      {"revision", p.version},
+                      {"created_at", OptStr(p.created_at)},
+                      {"updated_at", OptStr(p.updated_at)}};
+}
+
+Result<Platform> PlatformFromJson(const json::value& v, const std::string& path, ReadMode mode) {
+  std::vector<FieldError> errs;
+  Reader r(v, path, errs, mode);
+  Platform p;
+  if (!r.ok()) return Finish(p, errs, "Nền tảng không hợp lệ", "invalid platform");
+  p.id = r.Int("id", 0, INT64_MAX).value_or(0);
+  p.key = r.Str("key", true, 64).value_or("");
+  p.number = static_cast<int>(r.Int("number", 1, 10000, true).value_or(1));
+  p.category = EnumAt<PlatformCategory>(r, "category", ParsePlatformCategory, "state|enterprise", true, errs)
+                   .value_or(PlatformCategory::kState);
+  p.name = r.Text("name", true, 500);
+  if (const json::value* o = r.Get("owner")) {
+    Reader ow(*o, r.Path("owner"), errs, mode);
+    if (ow.ok()) {
+      p.owner_unit_id = ow.Str("unit", true, 64).value_or("");
+      p.owner_as_written = ow.Str("as_written", false, 500).value_or("");
+      ow.Ignore("name");
+      ow.Finish();
+    }
+  }
+  if (const json::array* es = r.Array("enterprises", 100))
+    for (size_t i = 0; i < es->size(); ++i) {
+      if ((*es)[i].is_string()) p.enterprises.emplace_back((*es)[i].get_string());
+      else errs.push_back({r.Path("enterprises") + "/" + std::to_string(i), "must be a string"});
+    }
+  p.description = r.Str("description", false, 20000).value_or("");
+  if (const json::array* ts = r.Array("task_ids", 1000))
+    for (size_t i = 0; i < ts->size(); ++i) {
+      if ((*ts)[i].is_int64() && (*ts)[i].get_int64() > 0) p.task_ids.push_back((*ts)[i].get_int64());
+      else errs.push_back({r.Path("task_ids") + "/" + std::to_string(i), "must be a task id"});
+    }
+  if (const json::array* as = r.Array("adoption_indicators", 100))
+    for (size_t i = 0; i < as->size(); ++i) {
+      if ((*as)[i].is_string() && IsValidIndicatorCode(std::string_view((*as)[i].get_string())))
+        p.adoption_indicators.emplace_back((*as)[i].get_string());
+      else errs.push_back({r.Path("adoption_indicators") + "/" + std::to_string(i), "must be an indicator code"});
+    }
+  if (const json::value* src = r.Get("source")) {
+    Reader sr(*src, r.Path("source"), errs, mode);
+    if (sr.ok()) {
+      SourceRef ref;
+      ref.file = sr.Str("file", true, 1000).value_or("");
+      if (const json::array* lines = sr.Array("lines", 2); lines && lines->size() == 2 && (*lines)[0].is_int64() &&
+                                                           (*lines)[1].is_int64()) {
+        ref.line_from = static_cast<int>((*lines)[0].get_int64());
+        ref.line_to = static_cast<int>((*lines)[1].get_int64());
+      }
+      sr.Finish();
+      p.source = ref;
+    }
+  }
+  p.version = r.Int("revision", 0, INT64_MAX).value_or(0);
+  p.created_at = r.Str("created_at", false, 40).value_or("");
+  p.updated_at = r.Str("updated_at", false, 40).value_or("");
+  for (const char* k : {"category_label", "tasks", "adoption"}) r.Ignore(k);
+  r.Finish();
+  if (errs.empty() && mode == ReadMode::kStrict) {
+    auto s = ValidatePlatform(p);
+    if (!s.ok()) Absorb(errs, s.error());
+  }
+  return Finish(p, errs, "Nền tảng không hợp lệ", "invalid platform");
+}
+
 }  // namespace dxgov::codec

@@ -1,4 +1,4 @@
-// Indicators and data values <-> JSON (docs/api.md, "Indicators"). Same rules as
+// Indicators, data values and national platforms <-> JSON (docs/api.md, "Indicators"). Same rules as
 // json_codec.h: strict on input, precise field errors, read-only members ignored.
 //
 // An indicator:
@@ -19,6 +19,7 @@
 
 #include "codec/json_codec.h"
 #include "core/indicator.h"
+#include "core/platform.h"
 
 namespace dxgov::codec {
 
@@ -34,5 +35,10 @@ boost::json::object ToJson(const DataValue& v);
 // server and ignored here; status defaults to "submitted".
 Result<DataValue> DataValueFromJson(const boost::json::value& v, const std::string& path,
                                     ReadMode mode = ReadMode::kStrict);
+
+// National platforms. Tasks are ids; the owner is the unit id plus the name as written.
+boost::json::object ToJson(const Platform& p);
+Result<Platform> PlatformFromJson(const boost::json::value& v, const std::string& path,
+                                  ReadMode mode = ReadMode::kStrict);
 
 }  // namespace dxgov::codec

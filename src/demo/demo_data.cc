@@ -236,7 +236,74 @@ Result<LoadSummary> LoadDemoData(Store& store) {
                                "Không có kế hoạch cha " + bundles[i].parent_key);
     return OkStatus();
   }));
+
+  // Platforms last: they name the 2022 plan's tasks.
+  auto plan = store.GetPlanByKey(std::string(kPlatformsPlanKey));
+  if (!plan.ok()) return std::move(plan).error().WithContext("Nền tảng", "platforms");
+  TaskQuery tq;
+  tq.plan_id = plan->id;
+  tq.limit = kMaxLimit;
+  DX_ASSIGN_OR_RETURN(auto tasks, store.ListTasks(tq));
+  std::map<std::string, int64_t> task_ids;
+  for (const auto& t : tasks.items) task_ids[t.number] = t.id;
+  DX_ASSIGN_OR_RETURN(auto platforms, ParsePlatforms(EmbeddedFile("platforms/platforms.json"), *store.Units(), task_ids));
+  DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
+    for (const auto& p : platforms) {
+      auto id = txn.CreatePlatform(p);
+      if (!id.ok()) return std::move(id).error().WithContext("Nền tảng " + p.key, "platform " + p.key);
+    }
+    return OkStatus();
+  }));
+  summary.platforms = static_cast<int>(platforms.size());
   return summary;
+}
+
+Result<std::vector<Platform>> ParsePlatforms(std::string_view json_text, const UnitRegistry& reg,
+                                             const std::map<std::string, int64_t>& task_ids) {
+  DX_ASSIGN_OR_RETURN(json::value doc, codec::ParseJson(json_text));
+  const json::value* items = doc.is_object() ? doc.as_object().if_contains("platforms") : nullptr;
+  if (!items || !items->is_array()) return InvalidArgument("/platforms", "must be an array", "Thiếu danh sách nền tảng");
+  const std::string file = doc.as_object().contains("source") ? Str(doc.as_object(), "source") : "";
+  // The annex was written in late 2021: owners are named as they were then.
+  const Date named_on = MakeDate(2022, 1, 1);
+  std::vector<Platform> out;
+  for (size_t i = 0; i < items->as_array().size(); ++i) {
+    const std::string path = "/platforms/" + std::to_string(i);
+    const json::value& item = items->as_array()[i];
+    if (!item.is_object()) return InvalidArgument(path, "must be an object", "Nền tảng không hợp lệ");
+    const json::object& o = item.as_object();
+    Platform p;
+    p.key = Str(o, "key");
+    p.name = Str(o, "name");
+    p.description = Str(o, "description");
+    if (const json::value* n = o.if_contains("number"); n && n->is_int64()) p.number = static_cast<int>(n->get_int64());
+    auto category = ParsePlatformCategory(Str(o, "category"));
+    if (!category) return InvalidArgument(path + "/category", "must be state or enterprise", "Loại nền tảng không hợp lệ");
+    p.category = *category;
+    p.owner_as_written = Str(o, "owner");
+    if (!p.owner_as_written.empty()) {
+      const Unit* owner = reg.Resolve(p.owner_as_written, named_on);
+      if (!owner)
+        return InvalidArgument(path + "/owner", "no unit named '" + p.owner_as_written + "'",
+                               "Không xác định được cơ quan chủ quản " + p.owner_as_written);
+      p.owner_unit_id = owner->id;
+    }
+    for (const char* key : {"enterprises", "adoption"})
+      if (const json::value* a = o.if_contains(key); a && a->is_array())
+        for (const auto& x : a->as_array())
+          if (x.is_string()) (std::string(key) == "enterprises" ? p.enterprises : p.adoption_indicators).push_back(text::Nfc(x.get_string()));
+    if (const json::value* a = o.if_contains("tasks"); a && a->is_array())
+      for (const auto& x : a->as_array()) {
+        auto it = x.is_string() ? task_ids.find(std::string(x.get_string())) : task_ids.end();
+        if (it == task_ids.end())
+          return InvalidArgument(path + "/tasks", "no task " + json::serialize(x) + " in the 2022 plan", "Không có nhiệm vụ");
+        p.task_ids.push_back(it->second);
+      }
+    p.source = Lines(o, file);
+    DX_RETURN_IF_ERROR(ValidatePlatform(p));
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 }  // namespace dxgov::demo

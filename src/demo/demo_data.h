@@ -5,12 +5,14 @@
 // The files are embedded in the binary at build time; see data/README.md for their sources.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/indicator.h"
 #include "core/plan.h"
+#include "core/platform.h"
 #include "core/status.h"
 #include "core/task.h"
 #include "core/unit.h"
@@ -45,7 +47,16 @@ struct LoadSummary {
   int objectives = 0;
   int tasks = 0;
   int indicators = 0;
+  int platforms = 0;
 };
+
+// The plan whose task numbers data/platforms/platforms.json names.
+inline constexpr std::string_view kPlatformsPlanKey = "27-qd-ubqgcds-2022";
+
+// The platforms of data/platforms/platforms.json: owners resolved against `reg` as named at
+// the start of 2022, task numbers of the 2022 plan resolved through `task_ids`.
+Result<std::vector<Platform>> ParsePlatforms(std::string_view json_text, const UnitRegistry& reg,
+                                             const std::map<std::string, int64_t>& task_ids);
 
 // The indicator definitions of data/indicators/indicators.json, read strictly.
 Result<std::vector<Indicator>> ParseIndicators(std::string_view json_text);

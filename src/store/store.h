@@ -19,6 +19,7 @@
 #include "core/account.h"
 #include "core/audit.h"
 #include "core/indicator.h"
+#include "core/platform.h"
 #include "core/query.h"
 #include "core/rollup.h"
 #include "core/status.h"
@@ -68,6 +69,10 @@ class WriteTxn {
   // kNotFound (field /values/<i>/indicator) when a figure names no indicator.
   // REQUIRES: each figure passed ValidateValue.
   virtual Result<ValueCounts> PutValues(const std::vector<DataValue>& values, Provenance provenance) = 0;
+
+  // National platforms. The key must be unused (kConflict). Returns the new id.
+  // REQUIRES: ValidatePlatform(p) passed.
+  virtual Result<int64_t> CreatePlatform(const Platform& p) = 0;
 };
 
 // Who makes a change, for the audit trail.
@@ -149,6 +154,10 @@ class Store {
   // One figure's versions, the current one first; empty when it was never recorded.
   virtual Result<std::vector<DataValue>> ValueHistory(const std::string& indicator, const std::string& unit,
                                                       const Period& period) = 0;
+  // National platforms, in list order (state-owned first, then by number).
+  virtual Result<std::vector<Platform>> ListPlatforms() = 0;
+  virtual Result<Platform> GetPlatform(const std::string& key) = 0;
+
   // Rollups over every committed figure (core/rollup.h); a committed PutValues is visible
   // to the next call.
   virtual const RollupEngine& Rollups() const = 0;

@@ -345,6 +345,8 @@ class Fixtures {
     if (m == "GET" && p == "/api/attainment") return Probe{"/api/attainment?indicator=HTS-01"};
     // A stream never ends; a bad topic answers at once, and the route is public either way.
     if (m == "GET" && p == "/api/events") return Probe{"/api/events?topics=none"};
+    if (m == "GET" && p == "/api/platforms") return Probe{p};
+    if (m == "GET" && p == "/api/platforms/{key}") return Probe{"/api/platforms/nn-09"};
     return std::nullopt;
   }
 

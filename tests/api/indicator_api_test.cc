@@ -314,6 +314,31 @@ TEST_F(IndicatorApiTest, AnAcceptedFigureReachesListenersWithinASecond) {
   EXPECT_EQ(As({}, "GET", "/api/events?topics=tasks").status, 400);
 }
 
+TEST_F(IndicatorApiTest, TheThirtyFiveNationalPlatforms) {
+  const json::value all = Json(As({}, "GET", "/api/platforms"));
+  EXPECT_EQ(all.at("total"), 35);
+  EXPECT_EQ(Json(As({}, "GET", "/api/platforms?category=state")).at("total"), 20);
+  EXPECT_EQ(Json(As({}, "GET", "/api/platforms?category=enterprise")).at("total"), 15);
+  // Owners resolved to units; enterprises searchable.
+  const json::value health = Json(As({}, "GET", "/api/platforms?owner=bo-y-te"));
+  EXPECT_EQ(health.at("total"), 4) << "telemedicine, vaccination, health records, commune health stations";
+  EXPECT_EQ(Json(As({}, "GET", "/api/platforms?q=misa")).at("total"), 2);
+  // The e-invoice platform with its adoption indicator, rolled up from figures.
+  ASSERT_EQ(Post(Fig("KTS-03", "", "2023", 96.5)).status, 200);
+  const json::value invoices = Json(As({}, "GET", "/api/platforms/nn-09"));
+  EXPECT_EQ(invoices.at("owner").at("unit"), "bo-tai-chinh");
+  EXPECT_EQ(invoices.at("owner").at("name"), "Bộ Tài chính");
+  ASSERT_EQ(invoices.at("adoption").as_array().size(), 1u);
+  bool found = false;
+  for (const auto& y : invoices.at("adoption").at(0).at("series").as_array())
+    if (y.at("period") == "2023") found = y.at("value").to_number<double>() == 96.5;
+  EXPECT_TRUE(found) << invoices.at("adoption");
+  // The agricultural data platform is promoted by tasks of the 2022 plan.
+  const json::value agri = Json(As({}, "GET", "/api/platforms/nn-11"));
+  EXPECT_GE(agri.at("tasks").as_array().size(), 3u);
+  EXPECT_EQ(As({}, "GET", "/api/platforms/nn-99").status, 404);
+}
+
 TEST_F(IndicatorApiTest, StandingEditorsDefineIndicators) {
   const std::string def = R"({"code":"TEST-01","name":"Số điểm truy cập Internet công cộng","unit_of_measure":"điểm",
     "period_type":"quarter","value_type":"count","reported_by":["province","city"],

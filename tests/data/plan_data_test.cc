@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -223,6 +224,7 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     EXPECT_EQ(loaded->plans, 2);
     EXPECT_EQ(loaded->tasks, 133);
     EXPECT_EQ(loaded->indicators, 24);
+    EXPECT_EQ(loaded->platforms, 35);
     EXPECT_EQ(loaded->objectives, 43);
     auto again = demo::LoadDemoData(**store);
     ASSERT_FALSE(again.ok());
@@ -250,6 +252,38 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     ASSERT_TRUE(objectives.ok());
     EXPECT_EQ(objectives->total, 43);
   }
+}
+
+TEST(PlatformDataTest, ThirtyFivePlatformsEachOnItsSeedLinesWithResolvedOwners) {
+  const auto seed = ReadLines(kSource / "data/seeds/002_3104ea0fc0572af1.txt");
+  auto units = demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json"));
+  ASSERT_TRUE(units.ok());
+  auto reg = UnitRegistry::Create(*units);
+  ASSERT_TRUE(reg.ok());
+  // Task numbers are checked against the plan file itself.
+  auto plan = demo::ParsePlanBundle(demo::EmbeddedFile("plans/27-qd-ubqgcds-2022.json"));
+  ASSERT_TRUE(plan.ok());
+  std::map<std::string, int64_t> task_ids;
+  int64_t next = 1;
+  for (const auto& e : plan->tasks) task_ids[e.task.number] = next++;
+  auto platforms = demo::ParsePlatforms(demo::EmbeddedFile("platforms/platforms.json"), **reg, task_ids);
+  ASSERT_TRUE(platforms.ok()) << platforms.error().message_en();
+  int state = 0, enterprise = 0;
+  for (const auto& p : *platforms) {
+    (p.category == PlatformCategory::kState ? state : enterprise)++;
+    ASSERT_TRUE(p.source.has_value()) << p.key;
+    const std::string heading = Normalise(seed.at(static_cast<size_t>(p.source->line_from) - 1));
+    EXPECT_NE(heading.find("(" + std::to_string(p.number) + ") " + p.name), std::string::npos) << p.key << ": " << heading;
+    std::string block;
+    for (int l = p.source->line_from; l <= p.source->line_to; ++l) block += Normalise(seed.at(static_cast<size_t>(l) - 1)) + "\n";
+    if (p.category == PlatformCategory::kState) {
+      EXPECT_NE(block.find("Cơ quan chủ quản: " + p.owner_as_written), std::string::npos) << p.key;
+      EXPECT_FALSE(p.owner_unit_id.empty()) << p.key;
+    }
+    for (const auto& e : p.enterprises) EXPECT_NE(block.find(e), std::string::npos) << p.key << " " << e;
+  }
+  EXPECT_EQ(state, 20);
+  EXPECT_EQ(enterprise, 15);
 }
 
 }  // namespace

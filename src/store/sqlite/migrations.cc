@@ -256,11 +256,26 @@ CREATE TABLE value_history (
 CREATE INDEX value_history_by_key ON value_history(indicator, unit, period, revision);
 )sql";
 
+// National digital platforms (a JSON body, like the other entities).
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE platforms (
+  id          INTEGER PRIMARY KEY,
+  key         TEXT NOT NULL UNIQUE,
+  category    TEXT NOT NULL,
+  number      INTEGER NOT NULL,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
     {3, "accounts, sessions, API tokens", kV3},
     {4, "indicators and their values", kV4},
+    {5, "national digital platforms", kV5},
 };
 
 }  // namespace

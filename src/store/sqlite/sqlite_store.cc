@@ -110,6 +110,7 @@ class SqliteTxn final : public WriteTxn {
   Result<int64_t> CreateIndicator(const Indicator& ind) override;
   Status ReplaceIndicator(const Indicator& ind, int64_t expected_revision) override;
   Result<ValueCounts> PutValues(const std::vector<DataValue>& values, Provenance provenance) override;
+  Result<int64_t> CreatePlatform(const Platform& p) override;
 
   bool units_changed() const { return units_changed_; }
   bool indicators_changed() const { return indicators_changed_; }
@@ -530,6 +531,39 @@ class SqliteStore final : public Store {
     return sqlite::SelectValueHistory(*lease, indicator, unit, period);
   }
   const RollupEngine& Rollups() const override { return rollups_; }
+
+  Result<std::vector<Platform>> ListPlatforms() override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(
+        "SELECT id, body, revision, created_at, updated_at FROM platforms "
+        "ORDER BY CASE category WHEN 'state' THEN 0 ELSE 1 END, number, id"));
+    std::vector<Platform> out;
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      DX_ASSIGN_OR_RETURN(Platform p, PlatformFrom(s));
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+  Result<Platform> GetPlatform(const std::string& key) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT id, body, revision, created_at, updated_at FROM platforms WHERE key = ?"));
+    s.Bind(1, std::string_view(key));
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFound("nền tảng", "platform", key);
+    return PlatformFrom(s);
+  }
+  static Result<Platform> PlatformFrom(const Stmt& s) {
+    DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(1)));
+    auto p = codec::PlatformFromJson(v, "", codec::ReadMode::kStored);
+    if (!p.ok()) return Internal("stored platform unreadable: " + p.error().message_en());
+    p->id = s.Int(0);
+    p->version = s.Int(2);
+    p->created_at = s.Text(3);
+    p->updated_at = s.Text(4);
+    return std::move(p).value();
+  }
 
   Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) override {
     std::string where = " WHERE id > ?";
@@ -1182,6 +1216,24 @@ Status SqliteTxn::ReplaceIndicator(const Indicator& ind, int64_t expected) {
   DX_RETURN_IF_ERROR(sqlite::UpdateIndicator(db_, ind, body, expected, now_));
   indicators_changed_ = true;
   return Audit("indicator", ind.code, "update", before.body, body);
+}
+
+Result<int64_t> SqliteTxn::CreatePlatform(const Platform& p) {
+  DX_RETURN_IF_ERROR(ValidatePlatform(p));
+  if (!p.owner_unit_id.empty() && !FindUnit(p.owner_unit_id))
+    return InvalidArgument("/owner/unit", "unknown unit '" + p.owner_unit_id + "'", "Không có đơn vị " + p.owner_unit_id);
+  const std::string body = codec::Serialize(codec::ToJson(p));
+  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(
+      "INSERT INTO platforms(key, category, number, body, revision, created_at, updated_at) VALUES (?,?,?,?,1,?,?)"));
+  s.Bind(1, std::string_view(p.key)).Bind(2, std::string_view(PlatformCategoryName(p.category))).Bind(3, p.number);
+  s.Bind(4, std::string_view(body)).Bind(5, std::string_view(now_)).Bind(6, std::string_view(now_));
+  Status r = s.Run();
+  if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+    return Error(ErrorCode::kConflict, "Đã có nền tảng " + p.key, "platform " + p.key + " exists", {{"/key", "already used"}});
+  DX_RETURN_IF_ERROR(r);
+  const int64_t id = db_.LastInsertId();
+  DX_RETURN_IF_ERROR(Audit("platform", p.key, "create", std::nullopt, body));
+  return id;
 }
 
 Result<ValueCounts> SqliteTxn::PutValues(const std::vector<DataValue>& values, Provenance provenance) {
