@@ -1048,6 +1048,117 @@ class Handler {
                                           {"rejected", std::move(rejected)}});
   }
 
+  // GET /api/values/history?indicator=&unit=&period= — one figure's versions, newest first.
+  HttpResponse ValueHistory() {
+    QueryParams p(req_.query, {"indicator", "unit", "period"});
+    const auto code = p.Str("indicator");
+    const auto unit = p.Str("unit");
+    std::optional<Period> period;
+    if (auto s = p.Str("period")) {
+      period = ParsePeriod(*s);
+      if (!period) p.Fail("/query/period", "must be YYYY, YYYY-Qn or YYYY-MM");
+    }
+    if (!code) p.Fail("/query/indicator", "required");
+    if (!unit) p.Fail("/query/unit", "required (national for the country)");
+    if (!period) p.Fail("/query/period", "required");
+    if (auto bad = p.Problems()) return FromError(*bad);
+    std::optional<HttpResponse> refused;
+    auto ind = VisibleIndicator(*code, refused);
+    if (!ind.ok()) return FromError(ind.error());
+    if (refused) return *refused;
+    const std::string u = UnitParam(*unit);
+    auto versions = store_.ValueHistory(*code, u, *period);
+    if (!versions.ok()) return FromError(versions.error());
+    const bool drafts = GlobalReader() || MayReport(u);
+    json::array items;
+    for (const auto& v : *versions)
+      if (drafts || v.status != ValueStatus::kDraft) items.push_back(codec::ToJson(v));
+    Page<DataValue> page;
+    page.total = static_cast<int64_t>(items.size());
+    page.limit = static_cast<int>(items.size());
+    return JsonResponse(200, PageJson(page, std::move(items)));
+  }
+
+  // POST /api/values/approve {"items":[{"indicator","unit","period","revision"}]}: marks
+  // submitted figures approved, all or none. A stale revision is 412.
+  HttpResponse ApproveValues() {
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    const json::object& o = body->as_object();
+    std::vector<FieldError> errs;
+    for (const auto& kv : o)
+      if (kv.key() != "items") errs.push_back({"/" + std::string(kv.key()), "unknown field"});
+    const json::value* items = o.if_contains("items");
+    if (!items || !items->is_array() || items->as_array().empty()) errs.push_back({"/items", "required: a non-empty array"});
+    else if (items->as_array().size() > kMaxValuesPerBatch) errs.push_back({"/items", "too many"});
+    if (!errs.empty()) return Unprocessable(Error(ErrorCode::kInvalidArgument, "Yêu cầu duyệt không hợp lệ", "invalid approval", std::move(errs)));
+    std::vector<DataValue> approved;
+    for (size_t i = 0; i < items->as_array().size(); ++i) {
+      const std::string path = "/items/" + std::to_string(i);
+      const json::value& it = items->as_array()[i];
+      const json::object* io = it.if_object();
+      auto str = [&](const char* k) -> std::optional<std::string> {
+        const json::value* v = io ? io->if_contains(k) : nullptr;
+        if (v && v->is_string()) return std::string(v->get_string());
+        if (v && v->is_null() && std::string_view(k) == "unit") return std::string();
+        return std::nullopt;
+      };
+      const auto code = str("indicator"), unit = str("unit"), period_text = str("period");
+      const auto period = period_text ? ParsePeriod(*period_text) : std::nullopt;
+      if (!code || !unit || !period) {
+        errs.push_back({path, "needs indicator, unit (null for the country) and period"});
+        continue;
+      }
+      Subject s;
+      s.reporting_unit = UnitParam(*unit);
+      if (auto no = Authorize(Action::kApprove, s)) return *no;
+      auto versions = store_.ValueHistory(*code, s.reporting_unit, *period);
+      if (!versions.ok()) return FromError(versions.error());
+      if (versions->empty()) {
+        errs.push_back({path, "no such figure"});
+        continue;
+      }
+      DataValue cur = versions->front();
+      if (const json::value* rev = io->if_contains("revision"); rev && rev->is_int64() && rev->get_int64() != cur.version) {
+        Error e(ErrorCode::kPreconditionFailed, "Số liệu đã thay đổi từ khi được xem", "the figure changed since it was read",
+                {{path + "/revision", "current revision is " + std::to_string(cur.version)}});
+        return FromError(e);
+      }
+      if (cur.status == ValueStatus::kDraft) {
+        errs.push_back({path, "a draft is not submitted yet"});
+        continue;
+      }
+      cur.status = ValueStatus::kApproved;
+      approved.push_back(std::move(cur));
+    }
+    if (!errs.empty()) return Unprocessable(Error(ErrorCode::kInvalidArgument, "Không duyệt được", "cannot approve", std::move(errs)));
+    ValueCounts counts;
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
+      // Approval keeps each figure's provenance.
+      for (Provenance pv : {Provenance::kManual, Provenance::kApi, Provenance::kImport}) {
+        std::vector<DataValue> part;
+        for (const auto& v : approved)
+          if (v.provenance == pv) part.push_back(v);
+        if (part.empty()) continue;
+        DX_ASSIGN_OR_RETURN(ValueCounts c, txn.PutValues(part, pv));
+        counts.updated += c.updated;
+        counts.unchanged += c.unchanged;
+      }
+      return OkStatus();
+    });
+    if (!w.ok()) return Unprocessable(w.error());
+    auto all = store_.ListIndicators();
+    if (all.ok() && counts.updated > 0) {
+      std::map<std::string, const Indicator*> defs;
+      for (const auto& i : *all) defs[i.code] = &i;
+      AnnounceValues(approved, defs);
+    }
+    return JsonResponse(200, json::object{{"approved", counts.updated}, {"already_approved", counts.unchanged}});
+  }
+
   // One "values:<indicator>" event per indicator of a written batch: which units and periods
   // changed, so that listeners refetch their rollups. Drafts and unpublished indicators are
   // never announced (the stream is public).
@@ -2150,6 +2261,8 @@ const std::vector<Route>& RouteTable() {
       {"PATCH", "/api/indicators/{key}", A::kEditIndicators, &H::PatchIndicator},
       {"GET", "/api/values", A::kRead, &H::ListValues},
       {"POST", "/api/values", A::kReportValues, &H::PostValues},
+      {"GET", "/api/values/history", A::kRead, &H::ValueHistory},
+      {"POST", "/api/values/approve", A::kApprove, &H::ApproveValues},
       {"GET", "/api/rollups", A::kRead, &H::GetRollups},
       {"GET", "/api/attainment", A::kRead, &H::GetAttainment},
       {"GET", "/api/events", A::kRead, &H::GetEvents},

@@ -208,8 +208,10 @@ struct Caller {
   bool edits = false;    // unit editor
   bool reports = false;  // may report progress in its unit
   bool token = false;
-  Caller(std::string n, Headers h, bool g = false, bool a = false, bool e = false, bool r = false, bool t = false)
-      : name(std::move(n)), headers(std::move(h)), global(g), admin(a), edits(e), reports(r), token(t) {}
+  bool approves = false;  // unit approver
+  Caller(std::string n, Headers h, bool g = false, bool a = false, bool e = false, bool r = false, bool t = false,
+         bool ap = false)
+      : name(std::move(n)), headers(std::move(h)), global(g), admin(a), edits(e), reports(r), token(t), approves(ap) {}
 };
 
 // What each action allows, written from the issue's role table, independently of
@@ -238,7 +240,8 @@ Outcome Expected(Action a, const Caller& p, Rel rel) {
     case Action::kEditIndicators:
       return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
     case Action::kApprove:
-      return anon ? Outcome::k401 : Outcome::k403;  // no route approves yet (report cycles)
+      // Figures: approvers in their subtree, and the standing agency everywhere.
+      return anon ? Outcome::k401 : (p.global || (p.approves && in_scope)) ? Outcome::kAllow : Outcome::k403;
   }
   return Outcome::k403;
 }
@@ -341,6 +344,14 @@ class Fixtures {
     if (m == "POST" && p == "/api/values")
       return Probe{p, R"({"values":[{"indicator":"DS-01","unit":")" + unit + R"(","period":"2025","value":)" +
                           std::to_string(1000 + serial) + "}]}"};
+    if (m == "GET" && p == "/api/values/history")
+      return Probe{"/api/values/history?indicator=DS-01&unit=" + unit + "&period=2025"};
+    if (m == "POST" && p == "/api/values/approve") {
+      // A submitted figure of the unit, made by the admin, for each probe to approve.
+      admin_("POST", "/api/values", R"({"values":[{"indicator":"DS-01","unit":")" + unit + R"(","period":"2024","value":)" +
+                                        std::to_string(2000 + serial) + "}]}");
+      return Probe{p, R"({"items":[{"indicator":"DS-01","unit":")" + unit + R"(","period":"2024"}]})"};
+    }
     if (m == "GET" && p == "/api/rollups") return Probe{"/api/rollups?indicator=DS-01&unit=" + unit + "&period=2025"};
     if (m == "GET" && p == "/api/attainment") return Probe{"/api/attainment?indicator=HTS-01"};
     // A stream never ends; a bad topic answers at once, and the route is public either way.
@@ -386,7 +397,7 @@ TEST_F(AuthTest, AuthorisationMatrixCoversEveryRoute) {
       {"admin", testing::SignIn(port_, "admin", kPassword), true, true, true, true},
       {"standing_editor", testing::SignIn(port_, "thuongtruc", kPassword), true, false, true, true},
       {"unit_editor", testing::SignIn(port_, "bientap", kPassword), false, false, true, true},
-      {"unit_approver", testing::SignIn(port_, "pheduyet", kPassword)},
+      {"unit_approver", testing::SignIn(port_, "pheduyet", kPassword), false, false, false, false, false, true},
       {"viewer", testing::SignIn(port_, "xem", kPassword)},
       {"token(progress,values)", {{"Authorization", "Bearer " + std::string(Json(token).at("secret").as_string())}}, false,
        false, false, true, true},

@@ -70,9 +70,11 @@ class IndicatorApiTest : public ::testing::Test {
     ASSERT_TRUE(started.ok()) << started.error().message_en();
     ASSERT_TRUE(server_->AddUser("admin", "", Role::kAdmin, kPassword).ok());
     ASSERT_TRUE(server_->AddUser("tinh", "tinh-tuyen-quang-2025", Role::kUnitEditor, kPassword).ok());
+    ASSERT_TRUE(server_->AddUser("duyet", "tinh-tuyen-quang-2025", Role::kUnitApprover, kPassword).ok());
     port_ = server_->port();
     admin_ = testing::SignIn(port_, "admin", kPassword);
     editor_ = testing::SignIn(port_, "tinh", kPassword);
+    approver_ = testing::SignIn(port_, "duyet", kPassword);
     ASSERT_FALSE(admin_.empty());
     ASSERT_FALSE(editor_.empty());
   }
@@ -114,7 +116,7 @@ class IndicatorApiTest : public ::testing::Test {
   static constexpr const char* kPassword = "Mật khẩu chỉ tiêu thử nghiệm 2026";
   static inline testing::DemoServer* server_ = nullptr;
   static inline uint16_t port_ = 0;
-  static inline Headers admin_, editor_;
+  static inline Headers admin_, editor_, approver_;
 };
 
 TEST_F(IndicatorApiTest, PublishedIndicatorsAreReadableWithoutCredentials) {
@@ -337,6 +339,27 @@ TEST_F(IndicatorApiTest, TheThirtyFiveNationalPlatforms) {
   const json::value agri = Json(As({}, "GET", "/api/platforms/nn-11"));
   EXPECT_GE(agri.at("tasks").as_array().size(), 3u);
   EXPECT_EQ(As({}, "GET", "/api/platforms/nn-99").status, 404);
+}
+
+TEST_F(IndicatorApiTest, ApproversApproveSubmittedFiguresAndHistoryKeepsEveryVersion) {
+  ASSERT_EQ(Post(Fig("DS-01", "xa-2025-02269", "2025", 12000), false, editor_).status, 200) << "a commune of the province";
+  const std::string item = R"({"indicator":"DS-01","unit":"xa-2025-02269","period":"2025")";
+  EXPECT_EQ(As(approver_, "POST", "/api/values/approve", R"({"items":[)" + item + R"(,"revision":7}]})").status, 412);
+  EXPECT_EQ(As(editor_, "POST", "/api/values/approve", R"({"items":[)" + item + "}]}").status, 403);
+  HttpResult ok = As(approver_, "POST", "/api/values/approve", R"({"items":[)" + item + R"(,"revision":1}]})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(Json(ok).at("approved"), 1);
+  EXPECT_EQ(As(approver_, "POST", "/api/values/approve",
+               R"({"items":[{"indicator":"DS-01","unit":"tp-ha-noi","period":"2025"}]})").status, 403);
+  const json::value history = Json(As({}, "GET", "/api/values/history?indicator=DS-01&unit=xa-2025-02269&period=2025"));
+  ASSERT_EQ(history.at("total"), 2);
+  EXPECT_EQ(history.at("items").at(0).at("status"), "approved");
+  EXPECT_EQ(history.at("items").at(0).at("updated_by"), "duyet");
+  EXPECT_EQ(history.at("items").at(1).at("status"), "submitted");
+  EXPECT_EQ(history.at("items").at(1).at("updated_by"), "tinh");
+  // Approved figures are what approved_only rollups count.
+  const json::value approved = Rollup("indicator=DS-01&unit=xa-2025-02269&period=2025&approved_only=true");
+  EXPECT_EQ(approved.at("items").at(0).at("value").to_number<double>(), 12000);
 }
 
 TEST_F(IndicatorApiTest, StandingEditorsDefineIndicators) {
