@@ -1305,10 +1305,23 @@ class Handler {
     if (!code) p.Fail("/query/indicator", "required");
     const std::string within = UnitParam(p.Str("unit").value_or("national"));
     const auto units_csv = p.Str("units");
-    std::optional<UnitKind> level;
+    // Unit kinds, comma-separated; "provincial" is the provinces and centrally-run cities.
+    std::set<UnitKind> level;
     if (auto s = p.Str("level")) {
-      level = ParseUnitKind(*s);
-      if (!level) p.Fail("/query/level", "a unit kind, e.g. province");
+      for (size_t start = 0; start <= s->size();) {
+        size_t comma = s->find(',', start);
+        if (comma == std::string::npos) comma = s->size();
+        const std::string k = s->substr(start, comma - start);
+        if (k == "provincial") {
+          level.insert(UnitKind::kProvince);
+          level.insert(UnitKind::kCity);
+        } else if (auto kind = ParseUnitKind(k)) {
+          level.insert(*kind);
+        } else {
+          p.Fail("/query/level", "'" + k + "' is not a unit kind (province, city, provincial, commune, ministry, ...)");
+        }
+        start = comma + 1;
+      }
     }
     std::vector<Period> periods;
     std::optional<Period> single, from, to;
@@ -1350,8 +1363,8 @@ class Handler {
           ids.push_back(UnitParam(units_csv->substr(start, comma - start)));
           start = comma + 1;
         }
-      } else if (level) {
-        for (const Unit* u : reg_->ValidOn(LastDay(period), {*level}))
+      } else if (!level.empty()) {
+        for (const Unit* u : reg_->ValidOn(LastDay(period), level))
           if (within.empty() || GrantCovers(Grant{{}, within}, u->id, *reg_, LastDay(period), false))
             ids.push_back(u->id);
       } else {
@@ -1369,7 +1382,7 @@ class Handler {
             return FromError(Error(ErrorCode::kNotFound, "Không có đơn vị " + id, "no unit " + id, {{"/query/unit", "unknown unit"}}));
           return FromError(e);
         }
-        rows.emplace_back(r->value, internal::RollupView(*r, *ind, id, *reg_, period));
+        rows.emplace_back(r->value, internal::RollupView(*r, *ind, id, *reg_, period, opt.list_missing));
       }
       if (sort) {
         // Ranking: units without a value last, ties in the order given.

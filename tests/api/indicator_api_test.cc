@@ -208,6 +208,9 @@ TEST_F(IndicatorApiTest, RatioOfSumsAndRankingOfProvinces) {
   EXPECT_EQ(ranked.at("items").at(0).at("rank"), 1);
   EXPECT_EQ(ranked.at("items").at(1).at("unit"), "tinh-ha-giang");
   EXPECT_EQ(ranked.at("items").at(2).at("rank"), nullptr);
+  EXPECT_FALSE(ranked.at("items").at(2).as_object().contains("missing")) << "only when asked";
+  EXPECT_EQ(Rollup("indicator=CPS-03&period=2024-05&level=provincial").at("total"), 63) << "provinces and cities";
+  EXPECT_EQ(Rollup("indicator=CPS-03&period=2025-08&level=provincial").at("total"), 34);
   // The merged province over a month before it existed: its predecessors' files.
   const json::value merged = Rollup("indicator=HS-ALL&unit=tinh-tuyen-quang-2025&period=2024-05");
   EXPECT_EQ(merged.at("items").at(0).at("value").to_number<double>(), 120);

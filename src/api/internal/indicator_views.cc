@@ -53,7 +53,7 @@ json::object IndicatorDetailView(const Indicator& ind, const std::vector<Objecti
 }
 
 json::object RollupView(const RollupResult& r, const Indicator& ind, const std::string& unit_id,
-                        const UnitRegistry& reg, const Period& p) {
+                        const UnitRegistry& reg, const Period& p, bool with_missing) {
   json::value name = nullptr;
   if (!unit_id.empty())
     if (const Unit* u = reg.Find(unit_id)) name = json::value(VersionOrLatest(*u, LastDay(p)).name);
@@ -72,7 +72,7 @@ json::object RollupView(const RollupResult& r, const Indicator& ind, const std::
                  {"reported", r.reported},
                  {"completeness", r.expected ? json::value(RoundToDecimals(100.0 * r.reported / r.expected, 1))
                                              : json::value(nullptr)}};
-  if (!r.missing.empty() || r.expected > r.reported) o["missing"] = std::move(missing);
+  if (with_missing) o["missing"] = std::move(missing);
   return o;
 }
 

@@ -21,9 +21,10 @@ namespace dxgov::api::internal {
 // side by side, each with the document (or plan objective) that set it.
 boost::json::object IndicatorDetailView(const Indicator& ind, const std::vector<Objective>& objectives);
 
-// One rollup: the unit (null for the country) with its name as of the period's end.
+// One rollup: the unit (null for the country) with its name as of the period's end;
+// "missing" only when it was asked for.
 boost::json::object RollupView(const RollupResult& r, const Indicator& ind, const std::string& unit_id,
-                               const UnitRegistry& reg, const Period& p);
+                               const UnitRegistry& reg, const Period& p, bool with_missing = false);
 
 // The observations attainment is judged on: the indicator's baselines and the country's
 // yearly rollups up to `as_of` (a rollup wins over a baseline for the same year).
