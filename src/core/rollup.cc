@@ -162,9 +162,17 @@ struct RollupEngine::Impl {
 
     bool Counts(uint8_t f) const { return (f & kPresent) && (!opt.approved_only || (f & kApproved)); }
 
+    // A query reads the same few blocks once per unit: remember them (a handful of entries,
+    // so a linear scan beats hashing the key again for every unit).
+    mutable std::vector<std::pair<uint64_t, const Block*>> seen_blocks;
     const Block* BlockOf(int ii, const Period& p) const {
-      auto it = e.blocks.find(BlockKey(ii, p));
-      return it == e.blocks.end() ? nullptr : &it->second;
+      const uint64_t key = BlockKey(ii, p);
+      for (const auto& [k, b] : seen_blocks)
+        if (k == key) return b;
+      auto it = e.blocks.find(key);
+      const Block* b = it == e.blocks.end() ? nullptr : &it->second;
+      if (seen_blocks.size() < 256) seen_blocks.emplace_back(key, b);
+      return b;
     }
 
     int SlotOfIndex(int reg_index) const {
@@ -204,6 +212,13 @@ struct RollupEngine::Impl {
     // Indicator `ii`'s figures for one unit over `p`, combined by its rule over time.
     std::optional<Figure> Series(int ii, int reg_index, const Period& p) const {
       const Indicator& d = e.defs[static_cast<size_t>(ii)];
+      if (p.type == d.period_type && d.over_time != Aggregation::kWeightedMean) {
+        // The indicator's own period: one figure, nothing to combine (the common case).
+        double v = 0;
+        bool est = false;
+        if (!Cell(ii, reg_index, p, v, est)) return std::nullopt;
+        return Figure{v, 1, est};
+      }
       const std::vector<Period> subs = Subperiods(p, d.period_type);
       Acc acc;
       double latest = 0;
@@ -338,7 +353,7 @@ struct RollupEngine::Impl {
 
   Result<RollupResult> Run(const Indicator& ind, int ii, std::string_view unit_id, const Period& p,
                            const RollupOptions& opt) const {
-    Query q{*this, ind, opt, p, {}, false, false, false, -1, {}, nullptr, {}, 0, 0};
+    Query q{*this, ind, opt, p, {}, false, false, false, -1, {}, nullptr, {}, 0, 0, {}};
     q.additive = IsAdditive(ind.across_units);
     q.ratio = ind.across_units == Aggregation::kRatio;
     q.weighted = ind.across_units == Aggregation::kWeightedMean;
