@@ -100,6 +100,12 @@ int Serve(const ServeArgs& a) {
                    "{} platforms",
                    loaded->units, loaded->indicators, loaded->plans, loaded->objectives, loaded->tasks,
                    loaded->platforms);
+    } else {
+      auto added = dxgov::demo::LoadMissingReferenceData(**store);
+      if (!added.ok()) return Fail(added.error());
+      if (added->indicators || added->platforms)
+        spdlog::info("Đã bổ sung dữ liệu tham chiếu (reference data added): {} indicators, {} platforms",
+                     added->indicators, added->platforms);
     }
   }
   if (!(*store)->Info().writable)

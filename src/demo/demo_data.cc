@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <set>
 
 #include "codec/indicator_json.h"
 #include "codec/json_codec.h"
@@ -174,15 +175,6 @@ Result<LoadSummary> LoadDemoData(Store& store) {
   }));
   summary.units = static_cast<int>(units.size());
 
-  DX_ASSIGN_OR_RETURN(std::vector<Indicator> indicators, ParseIndicators(EmbeddedFile("indicators/indicators.json")));
-  DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
-    for (const auto& ind : indicators) {
-      auto id = txn.CreateIndicator(ind);
-      if (!id.ok()) return std::move(id).error().WithContext("Chỉ tiêu " + ind.code, "indicator " + ind.code);
-    }
-    return OkStatus();
-  }));
-  summary.indicators = static_cast<int>(indicators.size());
 
   std::vector<PlanBundle> bundles;
   for (const auto& name : EmbeddedFileNames()) {
@@ -237,9 +229,35 @@ Result<LoadSummary> LoadDemoData(Store& store) {
     return OkStatus();
   }));
 
-  // Platforms last: they name the 2022 plan's tasks.
+  // Indicators and platforms last: platforms name the 2022 plan's tasks.
+  DX_ASSIGN_OR_RETURN(ReferenceSummary ref, LoadMissingReferenceData(store));
+  summary.indicators = ref.indicators;
+  summary.platforms = ref.platforms;
+  return summary;
+}
+
+Result<ReferenceSummary> LoadMissingReferenceData(Store& store) {
+  ReferenceSummary added;
+  DX_ASSIGN_OR_RETURN(std::vector<Indicator> indicators, ParseIndicators(EmbeddedFile("indicators/indicators.json")));
+  DX_ASSIGN_OR_RETURN(std::vector<Indicator> stored, store.ListIndicators());
+  std::set<std::string> have;
+  for (const auto& i : stored) have.insert(i.code);
+  std::erase_if(indicators, [&](const Indicator& i) { return have.count(i.code) > 0; });
+  // Nothing missing, nothing written: a read-only database must still start.
+  if (!indicators.empty()) DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
+    for (const auto& ind : indicators) {
+      auto id = txn.CreateIndicator(ind);
+      if (!id.ok()) return std::move(id).error().WithContext("Chỉ tiêu " + ind.code, "indicator " + ind.code);
+      ++added.indicators;
+    }
+    return OkStatus();
+  }));
+
   auto plan = store.GetPlanByKey(std::string(kPlatformsPlanKey));
-  if (!plan.ok()) return std::move(plan).error().WithContext("Nền tảng", "platforms");
+  if (!plan.ok()) {
+    if (plan.error().code() == ErrorCode::kNotFound) return added;  // no 2022 plan here: no platforms either
+    return std::move(plan).error();
+  }
   TaskQuery tq;
   tq.plan_id = plan->id;
   tq.limit = kMaxLimit;
@@ -247,15 +265,19 @@ Result<LoadSummary> LoadDemoData(Store& store) {
   std::map<std::string, int64_t> task_ids;
   for (const auto& t : tasks.items) task_ids[t.number] = t.id;
   DX_ASSIGN_OR_RETURN(auto platforms, ParsePlatforms(EmbeddedFile("platforms/platforms.json"), *store.Units(), task_ids));
-  DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
+  DX_ASSIGN_OR_RETURN(auto stored_platforms, store.ListPlatforms());
+  std::set<std::string> have_platforms;
+  for (const auto& p : stored_platforms) have_platforms.insert(p.key);
+  std::erase_if(platforms, [&](const Platform& p) { return have_platforms.count(p.key) > 0; });
+  if (!platforms.empty()) DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
     for (const auto& p : platforms) {
       auto id = txn.CreatePlatform(p);
       if (!id.ok()) return std::move(id).error().WithContext("Nền tảng " + p.key, "platform " + p.key);
+      ++added.platforms;
     }
     return OkStatus();
   }));
-  summary.platforms = static_cast<int>(platforms.size());
-  return summary;
+  return added;
 }
 
 Result<std::vector<Platform>> ParsePlatforms(std::string_view json_text, const UnitRegistry& reg,

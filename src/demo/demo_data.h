@@ -50,6 +50,17 @@ struct LoadSummary {
   int platforms = 0;
 };
 
+// Reference rows added by LoadMissingReferenceData.
+struct ReferenceSummary {
+  int indicators = 0;
+  int platforms = 0;
+};
+
+// Adds the shipped indicators and platforms that a database lacks (by code and key), so a
+// database made before they shipped gets them; existing rows are never touched. Platforms
+// need the 2022 plan; without it none are added. Safe to run on every start.
+Result<ReferenceSummary> LoadMissingReferenceData(Store& store);
+
 // The plan whose task numbers data/platforms/platforms.json names.
 inline constexpr std::string_view kPlatformsPlanKey = "27-qd-ubqgcds-2022";
 

@@ -3,6 +3,7 @@
 // occur on the seed lines the record names. Also the plan's counts, the unit registry
 // through the 2025 reorganisation, and the programme cascade through a real SQLite store.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -229,6 +230,9 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     auto again = demo::LoadDemoData(**store);
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code(), ErrorCode::kConflict);
+    auto nothing_missing = demo::LoadMissingReferenceData(**store);
+    ASSERT_TRUE(nothing_missing.ok());
+    EXPECT_EQ(nothing_missing->indicators + nothing_missing->platforms, 0);
 
     auto programme = (*store)->GetPlanByKey("749-qd-ttg-2020");
     ASSERT_TRUE(programme.ok());
@@ -252,6 +256,30 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     ASSERT_TRUE(objectives.ok());
     EXPECT_EQ(objectives->total, 43);
   }
+}
+
+// A database made before indicators and platforms shipped (simulated by removing them)
+// gets them on the next start, without touching what it has.
+TEST(DemoLoadTest, AnOlderDatabaseGetsTheMissingReferenceData) {
+  testing::TempDir tmp("dxgov-reference");
+  const std::string file = (tmp.path() / "dxgov.sqlite").string();
+  {
+    auto store = OpenSqliteStore({file, 1, nullptr});
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(demo::LoadDemoData(**store).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM platforms; DELETE FROM indicators WHERE code IN ('HTS-02', 'DS-01');",
+                         nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore({file, 1, nullptr});
+  ASSERT_TRUE(store.ok());
+  auto added = demo::LoadMissingReferenceData(**store);
+  ASSERT_TRUE(added.ok()) << added.error().message_en();
+  EXPECT_EQ(added->indicators, 2);
+  EXPECT_EQ(added->platforms, 35);
+  EXPECT_EQ((*store)->ListIndicators()->size(), 24u);
 }
 
 TEST(PlatformDataTest, ThirtyFivePlatformsEachOnItsSeedLinesWithResolvedOwners) {

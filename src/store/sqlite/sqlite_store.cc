@@ -341,12 +341,17 @@ class SqliteStore final : public Store {
   Result<Plan> GetPlan(int64_t id) override { return GetEntity<Plan>("plans", id, codec::PlanFromJson, "kế hoạch", "plan"); }
 
   Result<Plan> GetPlanByKey(const std::string& key) override {
-    auto lease = Lease();
-    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT id FROM plans WHERE key = ?"));
-    s.Bind(1, std::string_view(key));
-    DX_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return NotFound("kế hoạch", "plan", key);
-    const int64_t id = s.Int(0);
+    int64_t id = 0;
+    {
+      // Returned before GetPlan leases again: holding two leases at once deadlocks when
+      // every connection is taken by a caller doing the same.
+      auto lease = Lease();
+      DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT id FROM plans WHERE key = ?"));
+      s.Bind(1, std::string_view(key));
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) return NotFound("kế hoạch", "plan", key);
+      id = s.Int(0);
+    }
     return GetPlan(id);
   }
 
