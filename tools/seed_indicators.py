@@ -14,8 +14,10 @@ indicators (SUPPORT) are the weights and the numerator/denominator the rules nam
 A maintainer's tool, run by hand; its output is committed, and tests/data checks every
 figure against the seed line named in "source".
 """
-import json, re, unicodedata
+import json, re
 from pathlib import Path
+
+from seed_plans import nfc  # the same Unicode handling as the plans
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "data/seeds/002_3104ea0fc0572af1.txt"
@@ -77,9 +79,6 @@ SUPPORT = [
 
 GROUP_NAMES = {"Hạ tầng số": "HTS", "Chính phủ số": "CPS", "Kinh tế số và xã hội số": "KTS"}
 
-
-def nfc(s):
-    return unicodedata.normalize("NFC", s)
 
 
 def strip_tags(s):

@@ -13,8 +13,10 @@ indicators are linked where an annex indicator measures the platform's use (CURA
 
 A maintainer's tool, run by hand; its output is committed.
 """
-import json, re, unicodedata
+import json, re
 from pathlib import Path
+
+from seed_plans import nfc, fold  # the same Unicode handling as the plans
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "data/seeds/002_3104ea0fc0572af1.txt"
@@ -27,14 +29,6 @@ CURATED_ADOPTION = {
 }
 
 
-def nfc(s):
-    return unicodedata.normalize("NFC", s)
-
-
-def fold(s):
-    s = unicodedata.normalize("NFD", s)
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    return s.replace("đ", "d").replace("Đ", "D").lower()
 
 
 def clean(s):

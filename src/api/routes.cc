@@ -71,13 +71,24 @@ HttpResponse FromError(const Error& e, int status = 0) {
   }
   HttpResponse r = JsonResponse(status, body);
   if (status >= 500) r.headers.emplace_back("X-Dxgov-Log", e.message_en());  // stripped by the server, logged
-  if ((status == 412 || status == 428) && !e.detail.empty()) r.headers.emplace_back("ETag", e.detail);
+  if ((status == 412 || status == 428) && !e.detail.empty()) {
+    // The store names the current revision ("3"); the API's own checks already give an ETag.
+    const bool revision = e.detail.size() <= 18 &&
+                          std::all_of(e.detail.begin(), e.detail.end(), [](char c) { return c >= '0' && c <= '9'; });
+    r.headers.emplace_back("ETag", revision ? ETagOf(std::stoll(e.detail)) : e.detail);
+  }
   if (status == 503) r.headers.emplace_back("Retry-After", "5");
   return r;
 }
 
 // Body validation failures are well-formed requests that break a rule: 422.
 HttpResponse Unprocessable(const Error& e) { return FromError(e, e.code() == ErrorCode::kInvalidArgument ? 422 : 0); }
+
+// A list small enough to answer whole, in the page shape every list has.
+json::object WholeList(json::array items) {
+  const auto n = static_cast<int64_t>(items.size());
+  return json::object{{"items", std::move(items)}, {"total", n}, {"limit", n}, {"offset", 0}};
+}
 
 template <typename T>
 json::object PageJson(const Page<T>& p, json::array items) {
@@ -758,10 +769,7 @@ class Handler {
       }
       items.push_back(codec::ToJson(ind));
     }
-    Page<Indicator> page;
-    page.total = static_cast<int64_t>(items.size());
-    page.limit = static_cast<int>(items.size());
-    return JsonResponse(200, PageJson(page, std::move(items)));
+    return JsonResponse(200, WholeList(std::move(items)));
   }
 
   Result<std::vector<Objective>> ObjectivesMeasuredBy(const std::string& code) {
@@ -996,6 +1004,13 @@ class Handler {
     std::vector<DataValue> good;
     std::optional<Subject> refused_subject, allowed_subject;
     Action refused_action = Action::kReportValues;
+    // A batch names few units many times: decide each (unit, action) once.
+    std::map<std::pair<std::string, Action>, Verdict> verdicts;
+    auto decide = [&](Action a, const Subject& s) {
+      auto [it, fresh] = verdicts.try_emplace({s.reporting_unit, a}, Verdict::kAllow);
+      if (fresh) it->second = Decide(Caller(), a, s, *reg_, Today());
+      return it->second;
+    };
     for (auto& c : cands) {
       const size_t before = errs.size();
       if (auto d = defs.find(c.v.indicator); d == defs.end()) {
@@ -1003,9 +1018,9 @@ class Handler {
       } else {
         Subject s;
         s.reporting_unit = c.v.unit_id;
-        const Verdict verdict = Decide(Caller(), Action::kReportValues, s, *reg_, Today());
-        const bool approve_ok = c.v.status != ValueStatus::kApproved ||
-                                Decide(Caller(), Action::kApprove, s, *reg_, Today()) == Verdict::kAllow;
+        const Verdict verdict = decide(Action::kReportValues, s);
+        const bool approve_ok =
+            c.v.status != ValueStatus::kApproved || decide(Action::kApprove, s) == Verdict::kAllow;
         if (verdict != Verdict::kAllow || !approve_ok) {
           if (!refused_subject) {
             refused_subject = s;
@@ -1073,10 +1088,7 @@ class Handler {
     json::array items;
     for (const auto& v : *versions)
       if (drafts || v.status != ValueStatus::kDraft) items.push_back(codec::ToJson(v));
-    Page<DataValue> page;
-    page.total = static_cast<int64_t>(items.size());
-    page.limit = static_cast<int>(items.size());
-    return JsonResponse(200, PageJson(page, std::move(items)));
+    return JsonResponse(200, WholeList(std::move(items)));
   }
 
   // POST /api/values/approve {"items":[{"indicator","unit","period","revision"}]}: marks
@@ -1224,10 +1236,7 @@ class Handler {
       }
       items.push_back(PlatformView(pl));
     }
-    Page<Platform> page;
-    page.total = static_cast<int64_t>(items.size());
-    page.limit = static_cast<int>(items.size());
-    return JsonResponse(200, PageJson(page, std::move(items)));
+    return JsonResponse(200, WholeList(std::move(items)));
   }
 
   // A platform with the tasks that promote it and its adoption: each adoption indicator's
@@ -1272,21 +1281,13 @@ class Handler {
   // GET /api/events?topics=values,values:HTS-01 — a Server-Sent Events stream.
   HttpResponse GetEvents() {
     QueryParams p(req_.query, {"topics"});
-    std::vector<std::string> topics;
-    if (auto t = p.Str("topics")) {
-      for (size_t start = 0; start <= t->size();) {
-        size_t comma = t->find(',', start);
-        if (comma == std::string::npos) comma = t->size();
-        std::string topic = t->substr(start, comma - start);
-        const bool ok = topic == "values" || (topic.rfind("values:", 0) == 0 && IsValidIndicatorCode(topic.substr(7)));
-        if (!ok) p.Fail("/query/topics", "'" + topic + "' is not a topic (values, values:<indicator code>)");
-        else topics.push_back(std::move(topic));
-        start = comma + 1;
-      }
-      if (topics.size() > 50) p.Fail("/query/topics", "at most 50 topics");
-    } else {
-      p.Fail("/query/topics", "required, e.g. values or values:HTS-01");
-    }
+    if (!p.Str("topics")) p.Fail("/query/topics", "required, e.g. values or values:HTS-01");
+    auto topic = [](const std::string& t) -> std::optional<std::string> {
+      if (t == "values" || (t.rfind("values:", 0) == 0 && IsValidIndicatorCode(t.substr(7)))) return t;
+      return std::nullopt;
+    };
+    std::vector<std::string> topics = p.List<std::string>("topics", topic, "values, values:<indicator code>");
+    if (topics.size() > 50) p.Fail("/query/topics", "at most 50 topics");
     if (auto bad = p.Problems()) return FromError(*bad);
     if (auto no = Authorize(Subject{})) return *no;
     HttpResponse r;
@@ -1304,25 +1305,20 @@ class Handler {
     const auto code = p.Str("indicator");
     if (!code) p.Fail("/query/indicator", "required");
     const std::string within = UnitParam(p.Str("unit").value_or("national"));
-    const auto units_csv = p.Str("units");
-    // Unit kinds, comma-separated; "provincial" is the provinces and centrally-run cities.
+    // Units by id ("national" is the country), or unit kinds; "provincial" is the provinces
+    // and centrally-run cities.
+    auto unit_id = [](const std::string& u) -> std::optional<std::string> { return UnitParam(u); };
+    const std::vector<std::string> listed = p.List<std::string>("units", unit_id, "unit ids");
+    if (listed.size() > kMaxRollupUnits)
+      p.Fail("/query/units", "at most " + std::to_string(kMaxRollupUnits) + " units");
+    auto kinds = [](const std::string& k) -> std::optional<std::vector<UnitKind>> {
+      if (k == "provincial") return std::vector<UnitKind>{UnitKind::kProvince, UnitKind::kCity};
+      if (auto kind = ParseUnitKind(k)) return std::vector<UnitKind>{*kind};
+      return std::nullopt;
+    };
     std::set<UnitKind> level;
-    if (auto s = p.Str("level")) {
-      for (size_t start = 0; start <= s->size();) {
-        size_t comma = s->find(',', start);
-        if (comma == std::string::npos) comma = s->size();
-        const std::string k = s->substr(start, comma - start);
-        if (k == "provincial") {
-          level.insert(UnitKind::kProvince);
-          level.insert(UnitKind::kCity);
-        } else if (auto kind = ParseUnitKind(k)) {
-          level.insert(*kind);
-        } else {
-          p.Fail("/query/level", "'" + k + "' is not a unit kind (province, city, provincial, commune, ministry, ...)");
-        }
-        start = comma + 1;
-      }
-    }
+    for (const auto& ks : p.List<std::vector<UnitKind>>("level", kinds, "provincial or unit kinds (province, city, commune, ministry, ...)"))
+      level.insert(ks.begin(), ks.end());
     std::vector<Period> periods;
     std::optional<Period> single, from, to;
     for (auto [key, slot] : {std::pair{"period", &single}, std::pair{"from", &from}, std::pair{"to", &to}})
@@ -1356,13 +1352,8 @@ class Handler {
     for (const Period& period : periods) {
       // Which units: a list, every unit of a level within `unit` at the period's end, or `unit`.
       std::vector<std::string> ids;
-      if (units_csv) {
-        for (size_t start = 0; start <= units_csv->size();) {
-          size_t comma = units_csv->find(',', start);
-          if (comma == std::string::npos) comma = units_csv->size();
-          ids.push_back(UnitParam(units_csv->substr(start, comma - start)));
-          start = comma + 1;
-        }
+      if (!listed.empty()) {
+        ids = listed;
       } else if (!level.empty()) {
         for (const Unit* u : reg_->ValidOn(LastDay(period), level))
           if (within.empty() || GrantCovers(Grant{{}, within}, u->id, *reg_, LastDay(period), false))
@@ -1370,9 +1361,6 @@ class Handler {
       } else {
         ids.push_back(within);
       }
-      if (ids.size() > kMaxRollupUnits)
-        return FromError(InvalidArgument("/query/units", "at most " + std::to_string(kMaxRollupUnits) + " units",
-                                         "Quá nhiều đơn vị trong một truy vấn"));
       std::vector<std::pair<std::optional<double>, json::object>> rows;
       for (const auto& id : ids) {
         auto r = store_.Rollups().Rollup(ind->code, id, period, opt);
@@ -1424,10 +1412,13 @@ class Handler {
       }
       return it->second ? &*it->second : nullptr;
     };
+    // Several targets (years, documents) judge one indicator: its observations once each.
+    std::map<std::string, std::vector<Observation>> observations;
     auto assess = [&](const Target& t, const Indicator& ind, json::object extra) {
       if (!t.year || t.kind != TargetKind::kTarget) return;
-      auto obs = internal::NationalObservations(ind, store_.Rollups(), as_of, approved_only);
-      json::object row = internal::AttainmentView(t, Assess(t, std::move(obs), as_of, ind.decimals), ind);
+      auto [obs, fresh] = observations.try_emplace(ind.code);
+      if (fresh) obs->second = internal::NationalObservations(ind, store_.Rollups(), as_of, approved_only);
+      json::object row = internal::AttainmentView(t, Assess(t, obs->second, as_of, ind.decimals), ind);
       row["indicator"] = json::object{{"code", ind.code}, {"name", ind.name}, {"unit_of_measure", ind.unit_of_measure}};
       for (auto& kv : extra) row[kv.key()] = kv.value();
       items.push_back(std::move(row));

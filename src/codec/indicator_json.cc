@@ -10,6 +10,8 @@ using internal::Absorb;
 using internal::Finish;
 using internal::OptStr;
 using internal::Reader;
+using internal::SourceFromJson;
+using internal::SourceToJson;
 
 namespace {
 
@@ -200,9 +202,6 @@ json::object ToJson(const Platform& p) {
   for (const auto& e : p.enterprises) enterprises.push_back(json::value(e));
   for (int64_t t : p.task_ids) tasks.push_back(t);
   for (const auto& a : p.adoption_indicators) adoption.push_back(json::value(a));
-  json::value source = nullptr;
-  if (p.source)
-    source = json::object{{"file", p.source->file}, {"lines", json::array{p.source->line_from, p.source->line_to}}};
   return json::object{{"id", p.id},
                       {"key", p.key},
                       {"number", p.number},
@@ -215,7 +214,7 @@ json::object ToJson(const Platform& p) {
                       {"description", OptStr(p.description)},
                       {"task_ids", std::move(tasks)},
                       {"adoption_indicators", std::move(adoption)},
-                      {"source", std::move(source)},
+                      {"source", SourceToJson(p.source)},
                       {"revision", p.version},
                       {"created_at", OptStr(p.created_at)},
                       {"updated_at", OptStr(p.updated_at)}};
@@ -258,20 +257,7 @@ Result<Platform> PlatformFromJson(const json::value& v, const std::string& path,
         p.adoption_indicators.emplace_back((*as)[i].get_string());
       else errs.push_back({r.Path("adoption_indicators") + "/" + std::to_string(i), "must be an indicator code"});
     }
-  if (const json::value* src = r.Get("source")) {
-    Reader sr(*src, r.Path("source"), errs, mode);
-    if (sr.ok()) {
-      SourceRef ref;
-      ref.file = sr.Str("file", true, 1000).value_or("");
-      if (const json::array* lines = sr.Array("lines", 2); lines && lines->size() == 2 && (*lines)[0].is_int64() &&
-                                                           (*lines)[1].is_int64()) {
-        ref.line_from = static_cast<int>((*lines)[0].get_int64());
-        ref.line_to = static_cast<int>((*lines)[1].get_int64());
-      }
-      sr.Finish();
-      p.source = ref;
-    }
-  }
+  p.source = SourceFromJson(r, errs);
   p.version = r.Int("revision", 0, INT64_MAX).value_or(0);
   p.created_at = r.Str("created_at", false, 40).value_or("");
   p.updated_at = r.Str("updated_at", false, 40).value_or("");

@@ -16,31 +16,10 @@ using internal::Finish;
 using internal::Absorb;
 using internal::OptDate;
 using internal::OptStr;
+using internal::SourceFromJson;
+using internal::SourceToJson;
 
 namespace {
-
-json::value SourceToJson(const std::optional<SourceRef>& s) {
-  if (!s) return nullptr;
-  return json::object{{"file", s->file}, {"lines", json::array{s->line_from, s->line_to}}};
-}
-
-std::optional<SourceRef> SourceFromJson(Reader& r, std::vector<FieldError>& errs) {
-  const json::value* v = r.Get("source");
-  if (!v) return std::nullopt;
-  Reader s(*v, r.Path("source"), errs, r.mode());
-  SourceRef out;
-  out.file = s.Str("file", true, 1000).value_or("");
-  if (const json::array* lines = s.Array("lines", 2)) {
-    if (lines->size() == 2 && (*lines)[0].is_int64() && (*lines)[1].is_int64()) {
-      out.line_from = static_cast<int>((*lines)[0].get_int64());
-      out.line_to = static_cast<int>((*lines)[1].get_int64());
-    } else {
-      errs.push_back({r.Path("source") + "/lines", "must be [first, last]"});
-    }
-  }
-  s.Finish();
-  return out;
-}
 
 json::value UnitRefToJson(const UnitRef& u) {
   return json::object{{"unit", u.unit_id}, {"as_written", OptStr(u.as_written)}};

@@ -49,7 +49,6 @@ struct Acc {
   double sum = 0, min = std::numeric_limits<double>::infinity(), max = -min, wsum = 0, wvsum = 0;
   int parts = 0;
   bool estimated = false;
-  int unweighted = 0;
   void Add(const Figure& f) {
     sum += f.value;
     min = std::min(min, f.value);
@@ -57,21 +56,9 @@ struct Acc {
     if (f.weighted) {
       wsum += f.weight;
       wvsum += f.value * f.weight;
-    } else {
-      ++unweighted;
     }
     ++parts;
     estimated = estimated || f.estimated;
-  }
-  void Merge(const Acc& o) {
-    sum += o.sum;
-    min = std::min(min, o.min);
-    max = std::max(max, o.max);
-    wsum += o.wsum;
-    wvsum += o.wvsum;
-    parts += o.parts;
-    unweighted += o.unweighted;
-    estimated = estimated || o.estimated;
   }
 };
 
@@ -148,13 +135,15 @@ struct RollupEngine::Impl {
   // ---------------------------------------------------------------- one query
 
   struct Query {
+    Query(const Impl& engine, const Indicator& indicator, const RollupOptions& options, Period p)
+        : e(engine), ind(indicator), opt(options), period(p) {}
+
     const Impl& e;
     const Indicator& ind;
     const RollupOptions& opt;
     Period period;
     std::vector<int> channels;  // indicator indexes whose figures make one part's Figure
     bool ratio = false, weighted = false, additive = false;
-    int weight = -1;            // weighted mean: the weight indicator
     std::set<UnitKind> reporting;
     const Tree* tree = nullptr;
     std::vector<std::string> missing;
@@ -305,11 +294,13 @@ struct RollupEngine::Impl {
     }
 
     // Adds the parts under `node` (itself if it has a figure) to `acc` and counts the
-    // expected units below it; true when anything was found.
-    bool Collect(int node, Acc& acc, bool counted_above) {
+    // expected units below it; true when anything was found. `own`, when given, learns
+    // whether the node's own figure was the part.
+    bool Collect(int node, Acc& acc, bool counted_above, bool* own = nullptr) {
       if (node != kNational || ind.national || ratio) {
         if (auto f = OwnPart(node)) {
           acc.Add(*f);
+          if (own) *own = true;
           return true;
         }
       }
@@ -325,6 +316,22 @@ struct RollupEngine::Impl {
         any = any || had;
       }
       return any;
+    }
+
+    // Collect for the unit asked about (or one of its predecessors): when no unit below it
+    // reports, the node itself is the expected one if it reports. True when its own figure
+    // was the part.
+    bool CollectNode(int node, Acc& acc, bool reports_itself) {
+      const int before = expected;
+      bool own = false;
+      const bool any = Collect(node, acc, false, &own);
+      if (expected == before && reports_itself) {
+        ++expected;
+        if (any) ++reported;
+        else if (opt.list_missing)
+          missing.push_back(node == kNational ? std::string() : e.registry->all()[static_cast<size_t>(node)].id);
+      }
+      return own;
     }
 
     RollupResult Finish(const Acc& acc) const {
@@ -353,7 +360,7 @@ struct RollupEngine::Impl {
 
   Result<RollupResult> Run(const Indicator& ind, int ii, std::string_view unit_id, const Period& p,
                            const RollupOptions& opt) const {
-    Query q{*this, ind, opt, p, {}, false, false, false, -1, {}, nullptr, {}, 0, 0, {}};
+    Query q(*this, ind, opt, p);
     q.additive = IsAdditive(ind.across_units);
     q.ratio = ind.across_units == Aggregation::kRatio;
     q.weighted = ind.across_units == Aggregation::kWeightedMean;
@@ -382,27 +389,15 @@ struct RollupEngine::Impl {
     Acc acc;
     RollupResult r;
     if (unit_id.empty()) {
-      const bool own = ind.national && !q.ratio && q.OwnPart(kNational).has_value();
-      const bool any = q.Collect(kNational, acc, false);
-      if (q.expected == 0 && national_reports) {
-        q.expected = 1;
-        q.reported = any ? 1 : 0;
-        if (!any && opt.list_missing) q.missing.push_back("");
-      }
+      const bool own = q.CollectNode(kNational, acc, national_reports);
       r = q.Finish(acc);
-      r.own = own;
+      r.own = own && !q.ratio;
     } else {
       const Unit* u = registry->Find(unit_id);
       if (!u) return NotFound("đơn vị", "unit", std::string(unit_id));
       const int index = static_cast<int>(u - registry->all().data());
       if (tree->valid[static_cast<size_t>(index)]) {
-        const bool own = q.OwnPart(index).has_value();
-        const bool any = q.Collect(index, acc, false);
-        if (q.expected == 0 && q.Reports(index)) {
-          q.expected = 1;
-          q.reported = any ? 1 : 0;
-          if (!any && opt.list_missing) q.missing.push_back(u->id);
-        }
+        const bool own = q.CollectNode(index, acc, q.Reports(index));
         r = q.Finish(acc);
         r.own = own;
       } else if (!q.additive) {
@@ -413,14 +408,7 @@ struct RollupEngine::Impl {
           const Unit* pu = registry->Find(pred);
           if (!pu || !ValidOn(*pu, end)) continue;
           const int pi = static_cast<int>(pu - registry->all().data());
-          if (!tree->valid[static_cast<size_t>(pi)]) continue;
-          const int before = q.expected;
-          const bool any = q.Collect(pi, acc, false);
-          if (q.expected == before && q.Reports(pi)) {
-            ++q.expected;
-            if (any) ++q.reported;
-            else if (opt.list_missing) q.missing.push_back(pu->id);
-          }
+          if (tree->valid[static_cast<size_t>(pi)]) q.CollectNode(pi, acc, q.Reports(pi));
         }
         r = q.Finish(acc);
       }

@@ -13,6 +13,7 @@
 
 #include "codec/json_codec.h"
 #include "core/date.h"
+#include "core/plan.h"
 #include "core/status.h"
 #include "text/vn_text.h"
 
@@ -160,5 +161,29 @@ inline void Absorb(std::vector<FieldError>& errs, const Error& e) {
 
 inline json::value OptDate(const std::optional<Date>& d) { return d ? json::value(FormatIso(*d)) : json::value(nullptr); }
 inline json::value OptStr(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+// Where a record came from: {"file": ..., "lines": [first, last]}, or null.
+inline json::value SourceToJson(const std::optional<SourceRef>& s) {
+  if (!s) return nullptr;
+  return json::object{{"file", s->file}, {"lines", json::array{s->line_from, s->line_to}}};
+}
+
+inline std::optional<SourceRef> SourceFromJson(Reader& r, std::vector<FieldError>& errs) {
+  const json::value* v = r.Get("source");
+  if (!v) return std::nullopt;
+  Reader s(*v, r.Path("source"), errs, r.mode());
+  SourceRef out;
+  out.file = s.Str("file", true, 1000).value_or("");
+  if (const json::array* lines = s.Array("lines", 2)) {
+    if (lines->size() == 2 && (*lines)[0].is_int64() && (*lines)[1].is_int64()) {
+      out.line_from = static_cast<int>((*lines)[0].get_int64());
+      out.line_to = static_cast<int>((*lines)[1].get_int64());
+    } else {
+      errs.push_back({r.Path("source") + "/lines", "must be [first, last]"});
+    }
+  }
+  s.Finish();
+  return out;
+}
 
 }  // namespace dxgov::codec::internal

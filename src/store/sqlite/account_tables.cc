@@ -92,11 +92,7 @@ Result<int64_t> InsertUser(Db& db, const User& u, const std::string& now) {
 
 Status UpdateUser(Db& db, const User& u, int64_t expected, const std::string& now) {
   DX_ASSIGN_OR_RETURN(User cur, SelectUserById(db, u.id));
-  if (cur.version != expected) {
-    Error e(ErrorCode::kPreconditionFailed, "Tài khoản đã bị người khác thay đổi", "the user changed since it was read");
-    e.detail = "\"r" + std::to_string(cur.version) + "\"";
-    return e;
-  }
+  if (cur.version != expected) return Stale("tài khoản", "user", cur.version);
   DX_ASSIGN_OR_RETURN(Stmt s, db.Prepare(
       "UPDATE users SET login = ?, display_name = ?, email = ?, unit_id = ?, roles = ?, disabled = ?, "
       "password_hash = ?, password_changed_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));

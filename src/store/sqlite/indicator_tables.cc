@@ -76,11 +76,7 @@ Result<int64_t> InsertIndicator(Db& db, const Indicator& ind, const std::string&
 
 Status UpdateIndicator(Db& db, const Indicator& ind, const std::string& body, int64_t expected, const std::string& now) {
   DX_ASSIGN_OR_RETURN(StoredIndicator cur, SelectIndicator(db, ind.code));
-  if (cur.revision != expected) {
-    Error e(ErrorCode::kPreconditionFailed, "Chỉ tiêu đã bị người khác thay đổi", "the indicator changed since it was read");
-    e.detail = "\"r" + std::to_string(cur.revision) + "\"";
-    return e;
-  }
+  if (cur.revision != expected) return Stale("chỉ tiêu", "indicator", cur.revision);
   DX_ASSIGN_OR_RETURN(Stmt h, db.Prepare(
       "INSERT INTO indicator_history(indicator_id, revision, body, replaced_at) VALUES (?,?,?,?)"));
   h.Bind(1, cur.id).Bind(2, cur.revision).Bind(3, std::string_view(cur.body)).Bind(4, std::string_view(now));

@@ -21,6 +21,14 @@ Error FromSqlite(int rc, sqlite3* db, std::string_view during) {
   }
 }
 
+Error Stale(const char* what_vi, const char* what_en, int64_t current) {
+  Error e(ErrorCode::kPreconditionFailed,
+          std::string("Dữ liệu ") + what_vi + " đã bị người khác thay đổi; hãy tải lại rồi sửa tiếp",
+          std::string(what_en) + " was changed by someone else (revision " + std::to_string(current) + ")");
+  e.detail = std::to_string(current);
+  return e;
+}
+
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
   if (this != &o) {
     sqlite3_finalize(s_);

@@ -14,6 +14,10 @@
 
 namespace dxgov::sqlite {
 
+// The error for an update based on an old revision: kPreconditionFailed with
+// Error::detail = the current revision (the Store contract), e.g. Stale("đơn vị", "unit", 3).
+Error Stale(const char* what_vi, const char* what_en, int64_t current);
+
 Error FromSqlite(int rc, sqlite3* db, std::string_view during);
 
 class Stmt {

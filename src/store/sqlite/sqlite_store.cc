@@ -29,6 +29,7 @@ namespace {
 namespace json = boost::json;
 using sqlite::Db;
 using sqlite::Stmt;
+using sqlite::Stale;
 
 // ---- helpers reading entities back from rows (body + id, revision, timestamps) ----
 
@@ -54,14 +55,6 @@ std::string BodyOf(const T& entity) {
   o.erase("created_at");
   o.erase("updated_at");
   return codec::Serialize(o);
-}
-
-Error Stale(const char* what_vi, const char* what_en, int64_t current) {
-  Error e(ErrorCode::kPreconditionFailed,
-          std::string("Dữ liệu ") + what_vi + " đã bị người khác thay đổi; hãy tải lại rồi sửa tiếp",
-          std::string(what_en) + " was changed by someone else (revision " + std::to_string(current) + ")");
-  e.detail = std::to_string(current);
-  return e;
 }
 
 using Param = std::variant<int64_t, std::string>;
