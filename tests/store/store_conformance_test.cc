@@ -505,6 +505,7 @@ TEST_P(StoreTest, UsersRoundTripAndLoginsAreUnique) {
   Status stale = store_->Write(admin, [&](WriteTxn& t) { return t.ReplaceUser(changed, 7); });
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(stale.error().detail, "1");
   ASSERT_TRUE(store_->Write(admin, [&](WriteTxn& t) { return t.ReplaceUser(changed, 1); }).ok());
   EXPECT_TRUE(store_->GetUser(id)->disabled);
   AuditQuery q;
@@ -634,6 +635,7 @@ TEST_P(StoreTest, IndicatorsAreUniqueByCodeAndRevised) {
   Status stale = store_->Write([&](WriteTxn& t) { return t.ReplaceIndicator(changed, 1); });
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(stale.error().detail, "2") << "the current revision, as every entity gives it";
   auto got = store_->GetIndicator("HS-ALL");
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->name, "Tổng số hồ sơ đã tiếp nhận");
