@@ -8,8 +8,14 @@ owner agency ("Cơ quan chủ quản: ...") or core enterprises ("Doanh nghiệp
 and a description ("Mô tả ngắn gọn: ..."). Owners are kept as written; dxgov resolves them
 against the registry on load (tests/data checks that every one resolves).
 
-Tasks of the 2022 plan that name a platform (its name, folded) are linked to it. Adoption
-indicators are linked where an annex indicator measures the platform's use (CURATED_ADOPTION).
+Tasks of the 2022 plan that name a platform (its name, folded) are linked to it.
+
+Adoption: every platform gets three indicators of dxgov's own definition (the annex sets no
+adoption measure), written to data/indicators/platform_adoption.json: the agencies and units
+connected to it and the user accounts on it (stocks, reported quarterly, latest over time),
+and the transactions through it (a flow, reported monthly, summed over time). Ministries and
+provinces report them for their own area; sums give the national figure. An annex
+indicator that measures a platform's use is linked as well (CURATED_ADOPTION).
 
 A maintainer's tool, run by hand; its output is committed.
 """
@@ -27,6 +33,43 @@ CURATED_ADOPTION = {
     "Nền tảng hóa đơn điện tử": ["KTS-03"],
     "Nền tảng sàn thương mại điện tử": ["KTS-05"],
 }
+
+# The three adoption measures every platform gets: (code suffix, name prefix, unit of
+# measure, period type, rule over time, description).
+ADOPTION_MEASURES = [
+    ("DV", "Số cơ quan, đơn vị đã kết nối, sử dụng", "đơn vị", "quarter", "latest",
+     "Số cơ quan, đơn vị thuộc phạm vi báo cáo đã kết nối, sử dụng nền tảng tính đến cuối kỳ."),
+    ("ND", "Số tài khoản người dùng trên", "tài khoản", "quarter", "latest",
+     "Số tài khoản người dùng đang hoạt động trên nền tảng thuộc phạm vi báo cáo, tính đến cuối kỳ."),
+    ("GD", "Số giao dịch qua", "giao dịch", "month", "sum",
+     "Số giao dịch, lượt sử dụng phát sinh trên nền tảng trong kỳ thuộc phạm vi báo cáo."),
+]
+REPORTING_KINDS = ["ministry", "ministry_agency", "government_agency", "province", "city"]
+
+
+def adoption_indicators(p):
+    out = []
+    for suffix, name, unit, period, over_time, description in ADOPTION_MEASURES:
+        out.append({
+            "code": f"NT-{p['key'].upper()}-{suffix}",
+            # The annex names some enterprise platforms like state ones ("Nền tảng điện toán
+            # đám mây" is both nn-01 and dn-01): say whose it is.
+            "name": f"{name} {p['name'][0].lower()}{p['name'][1:]}"
+                    + (" (doanh nghiệp)" if p["category"] == "enterprise" else ""),
+            "group": "Nền tảng số quốc gia",
+            "unit_of_measure": unit,
+            "decimals": 0,
+            "direction": "higher_is_better",
+            "period_type": period,
+            "value_type": "count",
+            "reported_by": REPORTING_KINDS,
+            "aggregation": {"across_units": "sum", "over_time": over_time},
+            "targets": [],
+            "published": True,
+            "description": description,
+            "source": "dxgov: chỉ số áp dụng nền tảng (Phụ lục III không quy định chỉ số)",
+        })
+    return out
 
 
 
@@ -82,10 +125,14 @@ def main():
         needle = re.sub(r"\s*\(.*\)$", "", needle)  # "(MOOCS)"
         p["tasks"] = [t["number"] for t in plan["tasks"]
                       if needle in fold(" ".join(filter(None, [t.get("title"), t.get("text")])))]
-        p["adoption"] = CURATED_ADOPTION.get(p["name"], [])
+        p["adoption"] = [i["code"] for i in adoption_indicators(p)] + CURATED_ADOPTION.get(p["name"], [])
     out = ROOT / "data" / "platforms" / "platforms.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"source": SEED, "platforms": platforms}, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    adoption = [i for p in platforms for i in adoption_indicators(p)]
+    out_ind = ROOT / "data" / "indicators" / "platform_adoption.json"
+    out_ind.write_text(json.dumps({"indicators": adoption}, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"{len(adoption)} adoption indicators -> {out_ind.relative_to(ROOT)}")
     linked = sum(1 for p in platforms if p["tasks"])
     print(f"{len(state)} state + {len(ent)} enterprise platforms, {linked} named by 2022 tasks -> {out.relative_to(ROOT)}")
 

@@ -1240,11 +1240,14 @@ class Handler {
   }
 
   // A platform with the tasks that promote it and its adoption: each adoption indicator's
-  // national rollup for the last five years.
+  // yearly rollup for `unit` (the country by default) over the last `years` years.
   HttpResponse GetPlatform() {
-    QueryParams p(req_.query, {"approved_only"});
+    QueryParams p(req_.query, {"approved_only", "unit", "years"});
     RollupOptions opt;
     opt.approved_only = p.Bool("approved_only");
+    const std::string unit = UnitParam(p.Str("unit").value_or("national"));
+    const int64_t years = p.Int("years", 1, 20).value_or(5);
+    if (!unit.empty() && !reg_->Find(unit)) p.Fail("/query/unit", "unknown unit");
     if (auto bad = p.Problems()) return FromError(*bad);
     if (auto no = Authorize(Subject{})) return *no;
     auto pl = store_.GetPlatform(key_);
@@ -1264,13 +1267,14 @@ class Handler {
       if (!ind.ok() || (!ind->published && !GlobalReader())) continue;
       json::array series;
       const int year = YearOf(Today());
-      for (int y = year - 4; y <= year; ++y) {
+      for (int y = year - static_cast<int>(years) + 1; y <= year; ++y) {
         const Period period{PeriodType::kYear, y, 1};
-        auto r = store_.Rollups().Rollup(code, "", period, opt);
-        if (r.ok()) series.push_back(internal::RollupView(*r, *ind, "", *reg_, period));
+        auto r = store_.Rollups().Rollup(code, unit, period, opt);
+        if (r.ok()) series.push_back(internal::RollupView(*r, *ind, unit, *reg_, period));
       }
       adoption.push_back(json::object{{"indicator", json::object{{"code", ind->code}, {"name", ind->name},
-                                                                 {"unit_of_measure", ind->unit_of_measure}}},
+                                                                 {"unit_of_measure", ind->unit_of_measure},
+                                                                 {"period_type", PeriodTypeName(ind->period_type)}}},
                                       {"series", std::move(series)}});
     }
     v["tasks"] = std::move(tasks);

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -239,6 +240,8 @@ Result<LoadSummary> LoadDemoData(Store& store) {
 Result<ReferenceSummary> LoadMissingReferenceData(Store& store) {
   ReferenceSummary added;
   DX_ASSIGN_OR_RETURN(std::vector<Indicator> indicators, ParseIndicators(EmbeddedFile("indicators/indicators.json")));
+  DX_ASSIGN_OR_RETURN(std::vector<Indicator> adoption, ParseIndicators(EmbeddedFile("indicators/platform_adoption.json")));
+  std::move(adoption.begin(), adoption.end(), std::back_inserter(indicators));
   DX_ASSIGN_OR_RETURN(std::vector<Indicator> stored, store.ListIndicators());
   std::set<std::string> have;
   for (const auto& i : stored) have.insert(i.code);

@@ -69,7 +69,7 @@ inline constexpr std::string_view kPlatformsPlanKey = "27-qd-ubqgcds-2022";
 Result<std::vector<Platform>> ParsePlatforms(std::string_view json_text, const UnitRegistry& reg,
                                              const std::map<std::string, int64_t>& task_ids);
 
-// The indicator definitions of data/indicators/indicators.json, read strictly.
+// Indicator definitions in the form of data/indicators/*.json, read strictly.
 Result<std::vector<Indicator>> ParseIndicators(std::string_view json_text);
 
 // Loads the registry, the indicators and every embedded plan, parents before children.

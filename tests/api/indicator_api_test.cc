@@ -121,7 +121,7 @@ class IndicatorApiTest : public ::testing::Test {
 
 TEST_F(IndicatorApiTest, PublishedIndicatorsAreReadableWithoutCredentials) {
   const json::value list = Json(As({}, "GET", "/api/indicators"));
-  EXPECT_EQ(list.at("total"), 24);
+  EXPECT_EQ(list.at("total"), 24 + 3 * 35) << "annex and plan indicators, three adoption measures per platform";
   EXPECT_EQ(Json(As({}, "GET", "/api/indicators?group=" + testing::UrlEncode("Hạ tầng số"))).at("total"), 2);
   // Fibre households: Phụ lục I's 70 % and the plan's 75 % for 2022, side by side.
   const json::value fibre = Json(As({}, "GET", "/api/indicators/HTS-02"));
@@ -336,15 +336,59 @@ TEST_F(IndicatorApiTest, TheThirtyFiveNationalPlatforms) {
   const json::value invoices = Json(As({}, "GET", "/api/platforms/nn-09"));
   EXPECT_EQ(invoices.at("owner").at("unit"), "bo-tai-chinh");
   EXPECT_EQ(invoices.at("owner").at("name"), "Bộ Tài chính");
-  ASSERT_EQ(invoices.at("adoption").as_array().size(), 1u);
+  const json::array& measures = invoices.at("adoption").as_array();
+  ASSERT_EQ(measures.size(), 4u) << "units connected, accounts, transactions, and the annex's KTS-03";
+  EXPECT_EQ(measures.at(0).at("indicator").at("code"), "NT-NN-09-DV");
   bool found = false;
-  for (const auto& y : invoices.at("adoption").at(0).at("series").as_array())
+  for (const auto& y : measures.at(3).at("series").as_array())
     if (y.at("period") == "2023") found = y.at("value").to_number<double>() == 96.5;
   EXPECT_TRUE(found) << invoices.at("adoption");
   // The agricultural data platform is promoted by tasks of the 2022 plan.
   const json::value agri = Json(As({}, "GET", "/api/platforms/nn-11"));
   EXPECT_GE(agri.at("tasks").as_array().size(), 3u);
   EXPECT_EQ(As({}, "GET", "/api/platforms/nn-99").status, 404);
+}
+
+// Adoption of a platform per unit, through the same figures and rollups as any indicator:
+// units connected is a stock (the year's latest quarter, summed over reporting units),
+// transactions a flow (a year's months summed).
+TEST_F(IndicatorApiTest, PlatformAdoptionRollsUpFromMinistriesAndProvinces) {
+  HttpResult posted = Post(Fig("NT-NN-10-DV", "tp-ha-noi", "2025-Q3", 90) + "," +
+                           Fig("NT-NN-10-DV", "tp-ha-noi", "2025-Q4", 120) + "," +
+                           Fig("NT-NN-10-DV", "tinh-lao-cai-2025", "2025-Q4", 40) + "," +
+                           Fig("NT-NN-10-DV", "bo-y-te", "2025-Q4", 15) + "," +
+                           Fig("NT-NN-10-GD", "tp-ha-noi", "2025-11", 1000) + "," +
+                           Fig("NT-NN-10-GD", "tp-ha-noi", "2025-12", 500));
+  ASSERT_EQ(posted.status, 200) << posted.body;
+  // A commune does not report platform adoption; a count is whole.
+  HttpResult commune = Post(Fig("NT-NN-10-DV", "xa-2025-00070", "2025-Q4", 3));
+  EXPECT_EQ(commune.status, 422);
+  EXPECT_EQ(Fields(commune).at(0).first, "/values/0/unit");
+  EXPECT_EQ(Post(Fig("NT-NN-10-GD", "tp-ha-noi", "2025-10", 2.5)).status, 422);
+
+  auto year = [](const json::value& platform, size_t measure, const std::string& period) -> json::value {
+    for (const auto& y : platform.at("adoption").at(measure).at("series").as_array())
+      if (y.at("period") == json::value(period)) return y;
+    return nullptr;
+  };
+  const json::value country = Json(As({}, "GET", "/api/platforms/nn-10?years=20"));
+  ASSERT_EQ(country.at("adoption").as_array().size(), 3u);
+  EXPECT_EQ(country.at("adoption").at(2).at("indicator").at("period_type"), "month");
+  const json::value connected = year(country, 0, "2025");
+  ASSERT_TRUE(connected.is_object()) << country.at("adoption");
+  EXPECT_EQ(connected.at("value").to_number<double>(), 175) << "Q4, not Q3 + Q4";
+  EXPECT_EQ(connected.at("reported").to_number<int64_t>(), 3);
+  EXPECT_EQ(year(country, 2, "2025").at("value").to_number<double>(), 1500);
+
+  const json::value hanoi = Json(As({}, "GET", "/api/platforms/nn-10?unit=tp-ha-noi&years=20"));
+  EXPECT_EQ(year(hanoi, 0, "2025").at("value").to_number<double>(), 120);
+  EXPECT_EQ(year(hanoi, 0, "2025").at("unit"), "tp-ha-noi");
+  // A province ranking on the platform, as for any indicator.
+  const json::value ranking = Rollup("indicator=NT-NN-10-DV&level=provincial&period=2025-Q4&sort=-value");
+  EXPECT_EQ(ranking.at("items").at(0).at("unit"), "tp-ha-noi");
+  EXPECT_EQ(ranking.at("items").at(1).at("unit"), "tinh-lao-cai-2025");
+  EXPECT_EQ(As({}, "GET", "/api/platforms/nn-10?unit=nowhere").status, 400);
+  EXPECT_EQ(As({}, "GET", "/api/platforms/nn-10?years=0").status, 400);
 }
 
 TEST_F(IndicatorApiTest, ApproversApproveSubmittedFiguresAndHistoryKeepsEveryVersion) {

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -224,7 +226,7 @@ TEST(DemoLoadTest, LoadsIntoAnEmptyStoreOnceAndCascades) {
     ASSERT_TRUE(loaded.ok()) << loaded.error().message_en();
     EXPECT_EQ(loaded->plans, 2);
     EXPECT_EQ(loaded->tasks, 133);
-    EXPECT_EQ(loaded->indicators, 24);
+    EXPECT_EQ(loaded->indicators, 24 + 3 * 35) << "annex and plan indicators, three adoption measures per platform";
     EXPECT_EQ(loaded->platforms, 35);
     EXPECT_EQ(loaded->objectives, 43);
     auto again = demo::LoadDemoData(**store);
@@ -279,7 +281,7 @@ TEST(DemoLoadTest, AnOlderDatabaseGetsTheMissingReferenceData) {
   ASSERT_TRUE(added.ok()) << added.error().message_en();
   EXPECT_EQ(added->indicators, 2);
   EXPECT_EQ(added->platforms, 35);
-  EXPECT_EQ((*store)->ListIndicators()->size(), 24u);
+  EXPECT_EQ((*store)->ListIndicators()->size(), 24u + 3 * 35);
 }
 
 TEST(PlatformDataTest, ThirtyFivePlatformsEachOnItsSeedLinesWithResolvedOwners) {
@@ -312,6 +314,51 @@ TEST(PlatformDataTest, ThirtyFivePlatformsEachOnItsSeedLinesWithResolvedOwners) 
   }
   EXPECT_EQ(state, 20);
   EXPECT_EQ(enterprise, 15);
+}
+
+// Every platform names its three adoption measures, each defined once in
+// data/indicators/platform_adoption.json, reported by ministries and provinces (never by
+// communes), summed across units: the connected units and accounts as stocks (latest over
+// time), transactions as a flow (summed).
+TEST(PlatformDataTest, EveryPlatformHasItsThreeAdoptionIndicators) {
+  auto defs = demo::ParseIndicators(demo::EmbeddedFile("indicators/platform_adoption.json"));
+  ASSERT_TRUE(defs.ok()) << defs.error().message_en();
+  std::map<std::string, Indicator> by_code;
+  for (const auto& d : *defs) ASSERT_TRUE(by_code.emplace(d.code, d).second) << d.code;
+  auto base = demo::ParseIndicators(demo::EmbeddedFile("indicators/indicators.json"));
+  ASSERT_TRUE(base.ok());
+  for (const auto& d : *base) ASSERT_FALSE(by_code.count(d.code)) << d.code << " defined in both files";
+  auto units = demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json"));
+  auto reg = UnitRegistry::Create(*units);
+  ASSERT_TRUE(reg.ok());
+  auto plan = demo::ParsePlanBundle(demo::EmbeddedFile("plans/27-qd-ubqgcds-2022.json"));
+  ASSERT_TRUE(plan.ok());
+  std::map<std::string, int64_t> task_ids;
+  int64_t next = 1;
+  for (const auto& e : plan->tasks) task_ids[e.task.number] = next++;
+  auto platforms = demo::ParsePlatforms(demo::EmbeddedFile("platforms/platforms.json"), **reg, task_ids);
+  ASSERT_TRUE(platforms.ok());
+  std::set<std::string> names;
+  size_t linked = 0;
+  for (const auto& p : *platforms) {
+    std::string upper = p.key;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    for (const char* suffix : {"-DV", "-ND", "-GD"}) {
+      const std::string code = "NT-" + upper + suffix;
+      ASSERT_TRUE(by_code.count(code)) << p.key << " has no " << code;
+      EXPECT_NE(std::find(p.adoption_indicators.begin(), p.adoption_indicators.end(), code), p.adoption_indicators.end())
+          << p.key << " does not link " << code;
+      const Indicator& ind = by_code.at(code);
+      EXPECT_EQ(ind.across_units, Aggregation::kSum) << code;
+      EXPECT_EQ(ind.over_time, std::string(suffix) == "-GD" ? Aggregation::kSum : Aggregation::kLatest) << code;
+      EXPECT_EQ(ind.value_type, ValueType::kCount) << code;
+      EXPECT_EQ(std::count(ind.reporting_kinds.begin(), ind.reporting_kinds.end(), UnitKind::kCommune), 0) << code;
+      EXPECT_EQ(std::count(ind.reporting_kinds.begin(), ind.reporting_kinds.end(), UnitKind::kProvince), 1) << code;
+      EXPECT_TRUE(names.insert(ind.name).second) << "two adoption indicators named " << ind.name;
+      ++linked;
+    }
+  }
+  EXPECT_EQ(linked, by_code.size()) << "every adoption indicator belongs to a platform";
 }
 
 }  // namespace
