@@ -1421,7 +1421,7 @@ class Handler {
     auto assess = [&](const Target& t, const Indicator& ind, json::object extra) {
       if (!t.year || t.kind != TargetKind::kTarget) return;
       auto [obs, fresh] = observations.try_emplace(ind.code);
-      if (fresh) obs->second = internal::NationalObservations(ind, store_.Rollups(), as_of, approved_only);
+      if (fresh) obs->second = NationalObservations(ind, store_.Rollups(), as_of, approved_only);
       json::object row = internal::AttainmentView(t, Assess(t, obs->second, as_of, ind.decimals), ind);
       row["indicator"] = json::object{{"code", ind.code}, {"name", ind.name}, {"unit_of_measure", ind.unit_of_measure}};
       for (auto& kv : extra) row[kv.key()] = kv.value();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace dxgov {
 namespace {
@@ -130,6 +131,25 @@ Attainment Assess(const Target& target, std::vector<Observation> obs, Date as_of
   const double covered = (*a.projected - last.value) * sense;
   a.status = remaining > 0 && covered >= 0.5 * remaining ? AttainmentStatus::kAtRisk : AttainmentStatus::kOffTrack;
   return a;
+}
+
+std::vector<Observation> NationalObservations(const Indicator& ind, const RollupEngine& rollups, Date as_of,
+                                              bool approved_only) {
+  std::map<int, Observation> by_year;
+  for (const Target& t : ind.targets)
+    if (t.kind == TargetKind::kBaseline && t.year)
+      by_year[t.year] = Observation{MakeDate(t.year, 12, 31), t.value, t.estimated};
+  int first = YearOf(as_of) - 10;
+  for (const auto& [year, o] : by_year) first = std::min(first, year);
+  RollupOptions opt;
+  opt.approved_only = approved_only;
+  for (int year = first; year <= YearOf(as_of); ++year) {
+    auto r = rollups.Rollup(ind.code, "", Period{PeriodType::kYear, year, 1}, opt);
+    if (r.ok() && r->value) by_year[year] = Observation{MakeDate(year, 12, 31), *r->value, r->estimated};
+  }
+  std::vector<Observation> out;
+  for (auto& [year, o] : by_year) out.push_back(o);
+  return out;
 }
 
 }  // namespace dxgov

@@ -21,7 +21,9 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/indicator.h"
 #include "core/plan.h"
+#include "core/rollup.h"
 
 namespace dxgov {
 
@@ -50,5 +52,11 @@ struct Attainment {
 // `observations` in any order; those after `as_of` are ignored. `decimals` sets the
 // tolerance of "=" targets.
 Attainment Assess(const Target& target, std::vector<Observation> observations, Date as_of, int decimals = 1);
+
+// The observations a national target is judged on: the indicator's baselines and the
+// country's yearly rollups for the ten years up to `as_of` (a rollup wins over a baseline
+// for the same year), in order of year.
+std::vector<Observation> NationalObservations(const Indicator& ind, const RollupEngine& rollups, Date as_of,
+                                              bool approved_only);
 
 }  // namespace dxgov

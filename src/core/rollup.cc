@@ -62,6 +62,33 @@ struct Acc {
   }
 };
 
+// A computed rollup remembered until a figure of an indicator it read changes: the key is
+// indicator × node × period × approved_only, the entry keeps the generation of each indicator
+// it depends on (the indicator, a ratio's numerator and denominator, weights).
+struct MemoKey {
+  int indicator;
+  int slot;
+  int ordinal;
+  uint8_t type;
+  bool approved_only;
+  bool operator==(const MemoKey&) const = default;
+};
+struct MemoKeyHash {
+  size_t operator()(const MemoKey& k) const {
+    uint64_t h = static_cast<uint64_t>(k.indicator) * 0x9E3779B97F4A7C15ull;
+    h ^= (static_cast<uint64_t>(static_cast<uint32_t>(k.slot)) << 1) + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+    h ^= (static_cast<uint64_t>(static_cast<uint32_t>(k.ordinal)) << 3 | k.type << 1 | k.approved_only) +
+         0x94D049BB133111EBull + (h << 6) + (h >> 2);
+    return static_cast<size_t>(h);
+  }
+};
+struct MemoEntry {
+  RollupResult result;  // without `missing`
+  std::vector<std::pair<int, uint64_t>> depends;  // indicator index, generation when computed
+};
+// Enough for every province × month × indicator a dashboard shows; cleared when full.
+constexpr size_t kMemoCapacity = 200000;
+
 }  // namespace
 
 struct RollupEngine::Impl {
@@ -77,6 +104,32 @@ struct RollupEngine::Impl {
   std::unordered_map<std::string, int> index_of_code;
   std::unordered_map<uint64_t, Block> blocks;
   size_t figures = 0;
+  std::vector<uint64_t> generation;  // per indicator index: bumped by every Put and Remove
+  mutable std::mutex memo_mu;
+  mutable std::unordered_map<MemoKey, MemoEntry, MemoKeyHash> memo;
+
+  // The indicators whose figures a rollup of `ii` reads.
+  std::vector<int> Dependencies(int ii) const {
+    std::vector<int> out{ii};
+    auto add = [&](const std::string& code) {
+      auto it = index_of_code.find(code);
+      if (it != index_of_code.end() && std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+    };
+    const Indicator& d = defs[static_cast<size_t>(ii)];
+    for (const std::string* c : {&d.numerator_code, &d.denominator_code}) {
+      if (c->empty()) continue;
+      add(*c);
+      auto it = index_of_code.find(*c);
+      if (it != index_of_code.end()) add(defs[static_cast<size_t>(it->second)].weight_code);
+    }
+    add(d.weight_code);
+    return out;
+  }
+
+  void ClearMemo() const {
+    std::lock_guard lock(memo_mu);
+    memo.clear();
+  }
 
   int Slot(std::string_view id) {
     auto [it, inserted] = slot_of_id.try_emplace(std::string(id), static_cast<int>(slot_of_id.size()));
@@ -438,6 +491,7 @@ void RollupEngine::SetRegistry(std::shared_ptr<const UnitRegistry> registry) {
   impl_->slot_of_index.clear();
   for (const Unit& u : impl_->registry->all()) impl_->slot_of_index.push_back(impl_->Slot(u.id));
   impl_->ComputeEpochs();
+  impl_->ClearMemo();
   std::lock_guard tl(impl_->tree_mu);
   impl_->trees.clear();
 }
@@ -462,6 +516,8 @@ void RollupEngine::SetIndicators(const std::vector<Indicator>& indicators) {
   impl_->figures = kept;
   impl_->defs = indicators;
   impl_->index_of_code = std::move(next);
+  impl_->generation.assign(indicators.size(), 0);
+  impl_->ClearMemo();
 }
 
 void RollupEngine::Put(const DataValue& v) {
@@ -473,6 +529,7 @@ void RollupEngine::Put(const DataValue& v) {
     return;
   }
   const size_t slot = static_cast<size_t>(impl_->Slot(v.unit_id));
+  ++impl_->generation[static_cast<size_t>(it->second)];
   Block& b = impl_->blocks[BlockKey(it->second, v.period)];
   if (b.flags.size() <= slot) {
     const size_t n = std::max(slot + 1, impl_->slot_of_id.size());
@@ -497,6 +554,7 @@ void RollupEngine::Remove(std::string_view indicator, std::string_view unit_id, 
   if (b == impl_->blocks.end() || static_cast<size_t>(slot->second) >= b->second.flags.size()) return;
   uint8_t& f = b->second.flags[static_cast<size_t>(slot->second)];
   if (!(f & kPresent)) return;
+  ++impl_->generation[static_cast<size_t>(it->second)];
   f = 0;
   --impl_->figures;
   if (--b->second.count == 0) impl_->blocks.erase(b);
@@ -515,7 +573,30 @@ Result<RollupResult> RollupEngine::Rollup(std::string_view code, std::string_vie
     return Error(ErrorCode::kNotFound, "Không có chỉ tiêu " + std::string(code), "no indicator " + std::string(code),
                  {{"/indicator", "unknown indicator"}});
   if (!impl_->registry) return Internal("rollup engine has no unit registry");
-  return impl_->Run(impl_->defs[static_cast<size_t>(it->second)], it->second, unit_id, p, options);
+  const int ii = it->second;
+  // Lists of missing units are not remembered (they can be thousands of ids).
+  if (options.list_missing) return impl_->Run(impl_->defs[static_cast<size_t>(ii)], ii, unit_id, p, options);
+  auto slot = impl_->slot_of_id.find(std::string(unit_id));
+  std::optional<MemoKey> key;
+  if (slot != impl_->slot_of_id.end()) {
+    key = MemoKey{ii, slot->second, static_cast<int>(Ordinal(p)), static_cast<uint8_t>(p.type), options.approved_only};
+    std::lock_guard memo_lock(impl_->memo_mu);
+    auto hit = impl_->memo.find(*key);
+    if (hit != impl_->memo.end()) {
+      bool fresh = true;
+      for (const auto& [dep, gen] : hit->second.depends) fresh = fresh && impl_->generation[static_cast<size_t>(dep)] == gen;
+      if (fresh) return hit->second.result;
+    }
+  }
+  auto r = impl_->Run(impl_->defs[static_cast<size_t>(ii)], ii, unit_id, p, options);
+  if (r.ok() && key) {
+    MemoEntry entry{*r, {}};
+    for (int dep : impl_->Dependencies(ii)) entry.depends.emplace_back(dep, impl_->generation[static_cast<size_t>(dep)]);
+    std::lock_guard memo_lock(impl_->memo_mu);
+    if (impl_->memo.size() >= kMemoCapacity) impl_->memo.clear();
+    impl_->memo.insert_or_assign(*key, std::move(entry));
+  }
+  return r;
 }
 
 }  // namespace dxgov

@@ -22,6 +22,10 @@
 //    its predecessors then. Other rules answer "not comparable".
 // Drafts never count; `approved_only` also leaves out submitted figures.
 //
+// A computed rollup (without the missing list) is remembered until any figure of an
+// indicator it read (the indicator, a ratio's numerator and denominator, a weight) is put
+// or removed, so a dashboard asking again costs a lookup and is never stale.
+//
 // Thread-safe: any number of rollups run together; Put and Remove wait for them.
 #pragma once
 

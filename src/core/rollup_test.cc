@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "core/test_units.h"
 
 namespace dxgov {
@@ -74,8 +76,61 @@ class RollupTest : public ::testing::Test {
     return r.ok() ? *r : RollupResult{};
   }
 
+  // As a dashboard asks: without the missing list, so the engine may answer from memory.
+  std::optional<double> Value(const std::string& code, const std::string& unit, const std::string& period,
+                              RollupOptions o = {}) {
+    auto r = engine_.Rollup(code, unit, *ParsePeriod(period), o);
+    EXPECT_TRUE(r.ok()) << code << " " << unit << " " << period;
+    return r.ok() ? r->value : std::nullopt;
+  }
+
   RollupEngine engine_;
 };
+
+// A remembered rollup is never stale: any figure of the indicator, of a ratio's numerator or
+// denominator, or of a weight changes the next answer; so do drafts, approval, removal and a
+// redefinition.
+TEST_F(RollupTest, RememberedRollupsFollowEveryChange) {
+  Put("FILES", "tinh-ha-giang", "2024-07", 100);
+  Put("ONLINE", "tinh-ha-giang", "2024-07", 30);
+  EXPECT_EQ(Value("FILES", "", "2024"), 100);
+  EXPECT_EQ(Value("FILES", "", "2024"), 100) << "asked twice";
+  Put("FILES", "tinh-tuyen-quang", "2024-08", 20);
+  EXPECT_EQ(Value("FILES", "", "2024"), 120);
+  EXPECT_EQ(Value("RATE", "", "2024-07"), 30);
+  Put("FILES", "tinh-ha-giang", "2024-07", 60);  // the denominator
+  EXPECT_EQ(Value("RATE", "", "2024-07"), 50);
+  Put("ONLINE", "tinh-ha-giang", "2024-07", 45);  // the numerator
+  EXPECT_EQ(Value("RATE", "", "2024-07"), 75);
+
+  Put("POP", "tinh-ha-giang", "2024", 900);
+  Put("POP", "tinh-tuyen-quang", "2024", 100);
+  Put("PHONE", "tinh-ha-giang", "2024-03", 50);
+  Put("PHONE", "tinh-tuyen-quang", "2024-03", 90);
+  EXPECT_DOUBLE_EQ(*Value("PHONE", "", "2024-03"), (50.0 * 900 + 90.0 * 100) / 1000);
+  Put("POP", "tinh-tuyen-quang", "2024", 900);  // only the weight changes
+  EXPECT_DOUBLE_EQ(*Value("PHONE", "", "2024-03"), 70);
+
+  RollupOptions approved;
+  approved.approved_only = true;
+  EXPECT_EQ(Value("FILES", "", "2024", approved), std::nullopt);
+  Put("FILES", "tinh-tuyen-quang", "2024-08", 20, ValueStatus::kApproved);
+  EXPECT_EQ(Value("FILES", "", "2024", approved), 20);
+  EXPECT_EQ(Value("FILES", "", "2024"), 80);
+  Put("FILES", "tinh-tuyen-quang", "2024-08", 20, ValueStatus::kDraft);  // back to a draft: gone
+  EXPECT_EQ(Value("FILES", "", "2024"), 60);
+  engine_.Remove("FILES", "tinh-ha-giang", *ParsePeriod("2024-07"));
+  EXPECT_EQ(Value("FILES", "", "2024"), std::nullopt);
+  EXPECT_EQ(Value("FILES", "tinh-ha-giang", "2024-07"), std::nullopt);
+
+  // Redefining keeps figures; a mean of the same figures answers differently at once.
+  Put("SCORE", "tinh-ha-giang", "2024-07", 4);
+  Put("SCORE", "tinh-tuyen-quang", "2024-07", 8);
+  EXPECT_EQ(Value("SCORE", "", "2024-07"), 6);
+  std::vector<Indicator> defs = {Def("SCORE", Aggregation::kSum, Aggregation::kSum, PeriodType::kMonth)};
+  engine_.SetIndicators(defs);
+  EXPECT_EQ(Value("SCORE", "", "2024-07"), 12);
+}
 
 TEST_F(RollupTest, SumAcrossProvincesWithCompleteness) {
   Put("FILES", "tinh-ha-giang", "2024-05", 10);

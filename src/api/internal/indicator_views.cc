@@ -76,25 +76,6 @@ json::object RollupView(const RollupResult& r, const Indicator& ind, const std::
   return o;
 }
 
-std::vector<Observation> NationalObservations(const Indicator& ind, const RollupEngine& rollups, Date as_of,
-                                              bool approved_only) {
-  std::map<int, Observation> by_year;
-  for (const Target& t : ind.targets)
-    if (t.kind == TargetKind::kBaseline && t.year)
-      by_year[t.year] = Observation{MakeDate(t.year, 12, 31), t.value, t.estimated};
-  int first = YearOf(as_of) - 10;
-  for (const auto& [year, o] : by_year) first = std::min(first, year);
-  RollupOptions opt;
-  opt.approved_only = approved_only;
-  for (int year = first; year <= YearOf(as_of); ++year) {
-    auto r = rollups.Rollup(ind.code, "", Period{PeriodType::kYear, year, 1}, opt);
-    if (r.ok() && r->value) by_year[year] = Observation{MakeDate(year, 12, 31), *r->value, r->estimated};
-  }
-  std::vector<Observation> out;
-  for (auto& [year, o] : by_year) out.push_back(o);
-  return out;
-}
-
 json::object AttainmentView(const Target& target, const Attainment& a, const Indicator& ind) {
   return json::object{{"target", TargetView(target)},
                       {"status", AttainmentStatusName(a.status)},

@@ -26,11 +26,6 @@ boost::json::object IndicatorDetailView(const Indicator& ind, const std::vector<
 boost::json::object RollupView(const RollupResult& r, const Indicator& ind, const std::string& unit_id,
                                const UnitRegistry& reg, const Period& p, bool with_missing = false);
 
-// The observations attainment is judged on: the indicator's baselines and the country's
-// yearly rollups up to `as_of` (a rollup wins over a baseline for the same year).
-std::vector<Observation> NationalObservations(const Indicator& ind, const RollupEngine& rollups, Date as_of,
-                                              bool approved_only);
-
 boost::json::object AttainmentView(const Target& target, const Attainment& a, const Indicator& ind);
 
 }  // namespace dxgov::api::internal
