@@ -37,6 +37,30 @@ std::string HashOf(const AuditEntry& e) {
   return hex;
 }
 
+static_assert(sizeof(crypto_hash_sha256_state) <= 128, "ContentDigest::state_ too small");
+
+ContentDigest::ContentDigest() {
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) std::abort();
+  crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(state_));
+}
+
+ContentDigest& ContentDigest::Add(std::string_view field) {
+  auto* st = reinterpret_cast<crypto_hash_sha256_state*>(state_);
+  const std::string len = std::to_string(field.size()) + ":";
+  crypto_hash_sha256_update(st, reinterpret_cast<const unsigned char*>(len.data()), len.size());
+  crypto_hash_sha256_update(st, reinterpret_cast<const unsigned char*>(field.data()), field.size());
+  return *this;
+}
+
+std::string ContentDigest::Hex() {
+  unsigned char out[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(reinterpret_cast<crypto_hash_sha256_state*>(state_), out);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+  return hex;
+}
+
 void ChainVerifier::Add(const AuditEntry& e) {
   if (!report_.ok) return;
   auto fail = [&](std::string why) {

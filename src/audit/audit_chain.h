@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/audit.h"
 
@@ -12,6 +13,19 @@ namespace dxgov::audit {
 // Hex SHA-256 over the entry's fields (length-prefixed, so no two entries hash alike by
 // shifting text between fields) and its prev_hash. The `hash` field itself is not read.
 std::string HashOf(const AuditEntry& e);
+
+// A SHA-256 over a sequence of fields (length-prefixed, like HashOf), for audit entries that
+// stand for more rows than they spell out (a bulk import of figures): the entry keeps the
+// digest, and the rows, recomputed from the tables, must give the same one.
+class ContentDigest {
+ public:
+  ContentDigest();
+  ContentDigest& Add(std::string_view field);
+  std::string Hex();  // REQUIRES: called once; the digest of everything added
+
+ private:
+  alignas(16) unsigned char state_[128];  // crypto_hash_sha256_state, kept opaque here
+};
 
 struct ChainReport {
   bool ok = true;

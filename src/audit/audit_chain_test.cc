@@ -73,5 +73,13 @@ TEST(AuditChainTest, FieldsCannotTradeText) {
   EXPECT_NE(HashOf(a), HashOf(b));
 }
 
+// The digest is SHA-256 over length-prefixed fields: "1:a2:bc" for ("a", "bc"), so moving
+// text between fields changes it.
+TEST(ContentDigestTest, HashesLengthPrefixedFields) {
+  EXPECT_EQ(ContentDigest().Add("a").Add("bc").Hex(), "5310a58788781ab25d5ad7c3f85035824b4eb7bdfa394e0ac2186271472b5492");
+  EXPECT_NE(ContentDigest().Add("ab").Add("c").Hex(), ContentDigest().Add("a").Add("bc").Hex());
+  EXPECT_EQ(ContentDigest().Hex().size(), 64u);
+}
+
 }  // namespace
 }  // namespace dxgov::audit

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 
 #include "api/demo_server.h"
 #include "support/http_client.h"
@@ -347,6 +348,37 @@ TEST_F(IndicatorApiTest, TheThirtyFiveNationalPlatforms) {
   const json::value agri = Json(As({}, "GET", "/api/platforms/nn-11"));
   EXPECT_GE(agri.at("tasks").as_array().size(), 3u);
   EXPECT_EQ(As({}, "GET", "/api/platforms/nn-99").status, 404);
+}
+
+// A bulk batch's audit entry summarises it with a digest; a small one spells out every figure.
+TEST_F(IndicatorApiTest, BulkBatchesAreAuditedByDigestSmallOnesInFull) {
+  std::string rows;
+  for (int m = 1; m <= 12; ++m)
+    for (const char* unit : {"tp-ha-noi", "tinh-cao-bang", "tinh-dien-bien", "tinh-lai-chau", "tinh-son-la",
+                             "tinh-lang-son", "tinh-quang-ninh", "tinh-thanh-hoa", "tinh-nghe-an", "tinh-ha-tinh"})
+    {
+      char period[8];
+      std::snprintf(period, sizeof period, "2025-%02d", m);
+      if (!rows.empty()) rows.push_back(',');
+      rows.append(Fig("NT-NN-01-GD", unit, period, m));
+    }
+  HttpResult bulk = Post(rows);
+  ASSERT_EQ(bulk.status, 200) << bulk.body;
+  ASSERT_EQ(Json(bulk).at("inserted"), 120);
+  const json::value trail = Json(As(admin_, "GET", "/api/audit?entity=values&limit=5"));
+  const json::value& entry = trail.at("items").at(0);
+  EXPECT_EQ(entry.at("entity_id"), "120 values");
+  EXPECT_EQ(entry.at("after").at("count"), 120);
+  EXPECT_EQ(entry.at("after").at("from"), "2025-01");
+  EXPECT_EQ(entry.at("after").at("to"), "2025-12");
+  EXPECT_EQ(entry.at("after").at("units"), 10);
+  EXPECT_EQ(entry.at("after").at("sha256").as_string().size(), 64u);
+  // A single figure is spelled out, with the version it replaced.
+  ASSERT_EQ(Post(Fig("NT-NN-01-GD", "tp-ha-noi", "2025-01", 99)).status, 200);
+  const json::value single = Json(As(admin_, "GET", "/api/audit?entity=values&limit=1")).at("items").at(0);
+  EXPECT_EQ(single.at("entity_id"), "NT-NN-01-GD/tp-ha-noi/2025-01");
+  EXPECT_EQ(single.at("after").at(0).at("value").to_number<double>(), 99);
+  EXPECT_EQ(single.at("before").at(0).at("value").to_number<double>(), 1);
 }
 
 // Adoption of a platform per unit, through the same figures and rollups as any indicator:

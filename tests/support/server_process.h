@@ -99,6 +99,7 @@ class ServerProcess {
   }
 
   void Signal(int sig) { kill(pid_, sig); }
+  pid_t pid() const { return pid_; }
   std::string Log() const {
     std::ifstream in(log_);
     std::stringstream ss;

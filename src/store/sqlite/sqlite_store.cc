@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include <atomic>
+#include <climits>
+#include <cstdio>
 #include <condition_variable>
 #include <mutex>
 #include <shared_mutex>
@@ -1234,6 +1236,46 @@ Result<int64_t> SqliteTxn::CreatePlatform(const Platform& p) {
   return id;
 }
 
+namespace {
+
+// Up to this many figures an audit entry spells out; a bulk import is summarised instead
+// (every version of every figure stays in data_values and value_history either way).
+constexpr size_t kFiguresAuditedInFull = 100;
+
+// The audit body of a batch of figures: the figures themselves, or for a bulk batch their
+// count, indicators, period range and unit count with a SHA-256 over every figure's
+// indicator, unit, period, value, estimate flag, status and revision in batch order.
+std::string AuditValues(const std::vector<DataValue>& values) {
+  if (values.size() <= kFiguresAuditedInFull) {
+    json::array rows;
+    for (const auto& v : values) rows.push_back(codec::ToJson(v));
+    return codec::Serialize(rows);
+  }
+  audit::ContentDigest digest;
+  std::set<std::string> indicators, units;
+  int64_t first = INT64_MAX, last = INT64_MIN;
+  std::string from, to;
+  char number[32];
+  for (const auto& v : values) {
+    const std::string period = FormatPeriod(v.period);
+    std::snprintf(number, sizeof number, "%.17g", v.value);
+    digest.Add(v.indicator).Add(v.unit_id).Add(period).Add(number).Add(v.estimated ? "1" : "0")
+        .Add(ValueStatusName(v.status)).Add(std::to_string(v.version));
+    indicators.insert(v.indicator);
+    units.insert(v.unit_id);
+    const int64_t key = static_cast<int64_t>(v.period.type) * 1000000 + Ordinal(v.period);
+    if (key < first) { first = key; from = period; }
+    if (key > last) { last = key; to = period; }
+  }
+  json::array codes;
+  for (const auto& c : indicators) codes.push_back(json::value(c));
+  return codec::Serialize(json::object{{"count", values.size()}, {"indicators", std::move(codes)},
+                                       {"units", units.size()}, {"from", from}, {"to", to},
+                                       {"sha256", digest.Hex()}});
+}
+
+}  // namespace
+
 Result<ValueCounts> SqliteTxn::PutValues(const std::vector<DataValue>& values, Provenance provenance) {
   std::set<std::string> known;
   for (size_t i = 0; i < values.size(); ++i) {
@@ -1251,14 +1293,11 @@ Result<ValueCounts> SqliteTxn::PutValues(const std::vector<DataValue>& values, P
   DX_ASSIGN_OR_RETURN(ValueCounts counts,
                       sqlite::UpsertValues(db_, values, provenance, actor_.user, now_, changed, previous));
   if (changed.empty()) return counts;
-  json::array after, before;
-  for (const auto& v : changed) after.push_back(codec::ToJson(v));
-  for (const auto& v : previous) before.push_back(codec::ToJson(v));
   const std::string id = changed.size() == 1 ? changed[0].indicator + "/" + (changed[0].unit_id.empty() ? "national" : changed[0].unit_id) + "/" + FormatPeriod(changed[0].period)
                                              : std::to_string(changed.size()) + " values";
-  DX_RETURN_IF_ERROR(Audit("values", id, "put",
-                           previous.empty() ? std::nullopt : std::optional<std::string>(codec::Serialize(before)),
-                           codec::Serialize(after)));
+  std::optional<std::string> before;
+  if (!previous.empty()) before = AuditValues(previous);
+  DX_RETURN_IF_ERROR(Audit("values", id, "put", std::move(before), AuditValues(changed)));
   written_values_.insert(written_values_.end(), changed.begin(), changed.end());
   return counts;
 }
