@@ -284,26 +284,31 @@ TEST(DemoLoadTest, AnOlderDatabaseGetsTheMissingReferenceData) {
   EXPECT_EQ((*store)->ListIndicators()->size(), 24u + 3 * 35);
 }
 
-TEST(PlatformDataTest, ThirtyFivePlatformsEachOnItsSeedLinesWithResolvedOwners) {
-  const auto seed = ReadLines(kSource / "data/seeds/002_3104ea0fc0572af1.txt");
-  auto units = demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json"));
-  ASSERT_TRUE(units.ok());
-  auto reg = UnitRegistry::Create(*units);
-  ASSERT_TRUE(reg.ok());
-  // Task numbers are checked against the plan file itself.
-  auto plan = demo::ParsePlanBundle(demo::EmbeddedFile("plans/27-qd-ubqgcds-2022.json"));
-  ASSERT_TRUE(plan.ok());
+// The shipped platforms, parsed against the shipped registry, with the 2022 plan's task
+// numbers standing for task ids (numbered in file order).
+Result<std::vector<Platform>> ShippedPlatforms() {
+  DX_ASSIGN_OR_RETURN(auto units, demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json")));
+  DX_ASSIGN_OR_RETURN(auto reg, UnitRegistry::Create(std::move(units)));
+  DX_ASSIGN_OR_RETURN(auto plan, demo::ParsePlanBundle(demo::EmbeddedFile("plans/27-qd-ubqgcds-2022.json")));
   std::map<std::string, int64_t> task_ids;
   int64_t next = 1;
-  for (const auto& e : plan->tasks) task_ids[e.task.number] = next++;
-  auto platforms = demo::ParsePlatforms(demo::EmbeddedFile("platforms/platforms.json"), **reg, task_ids);
+  for (const auto& e : plan.tasks) task_ids[e.task.number] = next++;
+  return demo::ParsePlatforms(demo::EmbeddedFile("platforms/platforms.json"), *reg, task_ids);
+}
+
+TEST(PlatformDataTest, ThirtyFivePlatformsEachOnItsSeedLinesWithResolvedOwners) {
+  const auto seed = ReadLines(kSource / "data/seeds/002_3104ea0fc0572af1.txt");
+  // Task numbers are checked against the plan file itself.
+  auto platforms = ShippedPlatforms();
   ASSERT_TRUE(platforms.ok()) << platforms.error().message_en();
   int state = 0, enterprise = 0;
   for (const auto& p : *platforms) {
     (p.category == PlatformCategory::kState ? state : enterprise)++;
     ASSERT_TRUE(p.source.has_value()) << p.key;
     const std::string heading = Normalise(seed.at(static_cast<size_t>(p.source->line_from) - 1));
-    EXPECT_NE(heading.find("(" + std::to_string(p.number) + ") " + p.name), std::string::npos) << p.key << ": " << heading;
+    std::string numbered = "(";
+    numbered.append(std::to_string(p.number)).append(") ").append(p.name);
+    EXPECT_NE(heading.find(numbered), std::string::npos) << p.key << ": " << heading;
     std::string block;
     for (int l = p.source->line_from; l <= p.source->line_to; ++l) block += Normalise(seed.at(static_cast<size_t>(l) - 1)) + "\n";
     if (p.category == PlatformCategory::kState) {
@@ -328,15 +333,7 @@ TEST(PlatformDataTest, EveryPlatformHasItsThreeAdoptionIndicators) {
   auto base = demo::ParseIndicators(demo::EmbeddedFile("indicators/indicators.json"));
   ASSERT_TRUE(base.ok());
   for (const auto& d : *base) ASSERT_FALSE(by_code.count(d.code)) << d.code << " defined in both files";
-  auto units = demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json"));
-  auto reg = UnitRegistry::Create(*units);
-  ASSERT_TRUE(reg.ok());
-  auto plan = demo::ParsePlanBundle(demo::EmbeddedFile("plans/27-qd-ubqgcds-2022.json"));
-  ASSERT_TRUE(plan.ok());
-  std::map<std::string, int64_t> task_ids;
-  int64_t next = 1;
-  for (const auto& e : plan->tasks) task_ids[e.task.number] = next++;
-  auto platforms = demo::ParsePlatforms(demo::EmbeddedFile("platforms/platforms.json"), **reg, task_ids);
+  auto platforms = ShippedPlatforms();
   ASSERT_TRUE(platforms.ok());
   std::set<std::string> names;
   size_t linked = 0;
@@ -344,7 +341,8 @@ TEST(PlatformDataTest, EveryPlatformHasItsThreeAdoptionIndicators) {
     std::string upper = p.key;
     std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
     for (const char* suffix : {"-DV", "-ND", "-GD"}) {
-      const std::string code = "NT-" + upper + suffix;
+      std::string code = "NT-";
+      code.append(upper).append(suffix);
       ASSERT_TRUE(by_code.count(code)) << p.key << " has no " << code;
       EXPECT_NE(std::find(p.adoption_indicators.begin(), p.adoption_indicators.end(), code), p.adoption_indicators.end())
           << p.key << " does not link " << code;
