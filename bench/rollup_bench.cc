@@ -189,19 +189,27 @@ struct SqliteSide {
   std::vector<double> a_sums, b_sums, c_latest;
 };
 
-SqliteSide RunSqlite(const World& w) {
-  SqliteSide out;
-  const std::string path = (w.dir / "plain.sqlite").string();
+// A new database file at `path` (any old one removed), in WAL mode, with `schema` made.
+sqlite3* OpenFresh(const fs::path& path, const std::string& schema) {
   fs::remove(path);
   sqlite3* db = nullptr;
   Check(sqlite3_open(path.c_str(), &db), db, "open");
-  Check(sqlite3_exec(db,
-                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "CREATE TABLE v(indicator INTEGER, unit INTEGER, period INTEGER, value REAL,"
-                     " PRIMARY KEY(indicator, period, unit)) WITHOUT ROWID;"
-                     "CREATE TABLE parent(unit INTEGER PRIMARY KEY, province INTEGER);",
-                     nullptr, nullptr, nullptr),
+  Check(sqlite3_exec(db, ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;" + schema).c_str(), nullptr, nullptr, nullptr),
         db, "schema");
+  return db;
+}
+
+void RemoveDb(const fs::path& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+
+SqliteSide RunSqlite(const World& w) {
+  SqliteSide out;
+  const fs::path path = w.dir / "plain.sqlite";
+  sqlite3* db = OpenFresh(path,
+                          "CREATE TABLE v(indicator INTEGER, unit INTEGER, period INTEGER, value REAL,"
+                          " PRIMARY KEY(indicator, period, unit)) WITHOUT ROWID;"
+                          "CREATE TABLE parent(unit INTEGER PRIMARY KEY, province INTEGER);");
   sqlite3_stmt* ps = nullptr;
   Check(sqlite3_prepare_v2(db, "INSERT INTO parent VALUES (?, ?)", -1, &ps, nullptr), db, "prepare parent");
   Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
@@ -285,25 +293,15 @@ SqliteSide RunSqlite(const World& w) {
   sqlite3_finalize(qb);
   sqlite3_finalize(qc);
   sqlite3_close(db);
-  if (w.o.keep.empty()) {
-    fs::remove(path);
-    fs::remove(path + "-wal");
-    fs::remove(path + "-shm");
-  }
+  if (w.o.keep.empty()) RemoveDb(path);
   return out;
 }
 
 // Raw SQLite INSERT rate of `rows` (indicator, unit, period, value) into a fresh plain table.
 double RawInsertRate(const fs::path& file, const std::vector<DataValue>& rows) {
-  fs::remove(file);
-  sqlite3* db = nullptr;
-  Check(sqlite3_open(file.c_str(), &db), db, "open");
-  Check(sqlite3_exec(db,
-                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "CREATE TABLE v(indicator TEXT, unit TEXT, period TEXT, value REAL,"
-                     " PRIMARY KEY(indicator, period, unit)) WITHOUT ROWID;",
-                     nullptr, nullptr, nullptr),
-        db, "schema");
+  sqlite3* db = OpenFresh(file,
+                          "CREATE TABLE v(indicator TEXT, unit TEXT, period TEXT, value REAL,"
+                          " PRIMARY KEY(indicator, period, unit)) WITHOUT ROWID;");
   sqlite3_stmt* ins = nullptr;
   Check(sqlite3_prepare_v2(db, "INSERT INTO v VALUES (?, ?, ?, ?)", -1, &ins, nullptr), db, "prepare");
   const auto t0 = Steady::now();
@@ -322,9 +320,7 @@ double RawInsertRate(const fs::path& file, const std::vector<DataValue>& rows) {
   const double rate = static_cast<double>(rows.size()) / (Ms(Steady::now() - t0) / 1000);
   sqlite3_finalize(ins);
   sqlite3_close(db);
-  fs::remove(file);
-  fs::remove(file.string() + "-wal");
-  fs::remove(file.string() + "-shm");
+  RemoveDb(file);
   return rate;
 }
 
