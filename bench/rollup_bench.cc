@@ -432,7 +432,7 @@ DuckSide RunDuckDb(const World& w) {
     return out;
   }
   if (!fs::exists(script.parent_path() / "node_modules/@duckdb/node-api")) {
-    out.why_not = "bench/duckdb/node_modules missing (npm ci --no-audit --no-fund in bench/duckdb)";
+    out.why_not = "bench/duckdb/node_modules missing (npm install --no-save in bench/duckdb)";
     return out;
   }
   const fs::path parent_csv = w.dir / "parent.csv", spec = w.dir / "duckdb-spec.json";
