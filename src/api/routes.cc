@@ -997,8 +997,7 @@ class Handler {
   // writes the batch (or the good rows, when asked) in one transaction.
   HttpResponse RecordValues(std::vector<Candidate> cands, std::vector<FieldError> errs, size_t bad_rows,
                             bool accept_valid, Provenance provenance) {
-    auto all = store_.ListIndicators();
-    if (!all.ok()) return FromError(all.error());
+    const auto all = store_.Indicators();
     std::map<std::string, const Indicator*> defs;
     for (const auto& i : *all) defs[i.code] = &i;
     std::vector<DataValue> good;

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <charconv>
 #include <cstdlib>
 
 namespace dxgov::audit {
@@ -47,9 +48,24 @@ ContentDigest::ContentDigest() {
 
 ContentDigest& ContentDigest::Add(std::string_view field) {
   auto* st = reinterpret_cast<crypto_hash_sha256_state*>(state_);
-  const std::string len = std::to_string(field.size()) + ":";
-  crypto_hash_sha256_update(st, reinterpret_cast<const unsigned char*>(len.data()), len.size());
+  char len[24];
+  char* end = std::to_chars(len, len + sizeof len - 1, field.size()).ptr;
+  *end++ = ':';
+  crypto_hash_sha256_update(st, reinterpret_cast<const unsigned char*>(len), static_cast<size_t>(end - len));
   crypto_hash_sha256_update(st, reinterpret_cast<const unsigned char*>(field.data()), field.size());
+  return *this;
+}
+
+ContentDigest& ContentDigest::AddAll(std::initializer_list<std::string_view> fields) {
+  std::string framed;
+  for (std::string_view f : fields) {
+    char len[24];
+    char* end = std::to_chars(len, len + sizeof len - 1, f.size()).ptr;
+    *end++ = ':';
+    framed.append(len, end).append(f);
+  }
+  crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(state_),
+                            reinterpret_cast<const unsigned char*>(framed.data()), framed.size());
   return *this;
 }
 

@@ -79,6 +79,8 @@ TEST(ContentDigestTest, HashesLengthPrefixedFields) {
   EXPECT_EQ(ContentDigest().Add("a").Add("bc").Hex(), "5310a58788781ab25d5ad7c3f85035824b4eb7bdfa394e0ac2186271472b5492");
   EXPECT_NE(ContentDigest().Add("ab").Add("c").Hex(), ContentDigest().Add("a").Add("bc").Hex());
   EXPECT_EQ(ContentDigest().Hex().size(), 64u);
+  EXPECT_EQ(ContentDigest().AddAll({"a", "bc"}).Add("").Hex(), ContentDigest().Add("a").Add("bc").Add("").Hex());
+  EXPECT_NE(ContentDigest().AddAll({"ab", "c"}).Hex(), ContentDigest().AddAll({"a", "bc"}).Hex());
 }
 
 }  // namespace

@@ -149,6 +149,9 @@ class Store {
 
   // Indicators, by code.
   virtual Result<std::vector<Indicator>> ListIndicators() = 0;
+  // The same definitions as of the last committed write, shared rather than copied (the
+  // bulk value path reads them on every request). Never null.
+  virtual std::shared_ptr<const std::vector<Indicator>> Indicators() const = 0;
   virtual Result<Indicator> GetIndicator(const std::string& code) = 0;
   virtual Result<Page<DataValue>> ListValues(const ValueQuery& q) = 0;
   // One figure's versions, the current one first; empty when it was never recorded.

@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -57,6 +58,8 @@ icu::Collator& ThreadCollator() {
 
 bool IsValidUtf8(std::string_view s) {
   int32_t i = 0;
+  // Every ASCII byte is valid on its own; skip the run of them before decoding.
+  while (static_cast<size_t>(i) < s.size() && static_cast<unsigned char>(s[static_cast<size_t>(i)]) < 0x80) ++i;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const auto n = static_cast<int32_t>(s.size());
   while (i < n) {
@@ -68,6 +71,8 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 std::string Nfc(std::string_view s) {
+  // ASCII is already NFC; codes, unit ids and periods in bulk batches are all ASCII.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return std::string(s);
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString out = NfcNormalizer().normalize(u, err);

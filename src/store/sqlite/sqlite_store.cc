@@ -7,12 +7,14 @@
 #include <filesystem>
 
 #include <atomic>
+#include <charconv>
 #include <climits>
 #include <cstdio>
 #include <condition_variable>
 #include <mutex>
 #include <shared_mutex>
 #include <set>
+#include <unordered_set>
 #include <variant>
 
 #include "audit/audit_chain.h"
@@ -169,6 +171,9 @@ class SqliteStore final : public Store {
   Status LoadIndicators() {
     DX_ASSIGN_OR_RETURN(auto defs, ReadIndicators(writer_));
     rollups_.SetIndicators(defs);
+    auto snapshot = std::make_shared<const std::vector<Indicator>>(std::move(defs));
+    std::lock_guard lock(reg_mu_);
+    indicators_ = std::move(snapshot);
     return OkStatus();
   }
 
@@ -296,6 +301,11 @@ class SqliteStore final : public Store {
   std::shared_ptr<const UnitRegistry> Units() const override {
     std::lock_guard lock(reg_mu_);
     return registry_;
+  }
+
+  std::shared_ptr<const std::vector<Indicator>> Indicators() const override {
+    std::lock_guard lock(reg_mu_);
+    return indicators_;
   }
 
   Result<int64_t> UnitRevision(const std::string& id) override {
@@ -512,10 +522,7 @@ class SqliteStore final : public Store {
     return sqlite::MarkSessionRevoked(writer_, id_hash);
   }
 
-  Result<std::vector<Indicator>> ListIndicators() override {
-    auto lease = Lease();
-    return ReadIndicators(*lease);
-  }
+  Result<std::vector<Indicator>> ListIndicators() override { return *Indicators(); }
   Result<Indicator> GetIndicator(const std::string& code) override {
     auto lease = Lease();
     DX_ASSIGN_OR_RETURN(auto st, sqlite::SelectIndicator(*lease, code));
@@ -723,8 +730,9 @@ class SqliteStore final : public Store {
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Db>> idle_;
-  mutable std::mutex reg_mu_;
+  mutable std::mutex reg_mu_;  // guards the two snapshots below
   std::shared_ptr<const UnitRegistry> registry_;
+  std::shared_ptr<const std::vector<Indicator>> indicators_ = std::make_shared<const std::vector<Indicator>>();
   mutable std::shared_mutex index_mu_;
   TaskIndex index_;
   const Clock* clock_;
@@ -1252,15 +1260,19 @@ std::string AuditValues(const std::vector<DataValue>& values) {
     return codec::Serialize(rows);
   }
   audit::ContentDigest digest;
-  std::set<std::string> indicators, units;
+  std::set<std::string_view> indicators;
+  std::unordered_set<std::string_view> units;
   int64_t first = INT64_MAX, last = INT64_MIN;
   std::string from, to;
-  char number[32];
+  char number[32], revision[24];
   for (const auto& v : values) {
     const std::string period = FormatPeriod(v.period);
-    std::snprintf(number, sizeof number, "%.17g", v.value);
-    digest.Add(v.indicator).Add(v.unit_id).Add(period).Add(number).Add(v.estimated ? "1" : "0")
-        .Add(ValueStatusName(v.status)).Add(std::to_string(v.version));
+    // The value in its shortest decimal form that reads back to the same double.
+    const auto num_end = std::to_chars(number, number + sizeof number, v.value).ptr;
+    const auto rev_end = std::to_chars(revision, revision + sizeof revision, v.version).ptr;
+    digest.AddAll({v.indicator, v.unit_id, period, std::string_view(number, static_cast<size_t>(num_end - number)),
+                   v.estimated ? "1" : "0", ValueStatusName(v.status),
+                   std::string_view(revision, static_cast<size_t>(rev_end - revision))});
     indicators.insert(v.indicator);
     units.insert(v.unit_id);
     const int64_t key = static_cast<int64_t>(v.period.type) * 1000000 + Ordinal(v.period);
@@ -1268,7 +1280,7 @@ std::string AuditValues(const std::vector<DataValue>& values) {
     if (key > last) { last = key; to = period; }
   }
   json::array codes;
-  for (const auto& c : indicators) codes.push_back(json::value(c));
+  for (const auto& c : indicators) codes.push_back(json::value(std::string(c)));
   return codec::Serialize(json::object{{"count", values.size()}, {"indicators", std::move(codes)},
                                        {"units", units.size()}, {"from", from}, {"to", to},
                                        {"sha256", digest.Hex()}});
@@ -1298,7 +1310,9 @@ Result<ValueCounts> SqliteTxn::PutValues(const std::vector<DataValue>& values, P
   std::optional<std::string> before;
   if (!previous.empty()) before = AuditValues(previous);
   DX_RETURN_IF_ERROR(Audit("values", id, "put", std::move(before), AuditValues(changed)));
-  written_values_.insert(written_values_.end(), changed.begin(), changed.end());
+  if (written_values_.empty()) written_values_ = std::move(changed);
+  else written_values_.insert(written_values_.end(), std::make_move_iterator(changed.begin()),
+                              std::make_move_iterator(changed.end()));
   return counts;
 }
 
