@@ -2,7 +2,7 @@
 // SQLite and to DuckDB over the same figures in the same run, then the real `dxgov serve`
 // over HTTP: ingestion through the API, the same queries, and 1,000 event subscribers.
 //
-//   dxgov_rollup_bench --scale smoke|full|<indicators> [--months M] [--repeat R]
+//   dxgov_rollup_bench --scale smoke|full|<indicators> [--months M] [--repeat R] [--sparse]
 //                      [--server-indicators K] [--subscribers S] [--no-duckdb] [--keep DIR]
 //
 // Figures: every commune of the real registry (3,321 from 2025-07-01) reports every
@@ -10,6 +10,11 @@
 // million figures; smoke: 4 × 12). A figure's value is a formula of (indicator, commune,
 // month) that SQLite, the engine and DuckDB all compute, so the three hold the same rows and
 // every query's answers are compared, not just timed.
+//
+// --sparse: the mix seen in practice, where reporting is incomplete: indicator i's communes
+// report in a month with probability 100 %, 90 %, 60 % or 25 % (by i mod 4), chosen by a
+// formula of (indicator, commune, month) that the three systems share (about 69 % of the
+// dense figures).
 //
 // Queries, each over a fixed list of instances, timed R times after 3 warm-up passes:
 //   (a) one indicator, all 34 provinces, one month;
@@ -71,6 +76,7 @@ struct Options {
   int server_indicators = 4;
   int subscribers = 1000;
   bool duckdb = true;
+  bool sparse = false;
   std::string keep;
 };
 
@@ -91,6 +97,13 @@ double Ms(Steady::duration d) { return std::chrono::duration<double, std::milli>
 
 // The figure of indicator i for commune slot c in month m (m = 0 is 2025-07).
 double FigureValue(int64_t i, int64_t c, int64_t m) { return static_cast<double>((i * 2654435761 + c * 40503 + m * 9973) % 5001); }
+
+// Whether commune c reports indicator i in month m (always, unless --sparse). The same
+// formula is in bench/duckdb/rollup_duckdb.mjs.
+constexpr int64_t kSparsePercent[4] = {100, 90, 60, 25};
+bool Reports(bool sparse, int64_t i, int64_t c, int64_t m) {
+  return !sparse || (c * 7919 + m * 104729 + i * 31337) % 100 < kSparsePercent[i % 4];
+}
 
 struct Stats {
   double p50 = 0, p99 = 0;
@@ -184,6 +197,7 @@ struct World {
 // ---------------------------------------------------------------- plain SQLite
 
 struct SqliteSide {
+  size_t figures = 0;
   double insert_rate = 0;
   Stats a, b, c;
   std::vector<double> a_sums, b_sums, c_latest;
@@ -232,6 +246,8 @@ SqliteSide RunSqlite(const World& w) {
   for (size_t i = 0; i < w.defs.size(); ++i)
     for (size_t m = 0; m < w.months.size(); ++m)
       for (size_t c = 0; c < w.communes.size(); ++c) {
+        if (!Reports(w.o.sparse, static_cast<int64_t>(i), static_cast<int64_t>(c), static_cast<int64_t>(m))) continue;
+        ++out.figures;
         sqlite3_bind_int64(ins, 1, static_cast<int64_t>(i));
         sqlite3_bind_int64(ins, 2, static_cast<int64_t>(c));
         sqlite3_bind_int64(ins, 3, static_cast<int64_t>(m));
@@ -245,8 +261,7 @@ SqliteSide RunSqlite(const World& w) {
       }
   Check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
   sqlite3_finalize(ins);
-  const double total = static_cast<double>(w.defs.size() * w.months.size() * w.communes.size());
-  out.insert_rate = total / (Ms(Steady::now() - t0) / 1000);
+  out.insert_rate = static_cast<double>(out.figures) / (Ms(Steady::now() - t0) / 1000);
 
   sqlite3_stmt* qa = nullptr;
   Check(sqlite3_prepare_v2(db,
@@ -370,23 +385,25 @@ EngineSide RunEngine(const World& w) {
     for (size_t m = 0; m < w.months.size(); ++m) {
       v.period = w.months[m];
       for (size_t c = 0; c < w.communes.size(); ++c) {
+        if (!Reports(w.o.sparse, static_cast<int64_t>(i), static_cast<int64_t>(c), static_cast<int64_t>(m))) continue;
         v.unit_id = w.communes[c]->id;
         v.value = FigureValue(static_cast<int64_t>(i), static_cast<int64_t>(c), static_cast<int64_t>(m));
         engine.Put(v);
       }
     }
   }
-  const double total = static_cast<double>(w.defs.size() * w.months.size() * w.communes.size());
-  out.put_rate = total / (Ms(Steady::now() - t0) / 1000);
+  out.put_rate = static_cast<double>(engine.size()) / (Ms(Steady::now() - t0) / 1000);
   out.memory_kib = StatusKb("/proc/self/status", "VmRSS:") - before;
 
   // Re-putting one figure of an indicator, unchanged, makes its next rollups compute again.
   auto touch = [&](int i) {
+    int64_t c = 0;  // the first commune with a figure that month (every one unless --sparse)
+    while (!Reports(w.o.sparse, i, c, 0)) ++c;
     DataValue t;
     t.indicator = Code(i);
-    t.unit_id = w.communes[0]->id;
+    t.unit_id = w.communes[static_cast<size_t>(c)]->id;
     t.period = w.months[0];
-    t.value = FigureValue(i, 0, 0);
+    t.value = FigureValue(i, c, 0);
     engine.Put(t);
   };
   auto run_a = [&](size_t k) {
@@ -451,6 +468,7 @@ DuckSide RunDuckDb(const World& w) {
   std::ofstream(spec) << json::serialize(json::object{{"db", (w.dir / "figures.duckdb").string()},
                                                       {"indicators", w.defs.size()},
                                                       {"months", w.months.size()},
+                                                      {"sparse", w.o.sparse},
                                                       {"parent_csv", parent_csv.string()},
                                                       {"repeat", w.o.repeat},
                                                       {"c_repeat", w.o.c_repeat},
@@ -660,6 +678,7 @@ ServerSide RunServer(const World& w, const EngineSide& engine) {
     for (int i = 0; i < out.indicators; ++i)
       for (size_t m = 0; m < w.months.size(); ++m)
         for (size_t c = 0; c < w.communes.size(); ++c) {
+          if (!Reports(w.o.sparse, i, static_cast<int64_t>(c), static_cast<int64_t>(m))) continue;
           DataValue v;
           v.indicator = Code(i);
           v.unit_id = w.communes[c]->id;
@@ -782,10 +801,12 @@ int main(int argc, char** argv) {
       o.subscribers = std::stoi(next());
     } else if (a == "--no-duckdb") {
       o.duckdb = false;
+    } else if (a == "--sparse") {
+      o.sparse = true;
     } else if (a == "--keep") {
       o.keep = next();
     } else {
-      Die("usage: dxgov_rollup_bench --scale smoke|full|<indicators> [--months M] [--repeat R] "
+      Die("usage: dxgov_rollup_bench --scale smoke|full|<indicators> [--months M] [--repeat R] [--sparse] "
           "[--server-indicators K] [--subscribers S] [--no-duckdb] [--keep DIR]");
     }
   }
@@ -822,11 +843,16 @@ int main(int argc, char** argv) {
     w.a.emplace_back(static_cast<int>(rng() % w.defs.size()), static_cast<int>(rng() % w.months.size()));
     w.b.push_back(static_cast<int>(rng() % w.defs.size()));
   }
-  const size_t total = w.communes.size() * w.months.size() * w.defs.size();
-  std::printf("\n## dxgov_rollup_bench --scale %s\n\n", o.scale.c_str());
-  std::printf("%zu indicators × %zu months × %zu communes = %zu figures (%zu provinces); (c) judges %zu targets of "
+  size_t total = 0;
+  for (size_t i = 0; i < w.defs.size(); ++i)
+    for (size_t m = 0; m < w.months.size(); ++m)
+      for (size_t c = 0; c < w.communes.size(); ++c)
+        total += Reports(o.sparse, static_cast<int64_t>(i), static_cast<int64_t>(c), static_cast<int64_t>(m));
+  std::printf("\n## dxgov_rollup_bench --scale %s%s\n\n", o.scale.c_str(), o.sparse ? " --sparse" : "");
+  std::printf("%zu indicators × %zu months × %zu communes%s = %zu figures (%zu provinces); (c) judges %zu targets of "
               "%zu objectives on %zu indicators; %d timed runs per query ((c): %d) after 3 warm-up passes over 20 instances\n\n",
-              w.defs.size(), w.months.size(), w.communes.size(), total, w.provinces.size(),
+              w.defs.size(), w.months.size(), w.communes.size(),
+              o.sparse ? ", each commune reporting 100/90/60/25 % of months by indicator" : "", total, w.provinces.size(),
               [&] { size_t n = 0; for (const auto& ob : w.objectives) n += ob.targets.size(); return n; }(),
               w.objectives.size(), w.objective_indicators.size(), o.repeat, o.c_repeat);
   std::fflush(stdout);

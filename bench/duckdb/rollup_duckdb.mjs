@@ -3,7 +3,7 @@
 //
 //   node rollup_duckdb.mjs SPEC.json      (written by dxgov_rollup_bench; prints JSON)
 //
-// SPEC: {db, indicators, months, parent_csv, repeat, c_repeat, c_cutoff, warmups, a: [[indicator, month]...],
+// SPEC: {db, indicators, months, sparse, parent_csv, repeat, c_repeat, c_cutoff, warmups, a: [[indicator, month]...],
 //        b: [indicator...], c: [indicator...]}
 // The figures are generated inside DuckDB by the benchmark's formula
 //   value(i, c, m) = (i·2654435761 + c·40503 + m·9973) mod 5001
@@ -11,6 +11,8 @@
 // the engine, and stored once in a native DuckDB file; the commune → province table comes
 // from parent_csv. Each query prints per-instance sums so the C++ side can check that all
 // three systems agree.
+// With spec.sparse only the rows where (c·7919 + m·104729 + i·31337) mod 100 is below
+// 100, 90, 60 or 25 for i mod 4 = 0, 1, 2, 3 are kept (the C++ side's Reports()).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync, rmSync } from 'node:fs';
 
@@ -27,6 +29,8 @@ await con.run(`CREATE TABLE v AS
   SELECT i.range::INTEGER AS indicator, m.range::INTEGER AS period, c.unit AS unit,
          ((i.range * 2654435761 + c.unit * 40503 + m.range * 9973) % 5001)::DOUBLE AS value
   FROM range(${spec.indicators}) i, range(${spec.months}) m, parent c
+  ${spec.sparse ? `WHERE (c.unit * 7919 + m.range * 104729 + i.range * 31337) % 100 <
+                         [100, 90, 60, 25][(i.range % 4) + 1]` : ''}
   ORDER BY indicator, period, unit`);
 await con.run('CHECKPOINT');
 const loadS = (performance.now() - t0) / 1000;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -197,7 +198,7 @@ struct RollupEngine::Impl {
     Period period;
     std::vector<int> channels;  // indicator indexes whose figures make one part's Figure
     bool ratio = false, weighted = false, additive = false;
-    std::set<UnitKind> reporting;
+    uint32_t reporting = 0;  // a bit per UnitKind that reports the indicator
     const Tree* tree = nullptr;
     std::vector<std::string> missing;
     int expected = 0, reported = 0;
@@ -251,6 +252,25 @@ struct RollupEngine::Impl {
       return any;
     }
 
+    // The sub-periods of `p` in indicator `ii`'s period type, and whether any has a block:
+    // worked out once per query for every unit's series to share (a year of a monthly
+    // indicator is twelve lookups per query instead of twelve per unit).
+    struct Span {
+      int ii;
+      Period p;
+      std::vector<Period> subs;
+      bool any = false;
+    };
+    mutable std::deque<Span> spans;  // a deque: a Span stays put while a weight's series adds another
+    const Span& SpanOf(int ii, const Period& p) const {
+      for (const Span& sp : spans)
+        if (sp.ii == ii && sp.p == p) return sp;
+      Span sp{ii, p, Subperiods(p, e.defs[static_cast<size_t>(ii)].period_type)};
+      for (const Period& b : sp.subs) sp.any = sp.any || BlockOf(ii, b) != nullptr;
+      spans.push_back(std::move(sp));
+      return spans.back();
+    }
+
     // Indicator `ii`'s figures for one unit over `p`, combined by its rule over time.
     std::optional<Figure> Series(int ii, int reg_index, const Period& p) const {
       const Indicator& d = e.defs[static_cast<size_t>(ii)];
@@ -261,7 +281,10 @@ struct RollupEngine::Impl {
         if (!Cell(ii, reg_index, p, v, est)) return std::nullopt;
         return Figure{v, 1, est};
       }
-      const std::vector<Period> subs = Subperiods(p, d.period_type);
+      const Span& span = SpanOf(ii, p);
+      // No figure of any unit in the period (a predecessor's would be in the same blocks).
+      if (!span.any) return std::nullopt;
+      const std::vector<Period>& subs = span.subs;
       Acc acc;
       double latest = 0;
       for (const Period& b : subs) {
@@ -339,7 +362,7 @@ struct RollupEngine::Impl {
     }
 
     bool Reports(int reg_index) const {
-      return reporting.count(tree->kind[static_cast<size_t>(reg_index)]) > 0;
+      return reporting & (1u << static_cast<unsigned>(tree->kind[static_cast<size_t>(reg_index)]));
     }
 
     const std::vector<int>& Children(int reg_index) const {
@@ -433,7 +456,7 @@ struct RollupEngine::Impl {
       q.channels = {ii};
       if (PeriodsPer(p.type, ind.period_type) == 0) return ShortPeriod(ind, p);
     }
-    q.reporting.insert(kinds_from->reporting_kinds.begin(), kinds_from->reporting_kinds.end());
+    for (UnitKind k : kinds_from->reporting_kinds) q.reporting |= 1u << static_cast<unsigned>(k);
     const bool national_reports = kinds_from->national;
 
     const Date end = LastDay(p);
