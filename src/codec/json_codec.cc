@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -645,6 +646,57 @@ json::object ToJson(const Error& e) {
                                              {"message_en", e.message_en()}, {"fields", std::move(fields)}}}};
 }
 
-std::string Serialize(const json::value& v) { return json::serialize(v); }
+namespace {
+
+void AppendNumber(std::string& out, double d) {
+  if (!std::isfinite(d)) {  // not representable in JSON; Boost writes these as null too
+    out += "null";
+    return;
+  }
+  char buf[64];
+  // Fixed notation when short (what a spreadsheet shows), else the shortest scientific form.
+  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+  if (r.ec != std::errc() || r.ptr - buf > 22) r = std::to_chars(buf, buf + sizeof buf, d);
+  out.append(buf, r.ptr);
+}
+
+void Write(std::string& out, const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::double_: AppendNumber(out, v.get_double()); break;
+    case json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        out += json::serialize(json::string_view(kv.key()));
+        out += ':';
+        Write(out, kv.value());
+      }
+      out += '}';
+      break;
+    }
+    case json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& item : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        Write(out, item);
+      }
+      out += ']';
+      break;
+    }
+    default: out += json::serialize(v); break;  // strings, integers, booleans, null
+  }
+}
+
+}  // namespace
+
+std::string Serialize(const json::value& v) {
+  std::string out;
+  Write(out, v);
+  return out;
+}
 
 }  // namespace dxgov::codec

@@ -76,6 +76,9 @@ void MergePatch(boost::json::value& target, const boost::json::value& patch);
 // {"error":{"code":..,"message":..,"message_en":..,"fields":[{"path","reason"}]}}
 boost::json::object ToJson(const Error& e);
 
+// Compact JSON text. Numbers are written the way people and spreadsheets read them: a double
+// in its shortest form that reads back to the same value, in plain decimals where that is
+// at most 21 digits long (85.5, 10, 150000, 0.001), not Boost's 8.55E1.
 std::string Serialize(const boost::json::value& v);
 
 }  // namespace dxgov::codec

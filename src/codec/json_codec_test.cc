@@ -142,3 +142,21 @@ TEST(CodecTest, ErrorShape) {
 
 }  // namespace
 }  // namespace dxgov::codec
+
+namespace dxgov::codec {
+namespace {
+
+TEST(SerializeTest, WritesNumbersAsPeopleReadThem) {
+  const boost::json::value v = boost::json::object{
+      {"a", 10.0}, {"b", 85.5}, {"c", 150000.0}, {"d", 0.001}, {"e", -2.25}, {"f", 1e300},
+      {"g", std::nan("")}, {"n", 42}, {"s", "Hà Nội \"x\"\n"}, {"l", boost::json::array{0.5, nullptr, true}}};
+  EXPECT_EQ(Serialize(v), "{\"a\":10,\"b\":85.5,\"c\":150000,\"d\":0.001,\"e\":-2.25,\"f\":1e+300,\"g\":null,"
+                          "\"n\":42,\"s\":\"Hà Nội \\\"x\\\"\\n\",\"l\":[0.5,null,true]}");
+  // What it writes reads back to the same numbers.
+  const auto back = boost::json::parse(Serialize(v));
+  EXPECT_EQ(back.at("b").to_number<double>(), 85.5);
+  EXPECT_EQ(back.at("f").to_number<double>(), 1e300);
+}
+
+}  // namespace
+}  // namespace dxgov::codec
