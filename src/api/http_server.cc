@@ -118,6 +118,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     if (ec) return OnReadError(ec);
     bool keep = false;
     const auto& req = parser_->get();
+    // A connection that sent one large batch does not keep a megabyte of buffer while idle.
+    if (buffer_.capacity() > (64u << 10)) buffer_.shrink_to_fit();
     HttpResponse out = server_.Serve(req, remote_, keep);
     if (!out.stream_topics.empty() && out.status == 200) return StartStream(std::move(out));
     keep_alive_ = keep && !server_.draining;
