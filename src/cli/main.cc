@@ -4,6 +4,7 @@
 //   dxgov backup   --out FILE [--data ./var]      (online: the server may be running)
 //   dxgov restore  --from FILE [--data ./var]     (the server must be stopped)
 //   dxgov audit verify [--data ./var]
+//   dxgov import-plan FILE [--format json|table] [--evaluate EXPECTED.json]   (cli/import_plan.h)
 //   dxgov user add|list|disable|enable|reset-password ...   (cli/accounts.h)
 //   dxgov token create|list|revoke ...
 //   dxgov version
@@ -23,6 +24,7 @@
 #include "api/http_server.h"
 #include "api/routes.h"
 #include "cli/accounts.h"
+#include "cli/import_plan.h"
 #include "demo/demo_data.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
@@ -242,9 +244,11 @@ int main(int argc, char** argv) {
 
   auto* v = app.add_subcommand("version", "In phiên bản (print the version)");
   auto run_accounts = dxgov::cli::AddAccountCommands(app, OpenExisting);
+  auto run_import = dxgov::cli::AddImportPlanCommand(app);
 
   CLI11_PARSE(app, argc, argv);
   if (int rc = run_accounts(); rc >= 0) return rc;
+  if (int rc = run_import(); rc >= 0) return rc;
   if (s->parsed()) return Serve(serve);
   if (m->parsed()) return Migrate(migrate_data);
   if (b->parsed()) return Backup(backup_data, backup_out);

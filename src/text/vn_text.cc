@@ -105,6 +105,12 @@ std::string Fold(std::string_view s) {
   return ToUtf8(out);
 }
 
+std::string ToLower(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower(icu::Locale::getRoot());
+  return ToUtf8(u);
+}
+
 std::string CollapseWhitespace(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString out;

@@ -21,6 +21,9 @@ std::string Nfc(std::string_view s);
 // trimmed. "Thành phố Hà Nội" -> "thanh pho ha noi"; "ĐÀ NẴNG" -> "da nang".
 std::string Fold(std::string_view s);
 
+// Unicode lower case, diacritics kept: "Bộ Tài Nguyên" -> "bộ tài nguyên".
+std::string ToLower(std::string_view s);
+
 // Collapses runs of Unicode whitespace into single spaces and trims both ends.
 std::string CollapseWhitespace(std::string_view s);
 

@@ -1,0 +1,376 @@
+#include "importer/plan/document_text.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "text/vn_text.h"
+
+namespace dxgov::importer {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  if (s.find(from) == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  for (size_t hit; (hit = s.find(from, pos)) != std::string::npos; pos = hit + from.size()) {
+    out.append(s, pos, hit - pos);
+    out.append(to);
+  }
+  out.append(s, pos, std::string::npos);
+  s = std::move(out);
+}
+
+// Whether the whole of `s` is wrapped in bold markup (** ... ** or <b> ... </b>, possibly
+// inside <p>), ignoring whitespace.
+bool WhollyBold(std::string_view s) {
+  s = Trim(s);
+  static const RE2 kP(R"(^(?:<p>\s*)*(.*?)(?:\s*</p>)*$)");
+  std::string inner;
+  if (RE2::FullMatch(s, kP, &inner)) s = Trim(std::string_view(inner));
+  auto wrapped = [&](std::string_view open, std::string_view close) {
+    return s.size() > open.size() + close.size() && s.substr(0, open.size()) == open &&
+           s.substr(s.size() - close.size()) == close;
+  };
+  if (wrapped("<b>", "</b>")) return s.find("</b>") == s.size() - 4;
+  if (wrapped("**", "**")) return true;
+  return false;
+}
+
+// Markup removed from one line or cell; whitespace collapsed.
+std::string CleanInline(std::string_view raw) {
+  std::string s(raw);
+  static const RE2 kBookmark(R"(\[bookmark:[^\]]*\])");
+  static const RE2 kSup(R"((?i)<sup>[^<]{0,12}</sup>)");
+  static const RE2 kBlockTag(R"((?i)</?(?:p|br|div|li|ul|ol|tr|td|th|table)\b[^>]{0,80}>)");
+  static const RE2 kInlineTag(R"((?i)</?(?:b|i|u|em|strong|sub|sup|span|font|a)\b[^>]{0,200}>)");
+  static const RE2 kAutoLink(R"(<(https?://[^>\s]{1,500})>)");
+  static const RE2 kLink(R"(\[([^\]]{0,500})\]\(([^)\s]{0,500})\))");
+  static const RE2 kEscape(R"(\\([-.*_()\[\]#+!>`]))");
+  RE2::GlobalReplace(&s, kBookmark, "");
+  RE2::GlobalReplace(&s, kSup, "");
+  RE2::GlobalReplace(&s, kBlockTag, " ");
+  RE2::GlobalReplace(&s, kInlineTag, "");
+  RE2::GlobalReplace(&s, kAutoLink, "\\1");
+  RE2::GlobalReplace(&s, kLink, "\\1");
+  RE2::GlobalReplace(&s, kEscape, "\\1");
+  ReplaceAll(s, "&nbsp;", " ");
+  ReplaceAll(s, "&amp;", "&");
+  ReplaceAll(s, "&lt;", "<");
+  ReplaceAll(s, "&gt;", ">");
+  ReplaceAll(s, "&quot;", "\"");
+  ReplaceAll(s, "&#39;", "'");
+  ReplaceAll(s, "\xC2\xA0", " ");  // no-break space
+  ReplaceAll(s, "\xE2\x80\x8B", "");  // zero-width space
+  // Emphasis: "**", "__" and lone '*' around words. A leading "* " is a bullet.
+  bool star_bullet = false;
+  {
+    std::string_view t = Trim(s);
+    if (t.size() >= 2 && t[0] == '*' && t[1] == ' ') star_bullet = true;
+  }
+  s.erase(std::remove(s.begin(), s.end(), '*'), s.end());
+  ReplaceAll(s, "__", "");
+  std::string out = text::CollapseWhitespace(s);
+  if (star_bullet) out.insert(0, "- ");
+  return out;
+}
+
+bool IsPageNumber(std::string_view t) {
+  static const RE2 kPage(R"((?i)^(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$)");
+  return RE2::FullMatch(t, kPage);
+}
+
+// The first code point of `s`, decoded (0 when empty or not UTF-8).
+char32_t FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (n == 0 || s.size() < static_cast<size_t>(n) + 1) return 0;
+  char32_t cp = c & (0x3F >> n);
+  for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+  return cp;
+}
+
+// Lower-case Vietnamese letters: ASCII a-z and the Latin ranges where lower and upper
+// alternate (Latin-1 Supplement lower half, Latin Extended-A/B pairs, Latin Extended
+// Additional pairs used for Vietnamese).
+bool StartsLowercase(std::string_view s) {
+  const char32_t c = FirstCodePoint(s);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c >= 0xDF && c <= 0xFF && c != 0xF7) return true;
+  if ((c >= 0x100 && c <= 0x17F) || (c >= 0x1EA0 && c <= 0x1EF9)) return (c % 2) == 1;
+  if (c == 0x1A1 || c == 0x1B0) return true;  // ơ ư
+  return false;
+}
+
+bool EndsSentence(std::string_view s) {
+  s = Trim(s);
+  if (s.empty()) return true;
+  const char last = s.back();
+  return last == '.' || last == ';' || last == ':' || last == '!' || last == '?' || last == ')' ||
+         s.ends_with("…") || s.ends_with("”") || s.ends_with("\"");
+}
+
+}  // namespace
+
+int RomanValue(std::string_view s) {
+  if (s.empty() || s.size() > 6) return 0;
+  int total = 0, prev = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) {
+    int v = *it == 'I' ? 1 : *it == 'V' ? 5 : *it == 'X' ? 10 : *it == 'L' ? 50 : 0;
+    if (v == 0) return 0;
+    total += v < prev ? -v : v;
+    prev = std::max(prev, v);
+  }
+  if (total <= 0 || total >= 40) return 0;
+  // Canonical form only ("IIII", "VX" are not numerals).
+  static const char* kTens[] = {"", "X", "XX", "XXX"};
+  static const char* kOnes[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  return std::string(kTens[total / 10]) + kOnes[total % 10] == s ? total : 0;
+}
+
+MarkerReading ReadMarker(std::string_view text, bool emphasised) {
+  MarkerReading r;
+  std::string_view t = Trim(text);
+  std::string a, b;
+  static const RE2 kLabel(
+      R"((?i)^((?:thời gian|thời hạn)(?: hoàn thành| thực hiện| triển khai)?(?: [^:]{1,40})?|)"
+      R"((?:đơn vị|cơ quan)(?: chủ trì| phối hợp| thực hiện| đầu mối)[^:]{0,100}|)"
+      R"(sản phẩm(?: đầu ra| dự kiến)?|kết quả(?: đầu ra| dự kiến)?|chủ trì|phối hợp))"
+      R"(\s*:\s*(.*)$)");
+  static const RE2 kRoman(R"(^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?([IVXL]{1,6}(?:\.\d{1,2})?)(?:[.)]|\s*[-–])(?:\s+(.*))?$)");
+  static const RE2 kRomanBare(R"(^([IVXL]{1,6})$)");
+  static const RE2 kRomanWord(R"(^([IVXL]{1,6})\s+(\p{Lu}.*)$)");
+  static const RE2 kUpper(R"(^([A-H])\s*[-–.)]\s+(.*)$)");
+  static const RE2 kArabic(R"(^(\d{1,2}(?:\.\d{1,2}){0,3})[.)](?:\s+(.*))?$)");
+  static const RE2 kArabicDotted(R"(^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(.*)$)");
+  static const RE2 kLetter(R"(^(?:[-–]\s*)?([a-zđ])\s?[).]\s+(.*)$)");
+  static const RE2 kParen(R"(^\((\d{1,2})\)\s*(.*)$)");
+  static const RE2 kBullet(R"(^(?:[-–—•+∙·◦▪]|\x{F0B7})\s*(.*)$)");
+  if (RE2::FullMatch(t, kLabel, &a, &b)) {
+    r.kind = MarkerKind::kLabel;
+    r.value = a;
+    r.rest = b;
+    return r;
+  }
+  if ((RE2::FullMatch(t, kRoman, &a, &b) || (RE2::FullMatch(t, kRomanBare, &a) && (b.clear(), true))) &&
+      RomanValue(a.substr(0, a.find('.'))) > 0) {
+    r.kind = MarkerKind::kRoman;
+    r.value = a;
+    r.rest = b;
+    return r;
+  }
+  if (emphasised && RE2::FullMatch(t, kRomanWord, &a, &b) && RomanValue(a) > 0) {
+    r.kind = MarkerKind::kRoman;
+    r.value = a;
+    r.rest = b;
+    return r;
+  }
+  if (emphasised && RE2::FullMatch(t, kUpper, &a, &b)) {
+    r.kind = MarkerKind::kUpperLetter;
+    r.value = a;
+    r.rest = b;
+    return r;
+  }
+  if (RE2::FullMatch(t, kArabic, &a, &b) || RE2::FullMatch(t, kArabicDotted, &a, &b)) {
+    // "30. " could open a sentence with a number only if something follows.
+    r.kind = MarkerKind::kArabic;
+    r.value = a;
+    r.rest = b;
+    return r;
+  }
+  if (RE2::FullMatch(t, kLetter, &a, &b)) {
+    r.kind = MarkerKind::kLetter;
+    r.value = a;
+    r.rest = b;
+    return r;
+  }
+  if (RE2::FullMatch(t, kParen, &a, &b)) {
+    r.kind = MarkerKind::kParen;
+    r.value = a;
+    r.rest = b;
+    return r;
+  }
+  if (RE2::FullMatch(t, kBullet, &b)) {
+    r.kind = MarkerKind::kBullet;
+    r.value.assign(1, '-');
+    r.rest = b;
+    return r;
+  }
+  r.rest = std::string(t);
+  return r;
+}
+
+Result<std::vector<SourceLine>> ReadSourceLines(std::string_view bytes, size_t max_bytes) {
+  if (bytes.size() > max_bytes) {
+    return Error(ErrorCode::kPayloadTooLarge,
+                 "Tài liệu quá lớn: tối đa " + std::to_string(max_bytes / (1u << 20)) + " MB",
+                 "document too large: at most " + std::to_string(max_bytes / (1u << 20)) + " MB",
+                 {{"/file", "too large"}});
+  }
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  if (!text::IsValidUtf8(bytes)) {
+    int line = 1;
+    size_t start = 0;
+    while (start <= bytes.size()) {
+      size_t end = bytes.find('\n', start);
+      if (end == std::string_view::npos) end = bytes.size();
+      if (!text::IsValidUtf8(bytes.substr(start, end - start))) break;
+      ++line;
+      start = end + 1;
+    }
+    return InvalidArgument("/file", "not UTF-8 (line " + std::to_string(line) + ")",
+                           "Tài liệu không phải văn bản UTF-8 (dòng " + std::to_string(line) +
+                               "); hãy lưu lại dưới dạng UTF-8");
+  }
+  const std::string nfc = text::Nfc(bytes);
+  std::vector<SourceLine> out;
+  bool any_text = false;
+  size_t start = 0;
+  int number = 0;
+  while (start <= nfc.size()) {
+    size_t end = nfc.find('\n', start);
+    if (end == std::string::npos) end = nfc.size();
+    std::string_view raw(nfc.data() + start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    SourceLine line;
+    line.number = ++number;
+    std::string_view t = Trim(raw);
+    const bool pipe_table = t.size() > 2 && t.front() == '|' && t.find('|', 1) != std::string_view::npos;
+    if (raw.find('\t') != std::string_view::npos || pipe_table) {
+      std::string_view body = pipe_table ? t.substr(1, t.back() == '|' ? t.size() - 2 : t.size() - 1) : raw;
+      const char sep = pipe_table ? '|' : '\t';
+      static const RE2 kRule(R"(^[\s|:\-]*$)");
+      if (!(pipe_table && RE2::FullMatch(t, kRule))) {
+        size_t p = 0;
+        while (p <= body.size()) {
+          size_t q = body.find(sep, p);
+          if (q == std::string_view::npos) q = body.size();
+          std::string_view cell = body.substr(p, q - p);
+          line.bold_cells.push_back(WhollyBold(cell));
+          line.cells.push_back(CleanInline(cell));
+          p = q + 1;
+        }
+        while (!line.cells.empty() && line.cells.back().empty() && line.cells.size() > 1 &&
+               std::all_of(line.cells.begin(), line.cells.end(), [](const std::string& c) { return c.empty(); })) {
+          line.cells.pop_back();
+          line.bold_cells.pop_back();
+        }
+        bool all_empty = std::all_of(line.cells.begin(), line.cells.end(), [](const std::string& c) { return c.empty(); });
+        if (all_empty) {
+          line.cells.clear();
+          line.bold_cells.clear();
+        } else {
+          std::string joined;
+          for (const auto& c : line.cells) {
+            if (c.empty()) continue;
+            if (!joined.empty()) joined += " ";
+            joined += c;
+          }
+          line.text = joined;
+          any_text = true;
+        }
+      }
+    } else {
+      std::string_view body = t;
+      bool heading = false;
+      while (!body.empty() && body.front() == '#') {
+        body.remove_prefix(1);
+        heading = true;
+      }
+      if (body.starts_with(">")) body.remove_prefix(1);  // quotes
+      line.emphasised = heading || WhollyBold(body);
+      line.text = CleanInline(body);
+      if (!line.text.empty()) {
+        any_text = true;
+        line.page_number = IsPageNumber(line.text);
+      }
+    }
+    out.push_back(std::move(line));
+    if (end == nfc.size()) break;
+    start = end + 1;
+  }
+  if (!any_text) {
+    return InvalidArgument("/file", "empty: no text", "Tài liệu trống: không có nội dung văn bản");
+  }
+  return out;
+}
+
+std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
+  std::vector<Block> blocks;
+  bool gap = false;  // a blank line since the last block
+  for (const SourceLine& line : lines) {
+    if (line.page_number) continue;
+    if (!line.cells.empty()) {
+      const bool first_empty = line.cells.front().empty();
+      if (first_empty && !blocks.empty() && blocks.back().table_row) {
+        Block& prev = blocks.back();
+        for (size_t i = 0; i < line.cells.size(); ++i) {
+          if (line.cells[i].empty()) continue;
+          if (i >= prev.cells.size()) {
+            prev.cells.resize(i + 1);
+            prev.bold_cells.resize(i + 1);
+          }
+          if (!prev.cells[i].empty()) prev.cells[i] += " ";
+          prev.cells[i] += line.cells[i];
+        }
+        prev.text += " " + line.text;
+        prev.last_line = line.number;
+        gap = false;
+        continue;
+      }
+      Block b;
+      b.first_line = b.last_line = line.number;
+      b.table_row = true;
+      b.cells = line.cells;
+      b.bold_cells = line.bold_cells;
+      b.text = line.text;
+      blocks.push_back(std::move(b));
+      gap = false;
+      continue;
+    }
+    if (line.text.empty()) {
+      gap = true;
+      continue;
+    }
+    MarkerReading m = ReadMarker(line.text, line.emphasised);
+    if (!blocks.empty() && !blocks.back().table_row) {
+      Block& prev = blocks.back();
+      const bool prev_open_label = prev.marker == MarkerKind::kLabel && prev.text.empty();
+      const bool continues =
+          m.kind == MarkerKind::kNone && !line.emphasised && !prev.emphasised &&
+          (prev_open_label ||
+           (!EndsSentence(prev.text) &&
+            (StartsLowercase(m.rest) || (!m.rest.empty() && (std::isdigit(static_cast<unsigned char>(m.rest[0])) ||
+                                                             m.rest[0] == '(')))));
+      if (continues) {
+        if (!prev.text.empty()) prev.text += " ";
+        prev.text += m.rest;
+        prev.last_line = line.number;
+        gap = false;
+        continue;
+      }
+    }
+    (void)gap;
+    Block b;
+    b.first_line = b.last_line = line.number;
+    b.marker = m.kind;
+    b.value = m.value;
+    b.text = m.rest;
+    b.emphasised = line.emphasised;
+    blocks.push_back(std::move(b));
+    gap = false;
+  }
+  return blocks;
+}
+
+}  // namespace dxgov::importer

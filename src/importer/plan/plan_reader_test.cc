@@ -1,0 +1,210 @@
+// The plan importer on real documents and on the small cases each rule exists for.
+#include "importer/plan/plan_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "codec/json_codec.h"
+#include "demo/demo_data.h"
+#include "importer/plan/agency_resolver.h"
+#include "importer/plan/document_text.h"
+#include "importer/plan/phrases.h"
+
+namespace dxgov::importer {
+namespace {
+
+std::string ReadRepoFile(const std::string& rel) {
+  std::ifstream in(std::string(DXGOV_SOURCE_DIR) + "/" + rel, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::shared_ptr<const UnitRegistry> Registry() {
+  static std::shared_ptr<const UnitRegistry> reg = [] {
+    auto units = demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json"));
+    EXPECT_TRUE(units.ok());
+    auto r = UnitRegistry::Create(std::move(units.value()));
+    EXPECT_TRUE(r.ok());
+    return r.value();
+  }();
+  return reg;
+}
+
+TEST(ReadMarker, ReadsNumberingNotDepth) {
+  EXPECT_EQ(ReadMarker("II. NHIỆM VỤ TRỌNG TÂM").kind, MarkerKind::kRoman);
+  EXPECT_EQ(ReadMarker("2.1. Rà soát, xóa các vùng lõm sóng").value, "2.1");
+  EXPECT_EQ(ReadMarker("đ) Tỷ lệ người dân").value, "đ");
+  EXPECT_EQ(ReadMarker("- a) Tỷ lệ dân số").kind, MarkerKind::kLetter);
+  EXPECT_EQ(ReadMarker("(3) Nền tảng bản đồ số").value, "3");
+  EXPECT_EQ(ReadMarker("Thời gian hoàn thành: Tháng 6/2022.").kind, MarkerKind::kLabel);
+  EXPECT_EQ(ReadMarker("Thời gian hoàn thành: Tháng 6/2022.").rest, "Tháng 6/2022.");
+  // Not numbering: a thousands group, a document number, a bare numeral outside a heading.
+  EXPECT_EQ(ReadMarker("10.000 cán bộ chuyển đổi số").kind, MarkerKind::kNone);
+  EXPECT_EQ(ReadMarker("17/QĐ-UBQGCĐS ngày 04/4/2023").kind, MarkerKind::kNone);
+  EXPECT_EQ(ReadMarker("V Công tác kiểm tra").kind, MarkerKind::kNone);
+  EXPECT_EQ(ReadMarker("V Công tác kiểm tra", /*emphasised=*/true).kind, MarkerKind::kRoman);
+}
+
+TEST(ReadSourceLines, RefusesEmptyAndNonUtf8NamingTheLine) {
+  auto empty = ReadSourceLines("  \n\t\n");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code(), ErrorCode::kInvalidArgument);
+  auto latin1 = ReadSourceLines("dòng một\nB\xe1o c\xe1o\n");
+  ASSERT_FALSE(latin1.ok());
+  EXPECT_NE(latin1.error().message_en().find("line 2"), std::string::npos);
+  auto big = ReadSourceLines(std::string(100, 'a'), 10);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.error().code(), ErrorCode::kPayloadTooLarge);
+}
+
+TEST(MakeBlocks, JoinsHardBreaksSkipsPageNumbersAndNormalises) {
+  // Decomposed "ệ" (e + U+0323 + U+0302) is normalised; the broken sentence is one block.
+  const std::string doc =
+      "1. Triển khai Nền tảng học\n\n12\n\ntrực tuyến mở cho người dân.\nThời hạn hoàn thành: \nTháng 6/2024.\n"
+      "2. Nhi\x65\xcc\xa3\xcc\x82m vụ <b>thứ hai</b><sup>3</sup>\n";
+  auto lines = ReadSourceLines(doc);
+  ASSERT_TRUE(lines.ok());
+  auto blocks = MakeBlocks(lines.value());
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].text, "Triển khai Nền tảng học trực tuyến mở cho người dân.");
+  EXPECT_EQ(blocks[1].marker, MarkerKind::kLabel);
+  EXPECT_EQ(blocks[1].text, "Tháng 6/2024.");
+  EXPECT_EQ(blocks[2].text, "Nhiệm vụ thứ hai");
+}
+
+TEST(Phrases, DatedClausesSkipCitedDocumentsAndStarts) {
+  auto clauses = FindDatedClauses(
+      "Triển khai Quyết định số 1911/QĐ-TTg ngày 15 tháng 11 năm 2021 của Thủ tướng Chính phủ; bắt đầu từ tháng "
+      "01/2022, hoàn thành trước 30/6/2024 và gửi báo cáo trước ngày 30 tháng 11 hàng năm.");
+  ASSERT_EQ(clauses.size(), 2u);
+  EXPECT_EQ(clauses[0].deadline.kind, DeadlineKind::kDate);
+  EXPECT_EQ(clauses[1].deadline.kind, DeadlineKind::kRecurring);
+  std::vector<Deadline> ds{clauses[0].deadline, clauses[1].deadline};
+  EXPECT_EQ(LatestDeadline(ds).kind, DeadlineKind::kRecurring);  // 30/11/2024 after 30/6/2024
+  auto span = ReadDeadlinePhrase("2024 - 2025.", 2024);
+  ASSERT_TRUE(span.has_value());
+  EXPECT_EQ(span->kind, DeadlineKind::kSpan);
+  auto month = ReadDeadlinePhrase("Tháng 12 (Năm 2021)", 2022);
+  ASSERT_TRUE(month.has_value());
+  EXPECT_EQ(month->year, 2021);
+}
+
+TEST(Phrases, TargetsByComparator) {
+  auto t = FindTargets("Mục tiêu đến hết năm 2022 tối thiểu 75% hộ gia đình, trên 90% người dân; từ 65 - 70% có tài khoản", 0);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].comparator, Comparator::kGe);
+  EXPECT_EQ(t[0].year, 2022);
+  EXPECT_EQ(t[1].comparator, Comparator::kGt);
+  EXPECT_EQ(t[2].comparator, Comparator::kRange);
+  EXPECT_EQ(t[2].value_to.value_or(0), 70);
+}
+
+TEST(AgencyResolver, SplitsListsNeverInsideNamesAndResolvesTypos) {
+  AgencyResolver r(Registry(), MakeDate(2022, 3, 15));
+  auto list = r.SplitList("Bộ Văn hóa, Thể thao và Du lịch, Bộ TT&TT và các bộ, ngành, địa phương");
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].ref.unit_id, "bo-vhttdl");
+  EXPECT_EQ(list[1].ref.unit_id, "bo-tttt");
+  EXPECT_EQ(list[1].ref.successor_id, "bo-khcn");
+  EXPECT_EQ(list[2].ref.unit_id, "cac-bo-nganh-dia-phuong");
+  auto typo = r.ResolveOne("Bộ Tài nguyên và Môi trưởng");
+  ASSERT_TRUE(typo.has_value());
+  EXPECT_EQ(typo->ref.unit_id, "bo-tnmt");
+  EXPECT_TRUE(typo->typo);
+  auto typo2 = r.ResolveOne("Bộ Nông nghiệp và Phát triển nông thông");
+  ASSERT_TRUE(typo2.has_value());
+  EXPECT_EQ(typo2->ref.unit_id, "bo-nnptnt");
+  EXPECT_TRUE(typo2->typo);
+  auto titled = r.NameAtEnd("Thống đốc Ngân hàng Nhà nước Việt Nam");
+  ASSERT_TRUE(titled.has_value());
+  EXPECT_EQ(titled->ref.unit_id, "nhnn");
+  auto unknown = r.SplitList("Sở Hư cấu, Bộ Y tế");
+  ASSERT_EQ(unknown.size(), 2u);
+  EXPECT_TRUE(unknown[0].ref.unit_id.empty());
+  EXPECT_EQ(unknown[0].ref.as_written, "Sở Hư cấu");
+}
+
+// The 2022 plan (seed 000) read by the importer agrees with the plan the foundation holds
+// (data/plans/27-qd-ubqgcds-2022.json, reviewed by hand): every task, its lead, its
+// coordinators as a set and its deadline; every objective and its targets.
+TEST(ReadPlanDocument, Seed000MatchesTheFoundationsPlan) {
+  auto p = ReadPlanDocument(ReadRepoFile("data/seeds/000_494c21983f4e96c0.txt"), Registry());
+  ASSERT_TRUE(p.ok());
+  const Proposal& got = p.value();
+  EXPECT_EQ(got.source.number, "27/QĐ-UBQGCĐS");
+  ASSERT_TRUE(got.source.date.has_value());
+  EXPECT_EQ(FormatIso(*got.source.date), "2022-03-15");
+  EXPECT_EQ(got.source.issuer.unit_id, "ubqg-cds");
+  EXPECT_EQ(got.source.signer, "Phạm Minh Chính");
+  EXPECT_EQ(got.source.plan_year, 2022);
+
+  auto expected = boost::json::parse(ReadRepoFile("data/plans/27-qd-ubqgcds-2022.json")).as_object();
+  std::map<std::string, const ProposedTask*> by_id;
+  for (const auto& t : got.tasks) by_id[t.id] = &t;
+  const auto& tasks = expected.at("tasks").as_array();
+  EXPECT_EQ(got.tasks.size(), tasks.size());
+  std::map<std::string, int> per_section;
+  for (const auto& t : got.tasks) ++per_section[t.section];
+  EXPECT_EQ(per_section["II"], 20);
+  EXPECT_EQ(per_section["III"], 44);
+  EXPECT_EQ(per_section["IV"], 63);
+  EXPECT_EQ(per_section["V"], 6);
+  for (const auto& tv : tasks) {
+    const auto& e = tv.as_object();
+    const std::string id(e.at("number").as_string());
+    auto it = by_id.find(id);
+    ASSERT_NE(it, by_id.end()) << id;
+    const ProposedTask& g = *it->second;
+    const std::string lead = e.at("lead").is_null() ? "" : std::string(e.at("lead").at("unit").as_string());
+    EXPECT_EQ(g.lead ? g.lead->unit_id : "", lead) << id;
+    std::set<std::string> want, have;
+    for (const auto& c : e.at("coordinators").as_array()) want.insert(std::string(c.at("unit").as_string()));
+    for (const auto& c : g.coordinators) have.insert(c.unit_id);
+    EXPECT_EQ(have, want) << id;
+    if (e.at("deadline").is_null()) {
+      EXPECT_FALSE(g.deadline.has_value()) << id;
+    } else {
+      ASSERT_TRUE(g.deadline.has_value()) << id;
+      auto d = codec::DeadlineFromJson(e.at("deadline"), "/deadline");
+      ASSERT_TRUE(d.ok()) << id;
+      Deadline a = d.value(), b = *g.deadline;
+      a.text.clear();
+      b.text.clear();
+      EXPECT_EQ(a, b) << id;
+    }
+  }
+  const auto& objectives = expected.at("objectives").as_array();
+  ASSERT_EQ(got.objectives.size(), objectives.size());
+  for (size_t i = 0; i < objectives.size(); ++i) {
+    EXPECT_EQ(got.objectives[i].code, std::string(objectives[i].at("code").as_string()));
+    const auto& targets = objectives[i].at("targets").as_array();
+    ASSERT_EQ(got.objectives[i].targets.size(), targets.size()) << got.objectives[i].code;
+    for (size_t k = 0; k < targets.size(); ++k) {
+      EXPECT_EQ(got.objectives[i].targets[k].value, targets[k].at("value").to_number<double>());
+    }
+  }
+}
+
+TEST(ReadPlanDocument, Seed004LetterTasksGoToTheAddressees) {
+  auto p = ReadPlanDocument(ReadRepoFile("data/seeds/004_f0710b9ce82295c7.txt"), Registry());
+  ASSERT_TRUE(p.ok());
+  const Proposal& got = p.value();
+  EXPECT_EQ(got.source.number, "797/BT-TT-THH");
+  EXPECT_EQ(got.source.issuer.unit_id, "bo-tttt");
+  ASSERT_EQ(got.tasks.size(), 22u);
+  for (const auto& t : got.tasks) EXPECT_EQ(t.section, "II");
+  EXPECT_EQ(got.tasks[0].lead->unit_id, "cac-bo-nganh-dia-phuong");
+  std::set<std::string> cited;
+  for (const auto& t : got.tasks) cited.insert(t.documents.begin(), t.documents.end());
+  EXPECT_EQ(cited.size(), 17u);
+}
+
+}  // namespace
+}  // namespace dxgov::importer
