@@ -105,6 +105,14 @@ std::string Fold(std::string_view s) {
   return ToUtf8(out);
 }
 
+bool StartsLowercase(std::string_view s) {
+  if (s.empty()) return false;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
 std::string ToLower(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.toLower(icu::Locale::getRoot());

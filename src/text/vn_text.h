@@ -21,6 +21,9 @@ std::string Nfc(std::string_view s);
 // trimmed. "Thành phố Hà Nội" -> "thanh pho ha noi"; "ĐÀ NẴNG" -> "da nang".
 std::string Fold(std::string_view s);
 
+// Whether the first character is a lower-case letter ("đã", "ừ"; not "Đ", "1", "(").
+bool StartsLowercase(std::string_view s);
+
 // Unicode lower case, diacritics kept: "Bộ Tài Nguyên" -> "bộ tài nguyên".
 std::string ToLower(std::string_view s);
 

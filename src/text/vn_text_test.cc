@@ -51,5 +51,13 @@ TEST(CollapseWhitespaceTest, KeepsDiacritics) {
   EXPECT_EQ(CollapseWhitespace(" Hà \n  Nội "), "Hà Nội");
 }
 
+TEST(StartsLowercase, VietnameseLetters) {
+  EXPECT_TRUE(StartsLowercase("đã thiết lập"));
+  EXPECT_TRUE(StartsLowercase("ừ"));
+  EXPECT_FALSE(StartsLowercase("Đài"));
+  EXPECT_FALSE(StartsLowercase("17/QĐ"));
+  EXPECT_FALSE(StartsLowercase(""));
+}
+
 }  // namespace
 }  // namespace dxgov::text

@@ -88,30 +88,6 @@ bool IsPageNumber(std::string_view t) {
   return RE2::FullMatch(t, kPage);
 }
 
-// The first code point of `s`, decoded (0 when empty or not UTF-8).
-char32_t FirstCodePoint(std::string_view s) {
-  if (s.empty()) return 0;
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (c < 0x80) return c;
-  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-  if (n == 0 || s.size() < static_cast<size_t>(n) + 1) return 0;
-  char32_t cp = c & (0x3F >> n);
-  for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-  return cp;
-}
-
-// Lower-case Vietnamese letters: ASCII a-z and the Latin ranges where lower and upper
-// alternate (Latin-1 Supplement lower half, Latin Extended-A/B pairs, Latin Extended
-// Additional pairs used for Vietnamese).
-bool StartsLowercase(std::string_view s) {
-  const char32_t c = FirstCodePoint(s);
-  if (c >= 'a' && c <= 'z') return true;
-  if (c >= 0xDF && c <= 0xFF && c != 0xF7) return true;
-  if ((c >= 0x100 && c <= 0x17F) || (c >= 0x1EA0 && c <= 0x1EF9)) return (c % 2) == 1;
-  if (c == 0x1A1 || c == 0x1B0) return true;  // ơ ư
-  return false;
-}
-
 bool EndsSentence(std::string_view s) {
   s = Trim(s);
   if (s.empty()) return true;
@@ -156,56 +132,23 @@ MarkerReading ReadMarker(std::string_view text, bool emphasised) {
   static const RE2 kLetter(R"(^(?:[-–]\s*)?([a-zđ])\s?[).]\s+(.*)$)");
   static const RE2 kParen(R"(^\((\d{1,2})\)\s*(.*)$)");
   static const RE2 kBullet(R"(^(?:[-–—•+∙·◦▪]|\x{F0B7})\s*(.*)$)");
-  if (RE2::FullMatch(t, kLabel, &a, &b)) {
-    r.kind = MarkerKind::kLabel;
-    r.value = a;
-    r.rest = b;
+  auto made = [&](MarkerKind kind, std::string value, std::string rest) {
+    r.kind = kind;
+    r.value = std::move(value);
+    r.rest = std::move(rest);
     return r;
-  }
+  };
+  if (RE2::FullMatch(t, kLabel, &a, &b)) return made(MarkerKind::kLabel, a, b);
   if ((RE2::FullMatch(t, kRoman, &a, &b) || (RE2::FullMatch(t, kRomanBare, &a) && (b.clear(), true))) &&
       RomanValue(a.substr(0, a.find('.'))) > 0) {
-    r.kind = MarkerKind::kRoman;
-    r.value = a;
-    r.rest = b;
-    return r;
+    return made(MarkerKind::kRoman, a, b);
   }
-  if (emphasised && RE2::FullMatch(t, kRomanWord, &a, &b) && RomanValue(a) > 0) {
-    r.kind = MarkerKind::kRoman;
-    r.value = a;
-    r.rest = b;
-    return r;
-  }
-  if (emphasised && RE2::FullMatch(t, kUpper, &a, &b)) {
-    r.kind = MarkerKind::kUpperLetter;
-    r.value = a;
-    r.rest = b;
-    return r;
-  }
-  if (RE2::FullMatch(t, kArabic, &a, &b) || RE2::FullMatch(t, kArabicDotted, &a, &b)) {
-    // "30. " could open a sentence with a number only if something follows.
-    r.kind = MarkerKind::kArabic;
-    r.value = a;
-    r.rest = b;
-    return r;
-  }
-  if (RE2::FullMatch(t, kLetter, &a, &b)) {
-    r.kind = MarkerKind::kLetter;
-    r.value = a;
-    r.rest = b;
-    return r;
-  }
-  if (RE2::FullMatch(t, kParen, &a, &b)) {
-    r.kind = MarkerKind::kParen;
-    r.value = a;
-    r.rest = b;
-    return r;
-  }
-  if (RE2::FullMatch(t, kBullet, &b)) {
-    r.kind = MarkerKind::kBullet;
-    r.value.assign(1, '-');
-    r.rest = b;
-    return r;
-  }
+  if (emphasised && RE2::FullMatch(t, kRomanWord, &a, &b) && RomanValue(a) > 0) return made(MarkerKind::kRoman, a, b);
+  if (emphasised && RE2::FullMatch(t, kUpper, &a, &b)) return made(MarkerKind::kUpperLetter, a, b);
+  if (RE2::FullMatch(t, kArabic, &a, &b) || RE2::FullMatch(t, kArabicDotted, &a, &b)) return made(MarkerKind::kArabic, a, b);
+  if (RE2::FullMatch(t, kLetter, &a, &b)) return made(MarkerKind::kLetter, a, b);
+  if (RE2::FullMatch(t, kParen, &a, &b)) return made(MarkerKind::kParen, a, b);
+  if (RE2::FullMatch(t, kBullet, &b)) return made(MarkerKind::kBullet, std::string(1, '-'), b);
   r.rest = std::string(t);
   return r;
 }
@@ -307,7 +250,6 @@ Result<std::vector<SourceLine>> ReadSourceLines(std::string_view bytes, size_t m
 
 std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
   std::vector<Block> blocks;
-  bool gap = false;  // a blank line since the last block
   for (const SourceLine& line : lines) {
     if (line.page_number) continue;
     if (!line.cells.empty()) {
@@ -325,7 +267,6 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
         }
         prev.text += " " + line.text;
         prev.last_line = line.number;
-        gap = false;
         continue;
       }
       Block b;
@@ -335,11 +276,9 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
       b.bold_cells = line.bold_cells;
       b.text = line.text;
       blocks.push_back(std::move(b));
-      gap = false;
       continue;
     }
     if (line.text.empty()) {
-      gap = true;
       continue;
     }
     MarkerReading m = ReadMarker(line.text, line.emphasised);
@@ -350,17 +289,15 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
           m.kind == MarkerKind::kNone && !line.emphasised && !prev.emphasised &&
           (prev_open_label ||
            (!EndsSentence(prev.text) &&
-            (StartsLowercase(m.rest) || (!m.rest.empty() && (std::isdigit(static_cast<unsigned char>(m.rest[0])) ||
+            (text::StartsLowercase(m.rest) || (!m.rest.empty() && (std::isdigit(static_cast<unsigned char>(m.rest[0])) ||
                                                              m.rest[0] == '(')))));
       if (continues) {
         if (!prev.text.empty()) prev.text += " ";
         prev.text += m.rest;
         prev.last_line = line.number;
-        gap = false;
         continue;
       }
     }
-    (void)gap;
     Block b;
     b.first_line = b.last_line = line.number;
     b.marker = m.kind;
@@ -368,7 +305,6 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
     b.text = m.rest;
     b.emphasised = line.emphasised;
     blocks.push_back(std::move(b));
-    gap = false;
   }
   return blocks;
 }

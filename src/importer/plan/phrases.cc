@@ -40,12 +40,10 @@ int ToInt(const re2::StringPiece& p) {
   return v;
 }
 
+// "II" or "2" -> 2.
 int QuarterOf(const std::string& s) {
-  if (s == "I" || s == "1") return 1;
-  if (s == "II" || s == "2") return 2;
-  if (s == "III" || s == "3") return 3;
-  if (s == "IV" || s == "4") return 4;
-  return 0;
+  const int q = !s.empty() && s[0] >= '1' && s[0] <= '4' ? s[0] - '0' : RomanValue(s);
+  return q >= 1 && q <= 4 ? q : 0;
 }
 
 std::string TrimPunct(std::string s) {
@@ -64,8 +62,7 @@ bool PrecededByStart(std::string_view text, size_t b) {
   return RE2::PartialMatch(before, kStart);
 }
 
-// Whether the clause is written in the past ("đã ... vào ngày ...", "ngày 05/6/2023"
-// after "đã tổ chức"): a dated statement of what happened, not a due date.
+// Whether [b, e) lies inside one of `spans` (a cited document's clause).
 bool InsideSpans(const std::vector<std::pair<size_t, size_t>>& spans, size_t b, size_t e) {
   for (const auto& [sb, se] : spans) {
     if (b >= sb && e <= se) return true;
@@ -123,7 +120,6 @@ std::vector<CitedDocument> FindCitedDocuments(std::string_view text) {
   ForEachMatch(kDoc, text, [&](const Groups& g, size_t b, size_t e) {
     CitedDocument c;
     c.doc.type = Str(g[1]);
-    // Capitalise the type as documents do ("quyết định" in running text stays findable).
     c.doc.number = Str(g[2]);
     c.doc.number.erase(std::remove(c.doc.number.begin(), c.doc.number.end(), ' '), c.doc.number.end());
     while (!c.doc.number.empty() && (c.doc.number.back() == '.' || c.doc.number.back() == '-')) c.doc.number.pop_back();

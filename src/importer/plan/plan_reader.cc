@@ -170,8 +170,7 @@ class Reader {
   void ReadSections(const Node& root);
   void ReadObjectives(const ProposedSection& sec, const Node& node);
   void ReadTaskSection(const std::string& numeral, const Node& node);
-  void ReadItem(const std::string& numeral, const Node& item, const std::string& number, const std::string& inherited_lead_text,
-                int inherited_lead_line);
+  void ReadItem(const std::string& numeral, const Node& item, const std::string& number);
   void InferPlanYear();
 
   // Task assembly.
@@ -181,7 +180,6 @@ class Reader {
     std::vector<const Block*> blocks;      // the task's own blocks, in order
     std::vector<const Block*> context;     // item-level labels and paragraphs that apply
     std::vector<SubItem> sub_items;
-    const Node* item = nullptr;
     int first_line = 0, last_line = 0;
     std::optional<NameRef> heading_lead;
     std::string text_override;
@@ -192,6 +190,7 @@ class Reader {
   std::optional<NameRef> LeadFromSentences(const std::string& text, int line);
   std::vector<NameRef> CoordinatorsFromSentences(const std::string& text, int line);
   void NoteMatch(const AgencyMatch& m, int line);
+  void WarnCount(int line, const std::string& number, int announced, int found);
   std::optional<NameRef> CombinedAddressee(const std::vector<NameRef>& list) const;
 
   std::shared_ptr<const UnitRegistry> registry_;
@@ -205,6 +204,12 @@ class Reader {
   int addressees_line_ = 0;
   std::set<std::string> task_ids_;
 };
+
+void Reader::WarnCount(int line, const std::string& number, int announced, int found) {
+  warn_.Add(line, "count_mismatch",
+            "Mục " + number + " nêu " + std::to_string(announced) + " nhiệm vụ nhưng đọc được " + std::to_string(found),
+            "item " + number + " announces " + std::to_string(announced) + " tasks but " + std::to_string(found) + " were read");
+}
 
 void Reader::NoteMatch(const AgencyMatch& m, int line) {
   if (m.ref.unit_id.empty()) {
@@ -656,7 +661,7 @@ std::vector<std::string> InlineEnumeration(const std::string& text, std::string*
 void Reader::ReadTaskSection(const std::string& numeral, const Node& node) {
   for (const Node& item : node.children) {
     if (item.kind == MarkerKind::kArabic) {
-      ReadItem(numeral, item, item.value, "", 0);
+      ReadItem(numeral, item, item.value);
     } else if (item.kind == MarkerKind::kLetter) {
       // Lettered tasks straight under a section.
       Draft d;
@@ -665,7 +670,6 @@ void Reader::ReadTaskSection(const std::string& numeral, const Node& node) {
       for (const Block* b : item.content) d.blocks.push_back(b);
       d.first_line = item.first_line;
       d.last_line = item.last_line;
-      d.item = &item;
       EmitTask(numeral, std::move(d));
     }
   }
@@ -677,8 +681,7 @@ bool IsLabelLetter(const std::string& text) {
   return RE2::PartialMatch(text, kLabelLike);
 }
 
-void Reader::ReadItem(const std::string& numeral, const Node& item, const std::string& number,
-                      const std::string& /*inherited_lead_text*/, int /*inherited_lead_line*/) {
+void Reader::ReadItem(const std::string& numeral, const Node& item, const std::string& number) {
   const std::string head = item.HeadText();
   const int head_line = item.head != nullptr ? item.head->first_line : item.first_line;
   const bool has_numbered_children =
@@ -687,14 +690,10 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
     const int announced = AnnouncedCount(Join({head, ParagraphText(item.content)}));
     const size_t before = p_.tasks.size();
     for (const Node& child : item.children) {
-      if (child.kind == MarkerKind::kArabic) ReadItem(numeral, child, child.value, "", 0);
+      if (child.kind == MarkerKind::kArabic) ReadItem(numeral, child, child.value);
     }
     const int found = static_cast<int>(p_.tasks.size() - before);
-    if (announced > 0 && found != announced) {
-      warn_.Add(head_line, "count_mismatch",
-                "Mục " + number + " nêu " + std::to_string(announced) + " nhiệm vụ nhưng đọc được " + std::to_string(found),
-                "item " + number + " announces " + std::to_string(announced) + " tasks but " + std::to_string(found) + " were read");
-    }
+    if (announced > 0 && found != announced) WarnCount(head_line, number, announced, found);
     return;
   }
   // The heading names the lead (sections III, IV of the 2022 plan) or is the task's title.
@@ -793,40 +792,31 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
     if (bullets.empty()) return false;
     int k = 0;
     const int spare = announced - static_cast<int>(bullets.size());
+    auto draft_of = [&](const Node& bnode) {
+      Draft d;
+      d.number = base_number + "." + std::to_string(++k);
+      d.blocks = node_blocks(bnode, true);
+      d.context = item_labels;
+      d.first_line = bnode.first_line;
+      d.last_line = bnode.last_line;
+      d.heading_lead = lead;
+      return d;
+    };
     for (const Node* bnode : bullets) {
       std::string lead_in;
       auto parts = spare > 0 ? InlineEnumeration(bnode->HeadText(), &lead_in) : std::vector<std::string>{};
       if (parts.size() >= 2 && static_cast<int>(parts.size()) - 1 <= spare) {
         for (const auto& part : parts) {
-          Draft d;
-          d.number = base_number + "." + std::to_string(++k);
+          Draft d = draft_of(*bnode);
           d.text_override = lead_in.empty() ? part : lead_in + ": " + part;
           d.title = TitleOf(part);
-          d.blocks = node_blocks(*bnode, true);
-          d.context = item_labels;
-          d.item = &item;
-          d.first_line = bnode->first_line;
-          d.last_line = bnode->last_line;
-          d.heading_lead = lead;
           EmitTask(numeral, std::move(d));
         }
-        continue;
+      } else {
+        EmitTask(numeral, draft_of(*bnode));
       }
-      Draft d;
-      d.number = base_number + "." + std::to_string(++k);
-      d.blocks = node_blocks(*bnode, true);
-      d.context = item_labels;
-      d.item = &item;
-      d.first_line = bnode->first_line;
-      d.last_line = bnode->last_line;
-      d.heading_lead = lead;
-      EmitTask(numeral, std::move(d));
     }
-    if (k != announced) {
-      warn_.Add(owner.first_line, "count_mismatch",
-                "Mục " + base_number + " nêu " + std::to_string(announced) + " nhiệm vụ nhưng đọc được " + std::to_string(k),
-                "item " + base_number + " announces " + std::to_string(announced) + " tasks but " + std::to_string(k) + " were read");
-    }
+    if (k != announced) WarnCount(owner.first_line, base_number, announced, k);
     return true;
   };
 
@@ -840,7 +830,6 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
         if (b->marker == MarkerKind::kLabel) d.context.push_back(b);
       }
       for (const Node& c : li->node->children) d.sub_items.push_back(sub_item_of(c));
-      d.item = &item;
       d.first_line = head_line;  // the item's heading states the lead or the title
       d.last_line = li->node->last_line;
       d.heading_lead = heading_lead;
@@ -887,7 +876,6 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
     for (const Node& c : item.children) d.sub_items.push_back(sub_item_of(c));
   }
   d.context = item_labels;
-  d.item = &item;
   d.first_line = item.first_line;
   d.last_line = item.last_line;
   d.heading_lead = heading_lead;
@@ -985,10 +973,9 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
   auto read_label_deadline = [&](const std::string& value, int at) {
     if (auto dl = ReadDeadlinePhrase(value, year)) {
       if (dl->kind == DeadlineKind::kOwnPlan) {
-        const std::string f = value;
-        const size_t p = f.find("của ");
+        const size_t p = value.find("của ");
         if (p != std::string::npos) {
-          if (auto m = resolver_->ResolveOne(f.substr(p + std::string("của ").size()))) dl->unit = m->ref.unit_id;
+          if (auto m = resolver_->ResolveOne(value.substr(p + std::string("của ").size()))) dl->unit = m->ref.unit_id;
         }
       }
       labelled.push_back(std::move(*dl));

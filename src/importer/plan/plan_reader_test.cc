@@ -200,6 +200,7 @@ TEST(ReadPlanDocument, Seed004LetterTasksGoToTheAddressees) {
   EXPECT_EQ(got.source.issuer.unit_id, "bo-tttt");
   ASSERT_EQ(got.tasks.size(), 22u);
   for (const auto& t : got.tasks) EXPECT_EQ(t.section, "II");
+  ASSERT_TRUE(got.tasks[0].lead.has_value());
   EXPECT_EQ(got.tasks[0].lead->unit_id, "cac-bo-nganh-dia-phuong");
   std::set<std::string> cited;
   for (const auto& t : got.tasks) cited.insert(t.documents.begin(), t.documents.end());
