@@ -113,6 +113,17 @@ bool StartsLowercase(std::string_view s) {
   return c >= 0 && u_islower(c);
 }
 
+bool HasLowercase(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto size = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < size;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, size, c);
+    if (c >= 0 && u_islower(c)) return true;
+  }
+  return false;
+}
+
 std::string ToLower(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.toLower(icu::Locale::getRoot());

@@ -24,6 +24,9 @@ std::string Fold(std::string_view s);
 // Whether the first character is a lower-case letter ("đã", "ừ"; not "Đ", "1", "(").
 bool StartsLowercase(std::string_view s);
 
+// Whether any character is a lower-case letter: false for "CHUYỂN ĐỔI SỐ" and "2.1".
+bool HasLowercase(std::string_view s);
+
 // Unicode lower case, diacritics kept: "Bộ Tài Nguyên" -> "bộ tài nguyên".
 std::string ToLower(std::string_view s);
 

@@ -59,5 +59,12 @@ TEST(StartsLowercase, VietnameseLetters) {
   EXPECT_FALSE(StartsLowercase(""));
 }
 
+TEST(HasLowercase, CapitalHeadingsHaveNone) {
+  EXPECT_FALSE(HasLowercase("CHUYỂN ĐỔI SỐ CẤP TỈNH"));
+  EXPECT_FALSE(HasLowercase("2.1. (BTTTT)"));
+  EXPECT_TRUE(HasLowercase("Phụ lục I"));
+  EXPECT_TRUE(HasLowercase("ĐỀ ÁN ừ"));
+}
+
 }  // namespace
 }  // namespace dxgov::text

@@ -287,8 +287,9 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
       const bool prev_open_label = prev.marker == MarkerKind::kLabel && prev.text.empty();
       const bool continues =
           m.kind == MarkerKind::kNone && !line.emphasised && !prev.emphasised &&
+          // A line in capitals is a heading even when converters dropped its bold.
           (prev_open_label ||
-           (!EndsSentence(prev.text) &&
+           (!EndsSentence(prev.text) && text::HasLowercase(prev.text) &&
             (text::StartsLowercase(m.rest) || (!m.rest.empty() && (std::isdigit(static_cast<unsigned char>(m.rest[0])) ||
                                                              m.rest[0] == '(')))));
       if (continues) {

@@ -115,7 +115,7 @@ std::vector<CitedDocument> FindCitedDocuments(std::string_view text) {
   std::vector<CitedDocument> out;
   static const RE2 kDoc(
       R"((?i)(Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Văn bản|Công văn|Thông báo|Kết luận|Luật|Kế hoạch|Hướng dẫn))"
-      R"(\s+(?:số\s*:?\s*)(\d{1,5}\s?(?:/\d{4})?[/-][^\s,;()]+))"
+      R"((?:\s+[^\s\d/]+){0,3}?\s+(?:số\s*:?\s*)(\d{1,5}\s?(?:/\d{4})?[/-][^\s,;()]+))"
       R"((?:\s*,?\s*ngày\s+(\d{1,2})(?:\s+tháng\s+|/|-|\.)(\d{1,2})(?:\s+năm\s+|/|-|\.)(\d{4}))?)");
   ForEachMatch(kDoc, text, [&](const Groups& g, size_t b, size_t e) {
     CitedDocument c;

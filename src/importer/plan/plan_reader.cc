@@ -32,6 +32,11 @@ struct Node {
   std::string HeadText() const { return head == nullptr ? std::string() : head->text; }
 };
 
+bool IsUnitLabel(const std::string& label) {
+  const std::string f = Fold(label);
+  return f.starts_with("don vi") || f.starts_with("co quan");
+}
+
 int LevelOf(const Block& b) {
   switch (b.marker) {
     case MarkerKind::kUpperLetter: return 1;
@@ -57,6 +62,13 @@ Node BuildOutline(const std::vector<const Block*>& blocks) {
   for (const Block* b : blocks) {
     const int level = LevelOf(*b);
     if (level == 0) {
+      // "Đơn vị đầu mối ...:" after a list of bullets names the item's units, not the last
+      // bullet's.
+      if (b->marker == MarkerKind::kLabel && IsUnitLabel(b->value)) {
+        while (stack.size() > 1 && (stack.back()->kind == MarkerKind::kBullet || stack.back()->kind == MarkerKind::kParen)) {
+          stack.pop_back();
+        }
+      }
       Node* top = stack.back();
       (top->children.empty() ? top->content : top->after).push_back(b);
       for (Node* n : stack) ExtendLines(*n, b->last_line);
@@ -142,6 +154,18 @@ std::vector<std::string> InlineDeadlineLabels(const std::string& text) {
   return out;
 }
 
+// Words after a subject that make the sentence a report of what it did, is or has ("Bộ
+// Thông tin và Truyền thông đã thiết lập ...", "... là cơ quan thường trực"), not a duty.
+bool IsStatementOfFact(const std::string& folded_rest) {
+  static const RE2 kFact(R"(^\s*,?\s*(?:da|dang|la|co van ban|co huong dan|duoc|cung da|hien dang|vua)\b)");
+  return RE2::PartialMatch(folded_rest, kFact);
+}
+
+struct InlineLabel {
+  std::string value;
+  int line = 0;
+};
+
 struct Warnings {
   std::vector<Warning>* out;
   void Add(int line, const std::string& code, const std::string& vi, const std::string& en) {
@@ -183,11 +207,15 @@ class Reader {
     int first_line = 0, last_line = 0;
     std::optional<NameRef> heading_lead;
     std::string text_override;
+    std::vector<InlineLabel> context_deadlines;  // deadline labels inside background text
   };
   void EmitTask(const std::string& numeral, Draft d);
 
   std::vector<NameRef> ResolveList(const std::string& phrase, int line);
   std::optional<NameRef> LeadFromSentences(const std::string& text, int line);
+  // The agency that opens `text` as the subject of a duty ("Địa phương xem xét ..."), not
+  // of a statement of fact ("Bộ ... đã thiết lập ...").
+  std::optional<AgencyMatch> ActingSubject(const std::string& text) const;
   std::vector<NameRef> CoordinatorsFromSentences(const std::string& text, int line);
   void NoteMatch(const AgencyMatch& m, int line);
   void WarnCount(int line, const std::string& number, int announced, int found);
@@ -255,6 +283,13 @@ std::optional<NameRef> Reader::LeadFromSentences(const std::string& text, int li
     const size_t start = ClauseStart(text, at);
     const std::string before = text.substr(start, at - start);
     if (Fold(before).empty()) continue;
+    // "... các hoạt động chung do Bộ X chủ trì triển khai" after the first sentence
+    // describes other work, not this task's lead.
+    static const RE2 kRelative(R"((?:^|\s)do\s+[^,;]+$)");
+    const size_t first_sentence_end = text.find(". ");
+    if (first_sentence_end != std::string::npos && at > first_sentence_end && RE2::PartialMatch(Fold(before), kRelative)) {
+      continue;
+    }
     if (auto name = resolver_->NameAtEnd(before)) {
       NoteMatch(*name, line);
       return name->ref;
@@ -262,17 +297,19 @@ std::optional<NameRef> Reader::LeadFromSentences(const std::string& text, int li
   }
   // A sentence that opens with an agency and a verb of leading ("Bộ trưởng, Chủ nhiệm Văn
   // phòng Chính phủ hướng dẫn, đôn đốc ...").
-  size_t consumed = 0;
-  auto names = resolver_->SplitList(text, /*stop_at_unknown=*/true, &consumed);
-  if (names.size() == 1 && consumed > 0) {
-    const std::string next = Fold(text.substr(consumed, 40));
-    static const RE2 kVerb(R"(^\s*(?:chu tri|huong dan|chi dao|thuc hien|trien khai|to chuc|xay dung|phe duyet|ban hanh|dam nhiem|tham muu|cap nhat|khan truong|chu dong|tiep tuc|co trach nhiem))");
-    if (RE2::PartialMatch(next, kVerb)) {
-      NoteMatch(names.front(), line);
-      return names.front().ref;
-    }
+  if (auto subject = ActingSubject(text)) {
+    NoteMatch(*subject, line);
+    return subject->ref;
   }
   return std::nullopt;
+}
+
+std::optional<AgencyMatch> Reader::ActingSubject(const std::string& text) const {
+  size_t consumed = 0;
+  auto names = resolver_->SplitList(text, /*stop_at_unknown=*/true, &consumed);
+  if (names.size() != 1 || consumed == 0 || names.front().ref.unit_id.empty()) return std::nullopt;
+  if (IsStatementOfFact(Fold(text.substr(consumed, 40)))) return std::nullopt;
+  return names.front();
 }
 
 std::vector<NameRef> Reader::CoordinatorsFromSentences(const std::string& text, int line) {
@@ -407,6 +444,16 @@ void Reader::FindRegion() {
       break;
     }
   }
+  // A letter's body ends at its closing formulas; what follows is the distribution list and
+  // the signature.
+  for (size_t i = plan_begin_ + 1; i < plan_end_; ++i) {
+    const std::string f = Fold(blocks_[i].text);
+    if (blocks_[i].marker == MarkerKind::kNone &&
+        (f.starts_with("tren day la") || f.starts_with("noi nhan") || f.starts_with("tran trong"))) {
+      plan_end_ = i;
+      break;
+    }
+  }
 }
 
 void Reader::ReadHeader() {
@@ -502,18 +549,31 @@ void Reader::ReadHeader() {
       }
     }
   }
-  // The signer: a person's name in bold after the body ("Phạm Minh Chính").
+  // The signer: a person's name in bold under the signing title ("Phạm Minh Chính"). A
+  // decision is signed before the plan it issues; a letter after its body.
   static const RE2 kPersonName(R"(^(?:\p{Lu}\p{Ll}*)(?:\s\p{Lu}\p{Ll}*){1,4}$)");
-  for (size_t i = header_begin_; i < blocks_.size(); ++i) {
-    if (i > plan_begin_ && plan_begin_ > header_begin_ + 2) break;
-    const Block& b = blocks_[i];
-    if (b.emphasised && b.marker == MarkerKind::kNone && RE2::FullMatch(b.text, kPersonName) &&
-        !Fold(b.text).starts_with("ke hoach") && i > header_begin_ + 3) {
-      s.signer = b.text;
-      if (plan_begin_ <= header_begin_ + 2) continue;  // a letter: the last one wins
-      break;
+  auto signer_in = [&](size_t from, size_t to) -> std::optional<std::string> {
+    for (size_t i = from; i < std::min(to, blocks_.size()); ++i) {
+      const Block& b = blocks_[i];
+      if (b.emphasised && b.marker == MarkerKind::kNone && RE2::FullMatch(b.text, kPersonName) &&
+          !Fold(b.text).starts_with("ke hoach") && i > header_begin_ + 3) {
+        return b.text;
+      }
     }
+    return std::nullopt;
+  };
+  auto signer = signer_in(header_begin_, plan_begin_);
+  if (!signer) {
+    size_t next_document = blocks_.size();
+    for (size_t i = plan_end_; i < blocks_.size(); ++i) {
+      if (IsMotto(blocks_[i])) {
+        next_document = i;
+        break;
+      }
+    }
+    signer = signer_in(plan_end_, std::min(next_document, plan_end_ + 40));
   }
+  if (signer) s.signer = *signer;
   if (!issuer_parts.empty() && s.issuer.as_written.empty()) s.issuer.as_written = Join(issuer_parts);
   static const RE2 kTitleYear(R"((?i)năm\s+(\d{4}))");
   std::string y;
@@ -523,6 +583,7 @@ void Reader::ReadHeader() {
 void Reader::ReadCitations() {
   // Documents the plan cites, in its own document (header and body), first mention kept.
   std::set<std::string> seen;
+  if (!p_.source.number.empty()) seen.insert(p_.source.number);  // the document itself
   for (size_t i = header_begin_; i < plan_end_; ++i) {
     for (auto& c : FindCitedDocuments(blocks_[i].text)) {
       if (!seen.insert(c.doc.number).second) continue;
@@ -631,8 +692,10 @@ int AnnouncedCount(const std::string& text) {
   return 0;
 }
 
-// Inline "(1) ...; (2) ..." items of a text, with the words before the first.
-std::vector<std::string> InlineEnumeration(const std::string& text, std::string* lead_in) {
+// Inline "(1) ...; (2) ..." items of a text, with the words before the first and the
+// sentences after the last item's ("... (4) Chính sách Y. Thời hạn hoàn thành: 30/3/2024."),
+// which apply to every item.
+std::vector<std::string> InlineEnumeration(const std::string& text, std::string* lead_in, std::string* tail) {
   std::vector<std::string> out;
   static const RE2 kItem(R"(\((\d{1,2})\)\s*)");
   std::vector<std::pair<size_t, size_t>> marks;
@@ -652,7 +715,14 @@ std::vector<std::string> InlineEnumeration(const std::string& text, std::string*
   if (marks.size() < 2) return out;
   if (lead_in != nullptr) *lead_in = TrimEnd(text.substr(0, marks.front().first), " :");
   for (size_t k = 0; k < marks.size(); ++k) {
-    const size_t end = k + 1 < marks.size() ? marks[k + 1].first : text.size();
+    size_t end = k + 1 < marks.size() ? marks[k + 1].first : text.size();
+    if (k + 1 == marks.size()) {
+      const size_t stop = text.find(". ", marks[k].second);
+      if (stop != std::string::npos) {
+        if (tail != nullptr) *tail = TrimEnd(text.substr(stop + 2), " ");
+        end = stop;
+      }
+    }
     out.push_back(TrimEnd(text.substr(marks[k].second, end - marks[k].second), " ;,."));
   }
   return out;
@@ -733,7 +803,9 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
     }
     size_t consumed = 0;
     auto subj = resolver_->SplitList(t, /*stop_at_unknown=*/true, &consumed);
-    if (!subj.empty() && !li.own_lead && !li.label) {
+    if (!subj.empty() && consumed > 0 && IsStatementOfFact(Fold(t.substr(consumed, 40)))) {
+      li.context = true;  // what an agency has done, even with dates in it, is background
+    } else if (!subj.empty() && !li.own_lead && !li.label) {
       const std::string id = subj.front().ref.unit_id;
       if (!first_subject) {
         first_subject = id;
@@ -780,6 +852,15 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
   for (const Block* b : item.after) {
     if (b->marker == MarkerKind::kLabel) item_labels.push_back(b);
   }
+  // A deadline written inside a background letter ("b) Bộ ... đã tổ chức ... Thời hạn hoàn
+  // thành: Tháng 6/2024.") is the item's: background has no deadline of its own.
+  std::vector<InlineLabel> item_deadlines;
+  for (const auto& li : infos) {
+    if (!li.context) continue;
+    for (const Block* b : node_blocks(*li.node, /*with_head=*/true)) {
+      for (auto& v : InlineDeadlineLabels(b->text)) item_deadlines.push_back({std::move(v), b->first_line});
+    }
+  }
 
   auto bullet_tasks = [&](const Node& owner, const std::string& announce_text, const std::string& base_number,
                           std::optional<NameRef> lead) -> bool {
@@ -797,18 +878,19 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
       d.number = base_number + "." + std::to_string(++k);
       d.blocks = node_blocks(bnode, true);
       d.context = item_labels;
+      d.context_deadlines = item_deadlines;
       d.first_line = bnode.first_line;
       d.last_line = bnode.last_line;
       d.heading_lead = lead;
       return d;
     };
     for (const Node* bnode : bullets) {
-      std::string lead_in;
-      auto parts = spare > 0 ? InlineEnumeration(bnode->HeadText(), &lead_in) : std::vector<std::string>{};
+      std::string lead_in, tail;
+      auto parts = spare > 0 ? InlineEnumeration(bnode->HeadText(), &lead_in, &tail) : std::vector<std::string>{};
       if (parts.size() >= 2 && static_cast<int>(parts.size()) - 1 <= spare) {
         for (const auto& part : parts) {
           Draft d = draft_of(*bnode);
-          d.text_override = lead_in.empty() ? part : lead_in + ": " + part;
+          d.text_override = Join({lead_in.empty() ? part : lead_in + ": " + part, tail}, ". ");
           d.title = TitleOf(part);
           EmitTask(numeral, std::move(d));
         }
@@ -826,6 +908,7 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
       d.number = number + "." + li->node->value;
       d.blocks = node_blocks(*li->node, true);
       d.context = item_labels;
+      d.context_deadlines = item_deadlines;
       for (const Block* b : item.content) {
         if (b->marker == MarkerKind::kLabel) d.context.push_back(b);
       }
@@ -848,16 +931,16 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
   }
   for (const Block* b : item.content) d.blocks.push_back(b);
   const Node* owner = &item;
+  // The lead when no sentence names one: the heading's agency, else the subject of the one
+  // task letter ("a) Địa phương xem xét ...") even when a paragraph comes before it.
+  std::optional<NameRef> fallback_lead = heading_lead;
   if (task_letters.size() == 1) {
     owner = task_letters.front()->node;
     for (const Block* b : node_blocks(*owner, true)) d.blocks.push_back(b);
-    std::optional<NameRef> lead = heading_lead;
-    if (!lead) {
-      size_t consumed = 0;
-      auto subj = resolver_->SplitList(owner->HeadText(), true, &consumed);
-      if (!subj.empty() && !subj.front().ref.unit_id.empty()) lead = subj.front().ref;
+    if (!fallback_lead) {
+      if (auto subject = ActingSubject(owner->HeadText())) fallback_lead = subject->ref;
     }
-    if (bullet_tasks(*owner, owner->HeadText(), number, lead)) {
+    if (bullet_tasks(*owner, owner->HeadText(), number, fallback_lead)) {
       return;
     }
   } else if (!detail_group && letters.empty()) {
@@ -876,9 +959,10 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
     for (const Node& c : item.children) d.sub_items.push_back(sub_item_of(c));
   }
   d.context = item_labels;
+  d.context_deadlines = item_deadlines;
   d.first_line = item.first_line;
   d.last_line = item.last_line;
-  d.heading_lead = heading_lead;
+  d.heading_lead = fallback_lead;
   EmitTask(numeral, std::move(d));
 }
 
@@ -902,7 +986,7 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
   auto take_label = [&](const Block* b) {
     MarkerReading m = b->marker == MarkerKind::kLabel ? MarkerReading{MarkerKind::kLabel, b->value, b->text} : ReadMarker(b->text);
     if (m.kind != MarkerKind::kLabel) return false;
-    labels.push_back({KindOfLabel(m.value), TrimEnd(m.rest), b->first_line});
+    labels.push_back({KindOfLabel(m.value), TrimEnd(m.rest, " .;:,/"), b->first_line});  // "./" ends a document
     return true;
   };
   for (const Block* b : d.blocks) {
@@ -988,6 +1072,9 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
     if (l.kind == LabelKind::kDeadline) read_label_deadline(l.value, l.line);
   }
   for (const auto& v : InlineDeadlineLabels(t.text)) read_label_deadline(v, line);
+  if (labelled.empty()) {
+    for (const auto& c : d.context_deadlines) read_label_deadline(c.value, c.line);
+  }
   for (auto& c : FindDatedClauses(t.text)) t.milestones.push_back(std::move(c.deadline));
   if (!labelled.empty()) {
     t.deadline = LatestDeadline(labelled);
@@ -1057,13 +1144,22 @@ std::optional<NameRef> Reader::CombinedAddressee(const std::vector<NameRef>& lis
 void Reader::InferPlanYear() {
   SourceInfo& s = p_.source;
   if (s.plan_year > 0) return;
-  int earliest = 0;
+  // The year most deadlines fall in (the earlier one on a tie), not before the signing year:
+  // a guide signed in late 2023 whose tasks are due in 2024 is a plan for 2024.
+  std::map<int, int> by_year;
   for (const auto& t : p_.tasks) {
     if (!t.deadline) continue;
     int y = t.deadline->kind == DeadlineKind::kDate ? YearOf(*t.deadline->date) : t.deadline->year;
-    if (y > 0 && y >= s.date_year && (earliest == 0 || y < earliest)) earliest = y;
+    if (y > 0 && y >= s.date_year) ++by_year[y];
   }
-  s.plan_year = earliest > 0 ? earliest : s.date_year;
+  int best = 0, best_count = 0;
+  for (const auto& [y, n] : by_year) {
+    if (n > best_count) {
+      best = y;
+      best_count = n;
+    }
+  }
+  s.plan_year = best > 0 ? best : s.date_year;
   if (s.plan_year > 0) {
     warn_.Add(0, "plan_year_inferred", "Năm kế hoạch không ghi rõ; suy ra là " + std::to_string(s.plan_year),
               "the plan year is not stated; inferred " + std::to_string(s.plan_year));
