@@ -64,6 +64,44 @@ const std::vector<std::vector<std::string>>& Titles() {
   return kTitles;
 }
 
+// A name as letters and diacritics only: lower case, dashes and spacing ignored.
+std::string Comparable(std::string_view name, bool drop_commas = false) {
+  const std::string lower = text::ToLower(name);
+  std::string out;
+  out.reserve(lower.size());
+  for (size_t i = 0; i < lower.size();) {
+    const std::string_view rest = std::string_view(lower).substr(i);
+    const size_t dash = rest.starts_with("-") ? 1 : (rest.starts_with("–") || rest.starts_with("—")) ? 3 : 0;
+    if (dash > 0) {
+      out.push_back(' ');
+      i += dash;
+    } else if (drop_commas && lower[i] == ',') {
+      ++i;
+    } else {
+      out.push_back(lower[i++]);
+    }
+  }
+  // Old and new tone-mark placement are the same spelling ("hoá" / "hóa", "thuỷ" / "thủy").
+  static const std::pair<std::string_view, std::string_view> kToneMoves[] = {
+      {"oá", "óa"}, {"oà", "òa"}, {"oả", "ỏa"}, {"oã", "õa"}, {"oạ", "ọa"}, {"oé", "óe"}, {"oè", "òe"},
+      {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"}, {"uý", "úy"}, {"uỳ", "ùy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"}, {"uỵ", "ụy"}};
+  std::string modern;
+  modern.reserve(out.size());
+  for (size_t i = 0; i < out.size();) {
+    bool moved = false;
+    for (const auto& [old_form, new_form] : kToneMoves) {
+      if (std::string_view(out).substr(i).starts_with(old_form)) {
+        modern.append(new_form);
+        i += old_form.size();
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) modern.push_back(out[i++]);
+  }
+  return text::CollapseWhitespace(modern);
+}
+
 }  // namespace
 
 bool IsNameSeparator(std::string_view t) { return t == "," || t == ";" || t == "va" || t == "cung"; }
@@ -78,10 +116,22 @@ std::vector<NameToken> TokenizeName(std::string_view phrase) {
     t.folded = text::Fold(phrase.substr(b, e - b));
     if (!t.folded.empty()) out.push_back(std::move(t));
   };
+  // Dashes join the parts of a name however they are typed ("Lao động - Thương binh",
+  // "Lao động – Thương binh", "Lao động- Thương binh", "Lao động Thương binh"): they are
+  // not tokens at all.
+  auto dash_at = [&](size_t j) -> size_t {
+    if (phrase[j] == '-') return 1;
+    if (phrase.substr(j).starts_with("–") || phrase.substr(j).starts_with("—")) return 3;
+    return 0;
+  };
   while (i < phrase.size()) {
     const char c = phrase[i];
     if (c == ' ' || c == '\t') {
       ++i;
+      continue;
+    }
+    if (const size_t d = dash_at(i)) {
+      i += d;
       continue;
     }
     if (IsPunct(c)) {
@@ -95,7 +145,7 @@ std::vector<NameToken> TokenizeName(std::string_view phrase) {
       continue;
     }
     size_t j = i;
-    while (j < phrase.size() && phrase[j] != ' ' && phrase[j] != '\t' && !IsPunct(phrase[j]) &&
+    while (j < phrase.size() && phrase[j] != ' ' && phrase[j] != '\t' && !IsPunct(phrase[j]) && dash_at(j) == 0 &&
            !phrase.substr(j).starts_with("“") && !phrase.substr(j).starts_with("”")) {
       ++j;
     }
@@ -114,6 +164,13 @@ AgencyResolver::AgencyResolver(std::shared_ptr<const UnitRegistry> registry, Dat
     f.unit = unit;
     for (auto& t : TokenizeName(name)) f.tokens.push_back(std::move(t.folded));
     if (f.tokens.empty()) return;
+    if (f.tokens.size() > 2 && f.tokens.front() == "cac") {
+      // A collective is written with or without "các": "Bộ, ngành, địa phương" in a table.
+      Form bare = f;
+      bare.tokens.erase(bare.tokens.begin());
+      bare.original = name.substr(name.find(' ') + 1);
+      forms_[bare.tokens.front()].push_back(std::move(bare));
+    }
     forms_[f.tokens.front()].push_back(std::move(f));
   };
   for (size_t ui = 0; ui < units.size(); ++ui) {
@@ -163,18 +220,31 @@ std::optional<AgencyResolver::Hit> AgencyResolver::MatchFormsAt(const std::vecto
                                                                   std::string_view phrase) const {
   auto it = forms_.find(toks[i].folded);
   if (it == forms_.end()) return std::nullopt;
+  // Phrase tokens a form matches exactly, 0 if none; a comma inside a name may be left out
+  // ("Bộ Văn hoá Thể thao và Du lịch").
+  auto exact_length = [&](const Form& f) -> size_t {
+    size_t j = i + 1;
+    for (size_t k = 1; k < f.tokens.size(); ++k) {
+      if (j < toks.size() && toks[j].folded == f.tokens[k]) {
+        ++j;
+      } else if (f.tokens[k] != ",") {
+        return 0;
+      }
+    }
+    return j - i;
+  };
   const Form* best = nullptr;
+  size_t best_length = 0;
   bool best_valid = false;
   bool ambiguous = false;
   for (const Form& f : it->second) {
     if (best != nullptr && f.tokens.size() < best->tokens.size()) break;
-    if (i + f.tokens.size() > toks.size()) continue;
-    bool eq = true;
-    for (size_t k = 1; k < f.tokens.size() && eq; ++k) eq = toks[i + k].folded == f.tokens[k];
-    if (!eq) continue;
+    const size_t length = exact_length(f);
+    if (length == 0) continue;
     const bool valid = ValidOn(registry_->all()[f.unit], on_);
     if (best == nullptr || (valid && !best_valid)) {
       best = &f;
+      best_length = length;
       best_valid = valid;
     } else if (valid == best_valid && f.unit != best->unit) {
       ambiguous = true;
@@ -186,6 +256,9 @@ std::optional<AgencyResolver::Hit> AgencyResolver::MatchFormsAt(const std::vecto
   for (const Form& f : it->second) {
     if (f.tokens.size() < 3 || i + f.tokens.size() > toks.size()) continue;
     if (best != nullptr && f.tokens.size() < best->tokens.size() + 2) continue;
+    // Thousands of commune names sit a letter away from ordinary words ("xã hội số" /
+    // "Xã Hội Sơn"): a commune is only ever matched as written.
+    if (VersionOrLatest(registry_->all()[f.unit], on_).kind == UnitKind::kCommune) continue;
     std::string want, got;
     for (size_t k = 0; k < f.tokens.size(); ++k) {
       want += f.tokens[k] + " ";
@@ -202,11 +275,11 @@ std::optional<AgencyResolver::Hit> AgencyResolver::MatchFormsAt(const std::vecto
   }
   const Form* chosen = fuzzy != nullptr ? fuzzy : best;
   if (chosen == nullptr) return std::nullopt;
-  const size_t n = chosen->tokens.size();
+  const size_t n = chosen == best ? best_length : chosen->tokens.size();
   std::string_view written = phrase.substr(toks[i].begin, toks[i + n - 1].end - toks[i].begin);
   // Same letters but other diacritics than the registry's ("Môi trưởng") is a typo too;
   // a difference of case only is not.
-  const bool typo = chosen == fuzzy || text::ToLower(text::CollapseWhitespace(written)) != text::ToLower(chosen->original);
+  const bool typo = chosen == fuzzy || Comparable(written, n != chosen->tokens.size()) != Comparable(chosen->original, n != chosen->tokens.size());
   Hit h;
   h.length = n;
   h.match = MakeMatch(*chosen, written, typo);

@@ -88,6 +88,12 @@ bool IsPageNumber(std::string_view t) {
   return RE2::FullMatch(t, kPage);
 }
 
+// "TT", "STT": the first cell of a table's header row.
+bool IsHeaderCell(const std::string& cell) {
+  const std::string f = text::Fold(cell);
+  return f == "tt" || f == "stt" || f == "so tt";
+}
+
 bool EndsSentence(std::string_view s) {
   s = Trim(s);
   if (s.empty()) return true;
@@ -255,7 +261,14 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
     if (!line.cells.empty()) {
       const bool first_empty = line.cells.front().empty();
       if (first_empty && !blocks.empty() && blocks.back().table_row) {
-        Block& prev = blocks.back();
+        // The row continues the one above; across a header repeated after a page break,
+        // the one above the header.
+        Block* target = &blocks.back();
+        if (IsHeaderCell(target->cells.empty() ? std::string() : target->cells.front()) && blocks.size() >= 2 &&
+            blocks[blocks.size() - 2].table_row) {
+          target = &blocks[blocks.size() - 2];
+        }
+        Block& prev = *target;
         for (size_t i = 0; i < line.cells.size(); ++i) {
           if (line.cells[i].empty()) continue;
           if (i >= prev.cells.size()) {

@@ -6,9 +6,12 @@
 #include <map>
 #include <set>
 
+#include "importer/plan/agency_phrases.h"
 #include "importer/plan/agency_resolver.h"
 #include "importer/plan/document_text.h"
 #include "importer/plan/phrases.h"
+#include "importer/plan/table_reader.h"
+#include "importer/plan/wording.h"
 #include "text/vn_text.h"
 
 namespace dxgov::importer {
@@ -89,48 +92,6 @@ Node BuildOutline(const std::vector<const Block*>& blocks) {
   return root;
 }
 
-// ---------------------------------------------------------------------------------------
-// Small text helpers.
-
-std::string Join(const std::vector<std::string>& parts, const char* sep = " ") {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
-std::string TrimEnd(std::string s, std::string_view chars = " .;:,") {
-  while (!s.empty() && chars.find(s.back()) != std::string_view::npos) s.pop_back();
-  return s;
-}
-
-// The first sentence, shortened at a word boundary to about 180 bytes.
-std::string TitleOf(const std::string& text) {
-  size_t cut = std::string::npos;
-  for (std::string_view stop : {". ", "; ", ": "}) {
-    size_t p = text.find(stop);
-    if (p != std::string::npos) cut = std::min(cut, p);
-  }
-  std::string first = TrimEnd(text.substr(0, cut));
-  if (first.size() <= 180) return first;
-  size_t sp = first.rfind(' ', 180);
-  return first.substr(0, sp == std::string::npos ? 180 : sp) + "…";
-}
-
-bool FoldedContainsWord(const std::string& folded, std::string_view word) {
-  size_t p = folded.find(word);
-  while (p != std::string::npos) {
-    const bool left = p == 0 || folded[p - 1] == ' ';
-    const bool right = p + word.size() == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[p + word.size()]));
-    if (left && right) return true;
-    p = folded.find(word, p + 1);
-  }
-  return false;
-}
-
 enum class LabelKind { kNone, kDeadline, kLead, kCoordinators, kSupport, kOutput, kPeriod };
 
 LabelKind KindOfLabel(const std::string& label) {
@@ -154,26 +115,9 @@ std::vector<std::string> InlineDeadlineLabels(const std::string& text) {
   return out;
 }
 
-// Words after a subject that make the sentence a report of what it did, is or has ("Bộ
-// Thông tin và Truyền thông đã thiết lập ...", "... là cơ quan thường trực"), not a duty.
-bool IsStatementOfFact(const std::string& folded_rest) {
-  static const RE2 kFact(R"(^\s*,?\s*(?:da|dang|la|co van ban|co huong dan|duoc|cung da|hien dang|vua)\b)");
-  return RE2::PartialMatch(folded_rest, kFact);
-}
-
 struct InlineLabel {
   std::string value;
   int line = 0;
-};
-
-struct Warnings {
-  std::vector<Warning>* out;
-  void Add(int line, const std::string& code, const std::string& vi, const std::string& en) {
-    for (const auto& w : *out) {
-      if (w.line == line && w.code == code && w.message_en == en) return;
-    }
-    out->push_back(Warning{line, code, vi, en});
-  }
 };
 
 // ---------------------------------------------------------------------------------------
@@ -181,9 +125,8 @@ struct Warnings {
 
 class Reader {
  public:
-  Reader(std::shared_ptr<const UnitRegistry> registry, Proposal& p) : registry_(std::move(registry)), p_(p) {
-    warn_.out = &p_.warnings;
-  }
+  Reader(std::shared_ptr<const UnitRegistry> registry, Proposal& p)
+      : registry_(std::move(registry)), p_(p), warn_(&p_.warnings) {}
 
   void Run(const std::vector<SourceLine>& lines);
 
@@ -192,10 +135,14 @@ class Reader {
   void ReadHeader();
   void ReadCitations();
   void ReadSections(const Node& root);
-  void ReadObjectives(const ProposedSection& sec, const Node& node);
+  // Objectives of a "Mục tiêu" section; `document` names a cited decision, "" this plan.
+  void ReadObjectives(const ProposedSection& sec, const Node& node, const std::string& document = "");
   void ReadTaskSection(const std::string& numeral, const Node& node);
   void ReadItem(const std::string& numeral, const Node& item, const std::string& number);
   void InferPlanYear();
+  // The block where the first appendix ("Phụ lục I") of blocks [begin, end) starts; end if none.
+  size_t FindAnnexStart(size_t begin, size_t end) const;
+  void ReadReferenceDocuments(TableContext& ctx);
 
   // Task assembly.
   struct Draft {
@@ -211,23 +158,17 @@ class Reader {
   };
   void EmitTask(const std::string& numeral, Draft d);
 
-  std::vector<NameRef> ResolveList(const std::string& phrase, int line);
-  std::optional<NameRef> LeadFromSentences(const std::string& text, int line);
-  // The agency that opens `text` as the subject of a duty ("Địa phương xem xét ..."), not
-  // of a statement of fact ("Bộ ... đã thiết lập ...").
-  std::optional<AgencyMatch> ActingSubject(const std::string& text) const;
-  std::vector<NameRef> CoordinatorsFromSentences(const std::string& text, int line);
-  void NoteMatch(const AgencyMatch& m, int line);
   void WarnCount(int line, const std::string& number, int announced, int found);
   std::optional<NameRef> CombinedAddressee(const std::vector<NameRef>& list) const;
 
   std::shared_ptr<const UnitRegistry> registry_;
   Proposal& p_;
-  Warnings warn_;
+  WarningSink warn_;
   std::vector<Block> blocks_;
   size_t plan_begin_ = 0, plan_end_ = 0;  // block indexes [begin, end)
   size_t header_begin_ = 0;              // first block of the document the plan belongs to
   std::unique_ptr<AgencyResolver> resolver_;
+  std::unique_ptr<AgencyPhrases> agencies_;
   std::vector<NameRef> addressees_;
   int addressees_line_ = 0;
   std::set<std::string> task_ids_;
@@ -239,123 +180,6 @@ void Reader::WarnCount(int line, const std::string& number, int announced, int f
             "item " + number + " announces " + std::to_string(announced) + " tasks but " + std::to_string(found) + " were read");
 }
 
-void Reader::NoteMatch(const AgencyMatch& m, int line) {
-  if (m.ref.unit_id.empty()) {
-    warn_.Add(line, "unknown_agency", "Không nhận ra cơ quan \"" + m.ref.as_written + "\" trong danh mục đơn vị",
-              "unknown agency \"" + m.ref.as_written + "\": not in the unit registry");
-  } else if (m.typo) {
-    warn_.Add(line, "agency_typo",
-              "Tên cơ quan \"" + m.ref.as_written + "\" có vẻ viết sai; đã hiểu là \"" + m.registry_name + "\"",
-              "agency name \"" + m.ref.as_written + "\" looks misspelt; read as \"" + m.registry_name + "\"");
-  } else if (m.ambiguous) {
-    warn_.Add(line, "ambiguous_agency", "Tên \"" + m.ref.as_written + "\" ứng với nhiều đơn vị; đã chọn " + m.ref.unit_id,
-              "name \"" + m.ref.as_written + "\" matches several units; chose " + m.ref.unit_id);
-  }
-}
-
-std::vector<NameRef> Reader::ResolveList(const std::string& phrase, int line) {
-  std::vector<NameRef> out;
-  for (auto& m : resolver_->SplitList(phrase)) {
-    NoteMatch(m, line);
-    out.push_back(m.ref);
-  }
-  return out;
-}
-
-// The clause of `text` around byte `at`: from after the last ". " or ";" before it.
-size_t ClauseStart(const std::string& text, size_t at) {
-  size_t best = 0;
-  for (std::string_view stop : {". ", "; "}) {
-    size_t p = text.rfind(stop, at);
-    if (p != std::string::npos && p + stop.size() <= at) best = std::max(best, p + stop.size());
-  }
-  return best;
-}
-
-std::optional<NameRef> Reader::LeadFromSentences(const std::string& text, int line) {
-  // "<titles> X chủ trì": the name that ends the words before "chủ trì" in its clause.
-  static const RE2 kChuTri(R"((?i)chủ trì)");
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos < text.size() && kChuTri.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    const size_t at = static_cast<size_t>(m.data() - text.data());
-    pos = at + m.size();
-    const size_t start = ClauseStart(text, at);
-    const std::string before = text.substr(start, at - start);
-    if (Fold(before).empty()) continue;
-    // "... các hoạt động chung do Bộ X chủ trì triển khai" after the first sentence
-    // describes other work, not this task's lead.
-    static const RE2 kRelative(R"((?:^|\s)do\s+[^,;]+$)");
-    const size_t first_sentence_end = text.find(". ");
-    if (first_sentence_end != std::string::npos && at > first_sentence_end && RE2::PartialMatch(Fold(before), kRelative)) {
-      continue;
-    }
-    if (auto name = resolver_->NameAtEnd(before)) {
-      NoteMatch(*name, line);
-      return name->ref;
-    }
-  }
-  // A sentence that opens with an agency and a verb of leading ("Bộ trưởng, Chủ nhiệm Văn
-  // phòng Chính phủ hướng dẫn, đôn đốc ...").
-  if (auto subject = ActingSubject(text)) {
-    NoteMatch(*subject, line);
-    return subject->ref;
-  }
-  return std::nullopt;
-}
-
-std::optional<AgencyMatch> Reader::ActingSubject(const std::string& text) const {
-  size_t consumed = 0;
-  auto names = resolver_->SplitList(text, /*stop_at_unknown=*/true, &consumed);
-  if (names.size() != 1 || consumed == 0 || names.front().ref.unit_id.empty()) return std::nullopt;
-  if (IsStatementOfFact(Fold(text.substr(consumed, 40)))) return std::nullopt;
-  return names.front();
-}
-
-std::vector<NameRef> Reader::CoordinatorsFromSentences(const std::string& text, int line) {
-  std::vector<NameRef> out;
-  auto add = [&](std::vector<AgencyMatch> ms) {
-    for (auto& m : ms) {
-      if (m.ref.unit_id.empty() && m.ref.as_written.empty()) continue;
-      NoteMatch(m, line);
-      const bool dup = std::any_of(out.begin(), out.end(), [&](const NameRef& r) {
-        return !r.unit_id.empty() ? r.unit_id == m.ref.unit_id : r.as_written == m.ref.as_written;
-      });
-      if (!dup) out.push_back(m.ref);
-    }
-  };
-  static const RE2 kPhoiHop(R"((?i)phối hợp)");
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos < text.size() && kPhoiHop.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    const size_t at = static_cast<size_t>(m.data() - text.data());
-    pos = at + m.size();
-    // "phối hợp (với|cùng) X ..." -> X, read up to the first word that is not a name.
-    std::string after = text.substr(pos);
-    static const RE2 kWith(R"((?i)^\s*(?:với|cùng)?\s*)");
-    re2::StringPiece rest(after);
-    RE2::Consume(&rest, kWith);
-    const std::string rest_s(rest.data(), rest.size());
-    size_t consumed = 0;
-    auto listed = resolver_->SplitList(rest_s, /*stop_at_unknown=*/true, &consumed);
-    if (!listed.empty()) {
-      add(std::move(listed));
-      continue;
-    }
-    // "X và Y phối hợp": the names between the lead's clause and "phối hợp".
-    const size_t start = ClauseStart(text, at);
-    std::string before = text.substr(start, at - start);
-    static const RE2 kAfterLead(R"((?i)^.*?chủ trì(?:\s+(?:chỉ đạo|điều phối|triển khai|thực hiện))?\s*,\s*)");
-    RE2::Replace(&before, kAfterLead, "");
-    before = TrimEnd(before, " ,");
-    if (Fold(before).empty()) continue;
-    // Only when the words before are names (possibly with unknown ones among them).
-    auto names = resolver_->SplitList(before);
-    const bool any_known = std::any_of(names.begin(), names.end(), [](const AgencyMatch& a) { return !a.ref.unit_id.empty(); });
-    if (any_known) add(std::move(names));
-  }
-  return out;
-}
 
 void Reader::Run(const std::vector<SourceLine>& lines) {
   blocks_ = MakeBlocks(lines);
@@ -367,6 +191,7 @@ void Reader::Run(const std::vector<SourceLine>& lines) {
                                                                     : (p_.source.plan_year > 0 ? p_.source.plan_year : 2022),
                                             6, 30);
   resolver_ = std::make_unique<AgencyResolver>(registry_, on);
+  agencies_ = std::make_unique<AgencyPhrases>(*resolver_, warn_);
   // The issuer and addressees need the resolver: resolve them now.
   if (!p_.source.issuer.as_written.empty()) {
     auto m = resolver_->ResolveOne(p_.source.issuer.as_written);
@@ -374,12 +199,43 @@ void Reader::Run(const std::vector<SourceLine>& lines) {
     if (m) p_.source.issuer = m->ref;
   }
   ReadCitations();
-  std::vector<const Block*> region;
+  // The plan's body ends at its first appendix ("Phụ lục I"): appendices hold indicator
+  // tables, platform lists and action tables, never prose tasks.
+  const size_t annex_at = FindAnnexStart(plan_begin_, plan_end_);
+  std::vector<const Block*> body_text, body, annexes;
   for (size_t i = plan_begin_; i < plan_end_; ++i) {
-    if (!blocks_[i].table_row) region.push_back(&blocks_[i]);
+    (i < annex_at ? body : annexes).push_back(&blocks_[i]);
+    if (i < annex_at && !blocks_[i].table_row) body_text.push_back(&blocks_[i]);
   }
-  const Node root = BuildOutline(region);
-  ReadSections(root);
+  ReadSections(BuildOutline(body_text));
+  const size_t tasks_from_text = p_.tasks.size();
+  TableContext ctx{*agencies_, warn_, p_.source.plan_year};
+  for (const Table& t : FindTables(body)) {
+    if (KindOfTable(t) == TableKind::kTasks) ReadTaskTable(t, ctx, task_ids_, p_);
+    if (KindOfTable(t) == TableKind::kIndicators) ReadIndicatorTable(t, ctx, p_);
+  }
+  if (tasks_from_text == 0 && !p_.tasks.empty()) {
+    // The tasks came from a table: the catch-all section made for prose has nothing in it.
+    std::erase_if(p_.sections, [](const ProposedSection& s) { return s.numeral.empty(); });
+  }
+  // A plan whose body lists no tasks keeps them in an appendix table; otherwise appendix
+  // tables of that shape are actions, kept apart from the tasks.
+  const bool annex_tables_are_tasks = p_.tasks.empty();
+  for (const Table& t : FindTables(annexes)) {
+    if (KindOfTable(t) == TableKind::kIndicators) {
+      ReadIndicatorTable(t, ctx, p_);
+    } else if (KindOfTable(t) == TableKind::kTasks) {
+      if (annex_tables_are_tasks) {
+        ReadTaskTable(t, ctx, task_ids_, p_);
+      } else {
+        ReadActionTable(t, ctx, "", p_);
+      }
+    }
+  }
+  std::vector<const Block*> region = body;
+  region.insert(region.end(), annexes.begin(), annexes.end());
+  ReadPlatformList(region, ctx, p_);
+  ReadReferenceDocuments(ctx);
   InferPlanYear();
   if (p_.source.plan_lines.from == 0 && plan_begin_ < blocks_.size()) {
     p_.source.plan_lines = {blocks_[plan_begin_].first_line, blocks_[plan_end_ - 1].last_line};
@@ -387,6 +243,61 @@ void Reader::Run(const std::vector<SourceLine>& lines) {
 }
 
 bool IsMotto(const Block& b) { return Fold(b.text).find("cong hoa xa hoi chu nghia viet nam") != std::string::npos; }
+
+size_t Reader::FindAnnexStart(size_t begin, size_t end) const {
+  static const RE2 kAnnex(R"(^phu luc(?:\s+(?:[ivxl]+|\d{1,2}|so \d{1,2}))?\s*:?$)");
+  for (size_t i = begin + 3; i < end; ++i) {
+    const Block& b = blocks_[i];
+    if (!b.table_row && b.marker == MarkerKind::kNone && RE2::FullMatch(Fold(b.text), kAnnex)) return i;
+  }
+  return end;
+}
+
+void Reader::ReadReferenceDocuments(TableContext& ctx) {
+  // Documents after the plan in the same file (a meeting's papers: the programme and
+  // strategies the plan implements): their goals, and their appendices' action tables.
+  std::vector<size_t> starts;
+  for (size_t i = plan_end_; i < blocks_.size(); ++i) {
+    if (!blocks_[i].table_row && ReadNumberLine(blocks_[i].text)) starts.push_back(i);
+  }
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const size_t begin = starts[k];
+    const size_t end = k + 1 < starts.size() ? starts[k + 1] : blocks_.size();
+    std::string document = *ReadNumberLine(blocks_[begin].text);
+    if (document.empty()) {
+      // A draft: no number yet; the title under its type ("QUYẾT ĐỊNH" / "Phê duyệt ...")
+      // names it.
+      for (size_t i = begin + 1; i + 1 < std::min(end, begin + 10); ++i) {
+        const std::string f = Fold(blocks_[i].text);
+        if (f == "quyet dinh" || f == "chi thi" || f == "ke hoach" || f == "nghi quyet") {
+          document = "Dự thảo: " + TrimEnd(blocks_[i + 1].text);
+          break;
+        }
+      }
+      if (document.empty()) continue;
+    }
+    const size_t annex_at = FindAnnexStart(begin, end);
+    std::vector<const Block*> text_blocks, annexes;
+    for (size_t i = begin; i < end; ++i) {
+      if (i >= annex_at) {
+        annexes.push_back(&blocks_[i]);
+      } else if (!blocks_[i].table_row) {
+        text_blocks.push_back(&blocks_[i]);
+      }
+    }
+    const Node root = BuildOutline(text_blocks);
+    for (const Node& n : root.children) {
+      if (n.kind != MarkerKind::kRoman || !Fold(n.HeadText()).starts_with("muc tieu")) continue;
+      ProposedSection sec;
+      sec.numeral = n.value;
+      sec.title = n.HeadText();
+      ReadObjectives(sec, n, document);
+    }
+    for (const Table& t : FindTables(annexes)) {
+      if (KindOfTable(t) == TableKind::kTasks) ReadActionTable(t, ctx, document, p_);
+    }
+  }
+}
 
 void Reader::FindRegion() {
   plan_begin_ = 0;
@@ -646,12 +557,20 @@ void Reader::ReadSections(const Node& root) {
   }
 }
 
-void Reader::ReadObjectives(const ProposedSection& sec, const Node& node) {
-  const int year = p_.source.plan_year;
-  auto add = [&](const std::string& code, const std::string& group, const Node& n) {
+// The year a heading sets for the targets under it ("Mục tiêu cơ bản đến năm 2025").
+int YearInHeading(const std::string& heading, int otherwise) {
+  static const RE2 kYear(R"((?i)năm\s+((?:19|20)\d\d))");
+  std::string y;
+  return RE2::PartialMatch(heading, kYear, &y) ? std::stoi(y) : otherwise;
+}
+
+void Reader::ReadObjectives(const ProposedSection& sec, const Node& node, const std::string& document) {
+  const int section_year = YearInHeading(sec.title, p_.source.plan_year);
+  auto add = [&](const std::string& code, const std::string& group, const Node& n, int year) {
     ProposedObjective o;
     o.code = code;
     o.group = group;
+    o.document = document;
     std::vector<std::string> parts{n.HeadText()};
     for (const Block* b : n.content) parts.push_back(b->text);
     o.text = TrimEnd(Join(parts), " .;");
@@ -659,27 +578,43 @@ void Reader::ReadObjectives(const ProposedSection& sec, const Node& node) {
     o.lines = {n.first_line, n.last_line};
     p_.objectives.push_back(std::move(o));
   };
+  // A lettered goal, or a lettered heading whose bullets are the goals ("a) Phát triển Chính
+  // phủ số ..." over "- 80% dịch vụ công trực tuyến mức độ 4 ...").
+  auto add_letter = [&](const std::string& code, const std::string& group, const Node& letter, int year) {
+    const int letter_year = YearInHeading(letter.HeadText(), year);
+    std::vector<const Node*> bullets;
+    for (const Node& c : letter.children) {
+      if (c.kind == MarkerKind::kBullet || c.kind == MarkerKind::kParen) bullets.push_back(&c);
+    }
+    if (bullets.empty() || !FindTargets(letter.HeadText(), letter_year).empty()) {
+      add(code, group, letter, letter_year);
+      return;
+    }
+    int k = 0;
+    for (const Node* b : bullets) add(code + "." + std::to_string(++k), TrimEnd(letter.HeadText()), *b, letter_year);
+  };
   for (const Node& item : node.children) {
     if (item.kind == MarkerKind::kArabic) {
       const std::string group = item.value + ". " + item.HeadText();
+      const int year = YearInHeading(item.HeadText(), section_year);
       int k = 0;
       bool any = false;
       for (const Node& sub : item.children) {
         if (sub.kind == MarkerKind::kLetter) {
-          add(sec.numeral + "." + item.value + "." + sub.value, group, sub);
+          add_letter(sec.numeral + "." + item.value + "." + sub.value, group, sub, year);
           any = true;
         } else if (sub.kind == MarkerKind::kBullet || sub.kind == MarkerKind::kParen) {
-          add(sec.numeral + "." + item.value + "." + std::to_string(++k), group, sub);
+          add(sec.numeral + "." + item.value + "." + std::to_string(++k), group, sub, year);
           any = true;
         }
       }
       if (!any && !FindTargets(item.HeadText() + " " + ParagraphText(item.content), year).empty()) {
-        add(sec.numeral + "." + item.value, group, item);
+        add(sec.numeral + "." + item.value, group, item, year);
       }
     } else if (item.kind == MarkerKind::kLetter) {
-      add(sec.numeral + "." + item.value, "", item);
-    } else if (item.kind == MarkerKind::kBullet && !FindTargets(item.HeadText(), year).empty()) {
-      add(sec.numeral + "." + std::to_string(p_.objectives.size() + 1), "", item);
+      add_letter(sec.numeral + "." + item.value, "", item, section_year);
+    } else if (item.kind == MarkerKind::kBullet && !FindTargets(item.HeadText(), section_year).empty()) {
+      add(sec.numeral + "." + std::to_string(p_.objectives.size() + 1), "", item, section_year);
     }
   }
 }
@@ -769,7 +704,7 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
   // The heading names the lead (sections III, IV of the 2022 plan) or is the task's title.
   std::optional<NameRef> heading_lead;
   if (auto m = resolver_->ResolveOne(head); m && !m->ref.unit_id.empty()) {
-    NoteMatch(*m, head_line);
+    agencies_->Note(*m, head_line);
     heading_lead = m->ref;
   }
   const bool head_is_title = !heading_lead && (!item.content.empty() || !item.children.empty()) &&
@@ -938,7 +873,7 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
     owner = task_letters.front()->node;
     for (const Block* b : node_blocks(*owner, true)) d.blocks.push_back(b);
     if (!fallback_lead) {
-      if (auto subject = ActingSubject(owner->HeadText())) fallback_lead = subject->ref;
+      if (auto subject = agencies_->ActingSubject(owner->HeadText())) fallback_lead = subject->ref;
     }
     if (bullet_tasks(*owner, owner->HeadText(), number, fallback_lead)) {
       return;
@@ -1009,18 +944,18 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
     if (l.kind == LabelKind::kLead && !t.lead) {
       auto names = resolver_->SplitList(l.value);
       if (!names.empty()) {
-        NoteMatch(names.front(), l.line);
+        agencies_->Note(names.front(), l.line);
         t.lead = names.front().ref;
       }
     }
   }
-  if (!t.lead) t.lead = LeadFromSentences(t.text, line);
+  if (!t.lead) t.lead = agencies_->LeadFromSentences(t.text, line);
   if (!t.lead && d.heading_lead) t.lead = d.heading_lead;
   if (!t.lead && !addressees_.empty()) {
     std::vector<NameRef> resolved;
     for (const auto& a : addressees_) {
       for (auto& m : resolver_->SplitList(a.as_written)) {
-        NoteMatch(m, addressees_line_);
+        agencies_->Note(m, addressees_line_);
         resolved.push_back(m.ref);
       }
     }
@@ -1035,9 +970,9 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
   for (const auto& l : labels) {
     if (l.kind != LabelKind::kCoordinators) continue;
     labelled_coordinators = true;
-    for (auto& r : ResolveList(l.value, l.line)) t.coordinators.push_back(std::move(r));
+    for (auto& r : agencies_->List(l.value, l.line)) t.coordinators.push_back(std::move(r));
   }
-  if (!labelled_coordinators) t.coordinators = CoordinatorsFromSentences(t.text, line);
+  if (!labelled_coordinators) t.coordinators = agencies_->CoordinatorsFromSentences(t.text, line);
   if (t.lead && !t.lead->unit_id.empty()) {
     std::erase_if(t.coordinators, [&](const NameRef& r) { return r.unit_id == t.lead->unit_id; });
   }
@@ -1046,7 +981,7 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
     if (l.kind == LabelKind::kSupport && !t.support_unit) {
       auto names = resolver_->SplitList(l.value);
       if (!names.empty()) {
-        NoteMatch(names.front(), l.line);
+        agencies_->Note(names.front(), l.line);
         t.support_unit = names.front().ref;
       }
     }
