@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -12,6 +13,7 @@
 #include "codec/json_codec.h"
 #include "codec/proposal_json.h"
 #include "demo/demo_data.h"
+#include "importer/plan/evaluate.h"
 #include "importer/plan/plan_reader.h"
 
 namespace dxgov::cli {
@@ -62,6 +64,37 @@ void PrintTable(const importer::Proposal& p) {
   for (const auto& w : p.warnings) std::cout << "  dòng " << w.line << " [" << w.code << "] " << w.message_vi << "\n";
 }
 
+// Prints precision and recall per field against the expected proposal in `expected_path`.
+int Evaluate(const importer::Proposal& given, const std::string& expected_path) {
+  std::string text;
+  if (!ReadFile(expected_path, text)) {
+    spdlog::error("Không đọc được tệp (cannot read file): {}", expected_path);
+    return 1;
+  }
+  auto json = codec::ParseJson(text);
+  if (!json.ok()) {
+    spdlog::error("{}: {}", expected_path, json.error().message_en());
+    return 1;
+  }
+  auto expected = codec::ProposalFromJson(json.value());
+  if (!expected.ok()) {
+    const Error& e = expected.error();
+    std::string where;
+    for (const auto& f : e.fields()) where += " " + f.path + " (" + f.reason + ")";
+    spdlog::error("{}: {}{}", expected_path, e.message_en(), where);
+    return 1;
+  }
+  const importer::Evaluation ev = importer::EvaluateProposal(given, expected.value());
+  std::printf("%-16s %8s %8s %8s %10s %8s\n", "field", "given", "expected", "correct", "precision", "recall");
+  for (const auto& f : ev.fields) {
+    std::printf("%-16s %8d %8d %8d %9.1f%% %7.1f%%\n", f.field.c_str(), f.given, f.expected, f.correct,
+                100 * f.precision(), 100 * f.recall());
+  }
+  if (!ev.mismatches.empty()) std::printf("\nKhác biệt (differences):\n");
+  for (const auto& m : ev.mismatches) std::printf("  %s\n", m.c_str());
+  return 0;
+}
+
 int Run(const ImportArgs& args) {
   std::string bytes;
   if (!ReadFile(args.file, bytes)) {
@@ -87,6 +120,7 @@ int Run(const ImportArgs& args) {
     return 1;
   }
   proposal->source.sha256 = auth::Sha256Hex(bytes);
+  if (!args.evaluate.empty()) return Evaluate(proposal.value(), args.evaluate);
   if (args.format == "json") {
     std::cout << codec::Serialize(codec::ToJson(proposal.value())) << "\n";
   } else {

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "codec/internal/reader.h"
 #include "codec/json_codec.h"
 
 namespace dxgov::codec {
@@ -101,7 +102,9 @@ json::object ToJson(const Proposal& p) {
     o["milestones"] = std::move(ms);
     json::array subs;
     for (const auto& si : t.sub_items) {
-      subs.push_back(json::object{{"label", si.label}, {"text", si.text}, {"lines", Lines(si.lines)}});
+      json::object so{{"label", si.label}, {"text", si.text}, {"lines", Lines(si.lines)}};
+      if (si.background) so["background"] = true;
+      subs.push_back(std::move(so));
     }
     o["sub_items"] = std::move(subs);
     o["targets"] = Targets(t.targets);
@@ -140,6 +143,7 @@ json::object ToJson(const Proposal& p) {
                                      {"ownership", pl.ownership},
                                      {"group", Str(pl.group)},
                                      {"owners", Refs(pl.owners)},
+                                     {"text", Str(pl.text)},
                                      {"lines", Lines(pl.lines)}});
   }
   out["platforms"] = std::move(platforms);
@@ -161,6 +165,8 @@ json::object ToJson(const Proposal& p) {
                                    {"number", Str(a.number)},
                                    {"action", a.action},
                                    {"period", Str(a.period)},
+                                   {"period_deadline", a.period_deadline ? json::value(codec::ToJson(*a.period_deadline))
+                                                                         : json::value(nullptr)},
                                    {"leads", Refs(a.leads)},
                                    {"coordinators", Refs(a.coordinators)},
                                    {"document", Str(a.document)},
@@ -177,6 +183,262 @@ json::object ToJson(const Proposal& p) {
   }
   out["warnings"] = std::move(warnings);
   return out;
+}
+
+
+namespace {
+
+using internal::Reader;
+constexpr size_t kMaxItems = 20000;  // tasks, objectives, actions ... in one proposal
+
+LineSpan ReadLineArray(const json::value* v, const std::string& path, std::vector<FieldError>& errs) {
+  LineSpan out;
+  if (v == nullptr) return out;
+  const json::array* a = v->if_array();
+  if (a != nullptr && a->size() == 2 && (*a)[0].is_int64() && (*a)[1].is_int64() && (*a)[0].get_int64() >= 0 &&
+      (*a)[1].get_int64() >= (*a)[0].get_int64() && (*a)[1].get_int64() < (1 << 30)) {
+    out.from = static_cast<int>((*a)[0].get_int64());
+    out.to = static_cast<int>((*a)[1].get_int64());
+  } else {
+    errs.push_back({path, "must be [first, last] with 0 <= first <= last"});
+  }
+  return out;
+}
+
+LineSpan ReadLines(Reader& r, std::vector<FieldError>& errs) { return ReadLineArray(r.Get("lines"), r.Path("lines"), errs); }
+
+NameRef ReadRef(const json::value& v, const std::string& path, std::vector<FieldError>& errs) {
+  Reader r(v, path, errs);
+  NameRef out;
+  out.as_written = r.Str("as_written", false, 2000).value_or("");
+  out.unit_id = r.Str("unit", false, 200).value_or("");
+  out.successor_id = r.Str("successor", false, 200).value_or("");
+  if (out.as_written.empty() && out.unit_id.empty()) errs.push_back({path, "needs as_written or unit"});
+  r.Finish();
+  return out;
+}
+
+std::optional<NameRef> ReadOptRef(Reader& r, std::string_view key, std::vector<FieldError>& errs) {
+  const json::value* v = r.Get(key);
+  if (v == nullptr) return std::nullopt;
+  return ReadRef(*v, r.Path(key), errs);
+}
+
+std::vector<NameRef> ReadRefs(Reader& r, std::string_view key, std::vector<FieldError>& errs) {
+  std::vector<NameRef> out;
+  if (const json::array* a = r.Array(key, 1000)) {
+    for (size_t i = 0; i < a->size(); ++i) out.push_back(ReadRef((*a)[i], r.Path(key) + "/" + std::to_string(i), errs));
+  }
+  return out;
+}
+
+std::optional<Deadline> ReadOptDeadline(Reader& r, std::string_view key, std::vector<FieldError>& errs) {
+  const json::value* v = r.Get(key);
+  if (v == nullptr) return std::nullopt;
+  auto d = DeadlineFromJson(*v, r.Path(key));
+  if (!d.ok()) {
+    internal::Absorb(errs, d.error());
+    return std::nullopt;
+  }
+  return *d;
+}
+
+std::vector<Target> ReadTargets(Reader& r, std::vector<FieldError>& errs) {
+  std::vector<Target> out;
+  if (const json::array* a = r.Array("targets", 1000)) {
+    for (size_t i = 0; i < a->size(); ++i) {
+      auto t = TargetFromJson((*a)[i], r.Path("targets") + "/" + std::to_string(i));
+      if (t.ok()) {
+        out.push_back(*t);
+      } else {
+        internal::Absorb(errs, t.error());
+      }
+    }
+  }
+  return out;
+}
+
+template <typename Fn>
+void EachObject(Reader& r, std::string_view key, Fn&& fn) {
+  if (const json::array* a = r.Array(key, kMaxItems)) {
+    for (size_t i = 0; i < a->size(); ++i) fn((*a)[i], r.Path(key) + "/" + std::to_string(i));
+  }
+}
+
+SourceInfo ReadSource(const json::value& v, const std::string& path, std::vector<FieldError>& errs) {
+  Reader r(v, path, errs);
+  SourceInfo s;
+  s.file = r.Str("file", false, 1000).value_or("");
+  s.sha256 = r.Str("sha256", false, 64).value_or("");
+  s.line_count = static_cast<int>(r.Int("lines", 0, 1 << 30).value_or(0));
+  s.document_type = r.Str("document_type", false, 200).value_or("");
+  s.title = r.Str("title", false, 2000).value_or("");
+  s.number = r.Str("number", false, 200).value_or("");
+  s.date = r.DateAt("date");
+  s.date_year = static_cast<int>(r.Int("date_year", 1900, 2200).value_or(0));
+  s.place = r.Str("place", false, 200).value_or("");
+  if (auto issuer = ReadOptRef(r, "issuer", errs)) s.issuer = *issuer;
+  s.signer = r.Str("signer", false, 200).value_or("");
+  s.plan_year = static_cast<int>(r.Int("plan_year", 1900, 2200).value_or(0));
+  s.plan_lines = ReadLineArray(r.Get("plan_lines"), r.Path("plan_lines"), errs);
+  r.Finish();
+  return s;
+}
+
+}  // namespace
+
+Result<Proposal> ProposalFromJson(const json::value& v) {
+  std::vector<FieldError> errs;
+  Reader r(v, "", errs);
+  Proposal p;
+  if (const json::value* src = r.Get("source", true)) p.source = ReadSource(*src, "/source", errs);
+  EachObject(r, "sections", [&](const json::value& e, const std::string& path) {
+    Reader s(e, path, errs);
+    ProposedSection sec;
+    sec.numeral = s.Str("numeral", false, 20).value_or("");
+    sec.title = s.Str("title", false, 2000).value_or("");
+    sec.intro = s.Str("intro", false, 100000).value_or("");
+    sec.has_tasks = s.Bool("has_tasks").value_or(false);
+    sec.lines = ReadLines(s, errs);
+    s.Finish();
+    p.sections.push_back(std::move(sec));
+  });
+  EachObject(r, "objectives", [&](const json::value& e, const std::string& path) {
+    Reader o(e, path, errs);
+    ProposedObjective obj;
+    obj.code = o.Str("code", true, 200).value_or("");
+    obj.group = o.Str("group", false, 2000).value_or("");
+    obj.text = o.Str("text", false, 100000).value_or("");
+    obj.document = o.Str("document", false, 500).value_or("");
+    obj.targets = ReadTargets(o, errs);
+    obj.lines = ReadLines(o, errs);
+    o.Finish();
+    p.objectives.push_back(std::move(obj));
+  });
+  EachObject(r, "tasks", [&](const json::value& e, const std::string& path) {
+    Reader t(e, path, errs);
+    ProposedTask task;
+    task.id = t.Str("id", true, 200).value_or("");
+    task.section = t.Str("section", false, 20).value_or("");
+    task.number = t.Str("number", false, 100).value_or("");
+    task.title = t.Str("title", false, 5000).value_or("");
+    task.text = t.Str("text", false, 100000).value_or("");
+    task.expected_output = t.Str("expected_output", false, 10000).value_or("");
+    task.lead = ReadOptRef(t, "lead", errs);
+    task.coordinators = ReadRefs(t, "coordinators", errs);
+    task.support_unit = ReadOptRef(t, "support_unit", errs);
+    task.deadline = ReadOptDeadline(t, "deadline", errs);
+    if (const json::array* ms = t.Array("milestones", 1000)) {
+      for (size_t i = 0; i < ms->size(); ++i) {
+        auto d = DeadlineFromJson((*ms)[i], t.Path("milestones") + "/" + std::to_string(i));
+        if (d.ok()) {
+          task.milestones.push_back(*d);
+        } else {
+          internal::Absorb(errs, d.error());
+        }
+      }
+    }
+    EachObject(t, "sub_items", [&](const json::value& se, const std::string& sp) {
+      Reader si(se, sp, errs);
+      SubItem sub;
+      sub.label = si.Str("label", false, 20).value_or("");
+      sub.text = si.Str("text", false, 100000).value_or("");
+      sub.lines = ReadLines(si, errs);
+      sub.background = si.Bool("background").value_or(false);
+      si.Finish();
+      task.sub_items.push_back(std::move(sub));
+    });
+    task.targets = ReadTargets(t, errs);
+    if (const json::array* docs = t.Array("documents", 1000)) {
+      for (size_t i = 0; i < docs->size(); ++i) {
+        if ((*docs)[i].is_string()) {
+          task.documents.emplace_back((*docs)[i].get_string());
+        } else {
+          errs.push_back({t.Path("documents") + "/" + std::to_string(i), "must be a string"});
+        }
+      }
+    }
+    task.lines = ReadLines(t, errs);
+    t.Finish();
+    p.tasks.push_back(std::move(task));
+  });
+  EachObject(r, "indicators", [&](const json::value& e, const std::string& path) {
+    Reader ir(e, path, errs);
+    ProposedIndicator ind;
+    ind.group = ir.Str("group", false, 2000).value_or("");
+    ind.name = ir.Str("name", true, 2000).value_or("");
+    ind.unit = ir.Str("unit", false, 50).value_or("");
+    ind.estimated = ir.Bool("estimated").value_or(false);
+    EachObject(ir, "values", [&](const json::value& ve, const std::string& vp) {
+      Reader vr(ve, vp, errs);
+      IndicatorValue val;
+      val.year = static_cast<int>(vr.Int("year", 1900, 2200, true).value_or(0));
+      val.value = vr.Num("value");
+      val.value_to = vr.Num("value_to");
+      val.estimated = vr.Bool("estimated").value_or(false);
+      val.text = vr.Str("text", false, 200).value_or("");
+      vr.Finish();
+      ind.values.push_back(std::move(val));
+    });
+    ind.lines = ReadLines(ir, errs);
+    ir.Finish();
+    p.indicators.push_back(std::move(ind));
+  });
+  EachObject(r, "platforms", [&](const json::value& e, const std::string& path) {
+    Reader pr(e, path, errs);
+    ProposedPlatform pl;
+    pl.number = pr.Str("number", false, 50).value_or("");
+    pl.name = pr.Str("name", true, 2000).value_or("");
+    pl.ownership = pr.Str("ownership", false, 20).value_or("");
+    if (!pl.ownership.empty() && pl.ownership != "state" && pl.ownership != "enterprise") {
+      errs.push_back({pr.Path("ownership"), "must be state or enterprise"});
+    }
+    pl.group = pr.Str("group", false, 2000).value_or("");
+    pl.owners = ReadRefs(pr, "owners", errs);
+    pl.text = pr.Str("text", false, 100000).value_or("");
+    pl.lines = ReadLines(pr, errs);
+    pr.Finish();
+    p.platforms.push_back(std::move(pl));
+  });
+  EachObject(r, "documents", [&](const json::value& e, const std::string& path) {
+    Reader dr(e, path, errs);
+    ProposedDocument d;
+    d.type = dr.Str("type", false, 100).value_or("");
+    d.number = dr.Str("number", true, 200).value_or("");
+    d.date = dr.DateAt("date");
+    d.issuer = dr.Str("issuer", false, 2000).value_or("");
+    d.title = dr.Str("title", false, 5000).value_or("");
+    d.lines = ReadLines(dr, errs);
+    dr.Finish();
+    p.documents.push_back(std::move(d));
+  });
+  EachObject(r, "actions", [&](const json::value& e, const std::string& path) {
+    Reader ar(e, path, errs);
+    ProposedAction a;
+    a.theme = ar.Str("theme", false, 2000).value_or("");
+    a.number = ar.Str("number", false, 100).value_or("");
+    a.action = ar.Str("action", true, 100000).value_or("");
+    a.period = ar.Str("period", false, 200).value_or("");
+    a.period_deadline = ReadOptDeadline(ar, "period_deadline", errs);
+    a.leads = ReadRefs(ar, "leads", errs);
+    a.coordinators = ReadRefs(ar, "coordinators", errs);
+    a.document = ar.Str("document", false, 500).value_or("");
+    a.lines = ReadLines(ar, errs);
+    ar.Finish();
+    p.actions.push_back(std::move(a));
+  });
+  EachObject(r, "warnings", [&](const json::value& e, const std::string& path) {
+    Reader wr(e, path, errs);
+    Warning w;
+    w.line = static_cast<int>(wr.Int("line", 0, 1 << 30).value_or(0));
+    w.code = wr.Str("code", true, 100).value_or("");
+    w.message_vi = wr.Str("message", false, 5000).value_or("");
+    w.message_en = wr.Str("message_en", false, 5000).value_or("");
+    wr.Finish();
+    p.warnings.push_back(std::move(w));
+  });
+  r.Finish();
+  return internal::Finish(std::move(p), errs, "Đề xuất kế hoạch không hợp lệ", "invalid plan proposal");
 }
 
 }  // namespace dxgov::codec

@@ -80,6 +80,14 @@ std::string Nfc(std::string_view s) {
   return ToUtf8(out);
 }
 
+std::string Nfd(std::string_view s) {
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString out = NfdNormalizer().normalize(u, err);
+  if (U_FAILURE(err)) return std::string(s);
+  return ToUtf8(out);
+}
+
 std::string Fold(std::string_view s) {
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));

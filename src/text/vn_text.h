@@ -17,6 +17,10 @@ bool IsValidUtf8(std::string_view s);
 // Unicode NFC, the form every stored text is kept in.
 std::string Nfc(std::string_view s);
 
+// Unicode NFD: letters and their diacritics as separate code points, as some PDF and macOS
+// tools write Vietnamese.
+std::string Nfd(std::string_view s);
+
 // Lower case, diacritics removed, đ/Đ -> d, runs of whitespace collapsed to one space,
 // trimmed. "Thành phố Hà Nội" -> "thanh pho ha noi"; "ĐÀ NẴNG" -> "da nang".
 std::string Fold(std::string_view s);

@@ -59,6 +59,13 @@ TEST(StartsLowercase, VietnameseLetters) {
   EXPECT_FALSE(StartsLowercase(""));
 }
 
+TEST(Nfd, DecomposesAndNfcRecomposes) {
+  const std::string nfd = Nfd("Bộ Tài chính");
+  EXPECT_NE(nfd, "Bộ Tài chính");
+  EXPECT_GT(nfd.size(), std::string("Bộ Tài chính").size());
+  EXPECT_EQ(Nfc(nfd), "Bộ Tài chính");
+}
+
 TEST(HasLowercase, CapitalHeadingsHaveNone) {
   EXPECT_FALSE(HasLowercase("CHUYỂN ĐỔI SỐ CẤP TỈNH"));
   EXPECT_FALSE(HasLowercase("2.1. (BTTTT)"));

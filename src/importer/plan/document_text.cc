@@ -88,6 +88,12 @@ bool IsPageNumber(std::string_view t) {
   return RE2::FullMatch(t, kPage);
 }
 
+// "Mô tả ngắn gọn: ...", "Cơ quan chủ quản: ...": a short label opening the line.
+bool LooksLikeLabel(std::string_view s) {
+  static const RE2 kLabelLike(R"(^[^:.;,()]{3,40}:\s)");
+  return RE2::PartialMatch(s, kLabelLike);
+}
+
 // "TT", "STT": the first cell of a table's header row.
 bool IsHeaderCell(const std::string& cell) {
   const std::string f = text::Fold(cell);
@@ -255,7 +261,11 @@ Result<std::vector<SourceLine>> ReadSourceLines(std::string_view bytes, size_t m
 }
 
 std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
+  // A line this long that stops mid-sentence was wrapped by the converter (PDF text is
+  // wrapped at 80-100 characters; Vietnamese letters take two or three bytes).
+  constexpr size_t kWrappedLineBytes = 70;
   std::vector<Block> blocks;
+  size_t prev_line_bytes = 0;  // bytes of the last text line added to blocks.back()
   for (const SourceLine& line : lines) {
     if (line.page_number) continue;
     if (!line.cells.empty()) {
@@ -303,12 +313,17 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
           // A line in capitals is a heading even when converters dropped its bold.
           (prev_open_label ||
            (!EndsSentence(prev.text) && text::HasLowercase(prev.text) &&
-            (text::StartsLowercase(m.rest) || (!m.rest.empty() && (std::isdigit(static_cast<unsigned char>(m.rest[0])) ||
-                                                             m.rest[0] == '(')))));
+            (text::StartsLowercase(m.rest) ||
+             (!m.rest.empty() && (std::isdigit(static_cast<unsigned char>(m.rest[0])) || m.rest[0] == '(')) ||
+             // PDF text wraps a sentence anywhere, before "Bộ Công an" too: a long line that
+             // stops mid-sentence goes on, unless it is a numbered heading.
+             (prev_line_bytes >= kWrappedLineBytes && !LooksLikeLabel(m.rest) && prev.marker != MarkerKind::kArabic &&
+              prev.marker != MarkerKind::kRoman && prev.marker != MarkerKind::kUpperLetter))));
       if (continues) {
         if (!prev.text.empty()) prev.text += " ";
         prev.text += m.rest;
         prev.last_line = line.number;
+        prev_line_bytes = line.text.size();
         continue;
       }
     }
@@ -319,6 +334,7 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
     b.text = m.rest;
     b.emphasised = line.emphasised;
     blocks.push_back(std::move(b));
+    prev_line_bytes = line.text.size();
   }
   return blocks;
 }

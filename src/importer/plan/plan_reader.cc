@@ -35,11 +35,6 @@ struct Node {
   std::string HeadText() const { return head == nullptr ? std::string() : head->text; }
 };
 
-bool IsUnitLabel(const std::string& label) {
-  const std::string f = Fold(label);
-  return f.starts_with("don vi") || f.starts_with("co quan");
-}
-
 int LevelOf(const Block& b) {
   switch (b.marker) {
     case MarkerKind::kUpperLetter: return 1;
@@ -65,9 +60,9 @@ Node BuildOutline(const std::vector<const Block*>& blocks) {
   for (const Block* b : blocks) {
     const int level = LevelOf(*b);
     if (level == 0) {
-      // "Đơn vị đầu mối ...:" after a list of bullets names the item's units, not the last
-      // bullet's.
-      if (b->marker == MarkerKind::kLabel && IsUnitLabel(b->value)) {
+      // A label after a list of bullets ("Đơn vị đầu mối ...:", "Thời hạn hoàn thành: ...")
+      // is the item's, not the last bullet's.
+      if (b->marker == MarkerKind::kLabel) {
         while (stack.size() > 1 && (stack.back()->kind == MarkerKind::kBullet || stack.back()->kind == MarkerKind::kParen)) {
           stack.pop_back();
         }
@@ -888,7 +883,9 @@ void Reader::ReadItem(const std::string& numeral, const Node& item, const std::s
       for (const Node& c : li.node->children) d.sub_items.push_back(sub_item_of(c));
       continue;
     }
-    d.sub_items.push_back(sub_item_of(*li.node));
+    SubItem sub = sub_item_of(*li.node);
+    sub.background = li.context;
+    d.sub_items.push_back(std::move(sub));
   }
   if (letters.empty()) {
     for (const Node& c : item.children) d.sub_items.push_back(sub_item_of(c));
@@ -1011,6 +1008,11 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
     for (const auto& c : d.context_deadlines) read_label_deadline(c.value, c.line);
   }
   for (auto& c : FindDatedClauses(t.text)) t.milestones.push_back(std::move(c.deadline));
+  // The details listed under the task ("- Phê duyệt hồ sơ ... trước 30/6/2024") date it too.
+  for (const auto& sub : t.sub_items) {
+    if (sub.background) continue;  // another agency's work: not this task's dates
+    for (auto& c : FindDatedClauses(sub.text)) t.milestones.push_back(std::move(c.deadline));
+  }
   if (!labelled.empty()) {
     t.deadline = LatestDeadline(labelled);
     for (const auto& dl : labelled) {

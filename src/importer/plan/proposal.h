@@ -78,6 +78,7 @@ struct SubItem {
   std::string label;  // "a", "-", "(1)"
   std::string text;
   LineSpan lines;
+  bool background = false;  // what another agency has done or will do, kept for the reader
 };
 
 struct ProposedTask {
