@@ -13,6 +13,7 @@
 #include "codec/proposal_json.h"
 #include "demo/demo_data.h"
 #include "importer/plan/evaluate.h"
+#include "importer/plan/internal/test_support.h"
 #include "importer/plan/plan_reader.h"
 #include "text/vn_text.h"
 
@@ -20,23 +21,13 @@ namespace dxgov::importer {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Registry;
 
 std::string ReadAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-std::shared_ptr<const UnitRegistry> Registry() {
-  static std::shared_ptr<const UnitRegistry> reg = [] {
-    auto units = demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json"));
-    EXPECT_TRUE(units.ok());
-    auto r = UnitRegistry::Create(std::move(units.value()));
-    EXPECT_TRUE(r.ok());
-    return r.value();
-  }();
-  return reg;
 }
 
 fs::path Root() { return fs::path(DXGOV_SOURCE_DIR); }

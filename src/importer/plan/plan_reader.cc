@@ -902,10 +902,7 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
   ProposedTask t;
   t.section = numeral;
   t.number = d.number;
-  t.id = numeral.empty() ? d.number : numeral + "." + d.number;
-  for (int k = 2; !task_ids_.insert(t.id).second; ++k) {
-    t.id = (numeral.empty() ? d.number : numeral + "." + d.number) + "-" + std::to_string(k);
-  }
+  t.id = UniqueTaskId(numeral, d.number, task_ids_);
   const int line = d.first_line;
   // Text: the task's paragraphs; labels are read below.
   std::vector<std::string> parts;

@@ -14,28 +14,14 @@
 #include "demo/demo_data.h"
 #include "importer/plan/agency_resolver.h"
 #include "importer/plan/document_text.h"
+#include "importer/plan/internal/test_support.h"
 #include "importer/plan/phrases.h"
 
 namespace dxgov::importer {
 namespace {
 
-std::string ReadRepoFile(const std::string& rel) {
-  std::ifstream in(std::string(DXGOV_SOURCE_DIR) + "/" + rel, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::shared_ptr<const UnitRegistry> Registry() {
-  static std::shared_ptr<const UnitRegistry> reg = [] {
-    auto units = demo::ParseUnitRegistry(demo::EmbeddedFile("registry/units.json"));
-    EXPECT_TRUE(units.ok());
-    auto r = UnitRegistry::Create(std::move(units.value()));
-    EXPECT_TRUE(r.ok());
-    return r.value();
-  }();
-  return reg;
-}
+using testing::ReadRepoFile;
+using testing::Registry;
 
 TEST(ReadMarker, ReadsNumberingNotDepth) {
   EXPECT_EQ(ReadMarker("II. NHIỆM VỤ TRỌNG TÂM").kind, MarkerKind::kRoman);

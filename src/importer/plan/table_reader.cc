@@ -191,6 +191,13 @@ std::vector<Deadline> ReadMonthSchedule(const std::string& cell, int year) {
 
 }  // namespace
 
+std::string UniqueTaskId(const std::string& numeral, const std::string& number, std::set<std::string>& taken) {
+  const std::string base = numeral.empty() ? number : numeral + "." + number;
+  std::string id = base;
+  for (int k = 2; !taken.insert(id).second; ++k) id = base + "-" + std::to_string(k);
+  return id;
+}
+
 std::vector<Table> FindTables(const std::vector<const Block*>& blocks) {
   std::vector<Table> tables;
   bool open = false;  // the last block was a row of tables.back()
@@ -270,10 +277,7 @@ void ReadTaskTable(const Table& table, TableContext& ctx, std::set<std::string>&
     ProposedTask t;
     t.section = numeral;
     t.number = *number;
-    t.id = numeral.empty() ? *number : numeral + "." + *number;
-    for (int k = 2; !task_ids.insert(t.id).second; ++k) {
-      t.id = (numeral.empty() ? *number : numeral + "." + *number) + "-" + std::to_string(k);
-    }
+    t.id = UniqueTaskId(numeral, *number, task_ids);
     t.text = content;
     std::string aim;
     SplitAim(content, t.title, aim);

@@ -43,6 +43,10 @@ struct TableContext {
   int plan_year = 0;
 };
 
+// "III.10.b" from section "III" and number "10.b" ("2.4" without a section), made unique in
+// `taken` with "-2", "-3" ... and added to it.
+std::string UniqueTaskId(const std::string& numeral, const std::string& number, std::set<std::string>& taken);
+
 // A task table's rows as the plan's tasks (and sections from its Roman rows). Task ids are
 // made unique against `task_ids`.
 void ReadTaskTable(const Table& table, TableContext& ctx, std::set<std::string>& task_ids, Proposal& out);
