@@ -606,6 +606,25 @@ json::object ToJson(const ApiToken& t) {
                       {"version", t.version}};
 }
 
+json::object ToJson(const PlanImport& i) {
+  return json::object{{"id", i.id},
+                      {"sha256", i.sha256},
+                      {"file_name", i.file_name},
+                      {"issuer", i.issuer_id.empty() ? json::value(nullptr) : json::value(i.issuer_id)},
+                      {"number", i.number},
+                      {"title", i.title},
+                      {"tasks", i.task_count},
+                      {"warnings", i.warning_count},
+                      {"state", ImportStateName(i.state)},
+                      {"state_label", ImportStateLabelVi(i.state)},
+                      {"plan", i.plan_id ? json::value(*i.plan_id) : json::value(nullptr)},
+                      {"uploaded_by", i.uploaded_by},
+                      {"decided_by", i.decided_by.empty() ? json::value(nullptr) : json::value(i.decided_by)},
+                      {"created_at", i.created_at},
+                      {"updated_at", i.updated_at},
+                      {"version", i.version}};
+}
+
 Result<ApiToken> ApiTokenFromJson(const json::value& v, const std::string& path) {
   std::vector<FieldError> errs;
   Reader r(v, path, errs);

@@ -16,6 +16,7 @@
 #include "core/account.h"
 #include "core/deadline.h"
 #include "core/plan.h"
+#include "core/plan_import.h"
 #include "core/status.h"
 #include "core/task.h"
 #include "core/unit.h"
@@ -68,6 +69,10 @@ Result<User> UserFromJson(const boost::json::value& v, const std::string& path,
 // optional expires_on date (the token ends at the close of that day, UTC).
 boost::json::object ToJson(const ApiToken& t);
 Result<ApiToken> ApiTokenFromJson(const boost::json::value& v, const std::string& path);
+
+// A plan import's summary: everything but the document and the proposal, which the API
+// serves on their own and the audit trail never copies.
+boost::json::object ToJson(const PlanImport& i);
 
 // Merges a JSON merge-patch (RFC 7396) into `target`. Objects merge member by member;
 // null removes; anything else replaces.

@@ -19,6 +19,7 @@
 #include "core/account.h"
 #include "core/audit.h"
 #include "core/indicator.h"
+#include "core/plan_import.h"
 #include "core/platform.h"
 #include "core/query.h"
 #include "core/rollup.h"
@@ -73,6 +74,14 @@ class WriteTxn {
   // National platforms. The key must be unused (kConflict). Returns the new id.
   // REQUIRES: ValidatePlatform(p) passed.
   virtual Result<int64_t> CreatePlatform(const Platform& p) = 0;
+
+  // Plan imports (core/plan_import.h); the audit trail records each one's summary, never
+  // its document or proposal. Returns the new id. The state must be pending.
+  virtual Result<int64_t> CreateImport(const PlanImport& i) = 0;
+  // Records a decision: the state, the plan it became, the proposal as committed and who
+  // decided; the document and read summary never change. Fails on a stale revision; only a
+  // pending import may change (kConflict otherwise).
+  virtual Status ReplaceImport(const PlanImport& i, int64_t expected_revision) = 0;
 };
 
 // Who makes a change, for the audit trail.
@@ -160,6 +169,11 @@ class Store {
   // National platforms, in list order (state-owned first, then by number).
   virtual Result<std::vector<Platform>> ListPlatforms() = 0;
   virtual Result<Platform> GetPlatform(const std::string& key) = 0;
+
+  // One plan import with its document and proposal.
+  virtual Result<PlanImport> GetImport(int64_t id) = 0;
+  // Plan imports newest first, without their documents and proposals.
+  virtual Result<Page<PlanImport>> ListImports(const ImportQuery& q) = 0;
 
   // Rollups over every committed figure (core/rollup.h); a committed PutValues is visible
   // to the next call.

@@ -720,6 +720,123 @@ TEST_P(StoreTest, ABatchNamingAnUnknownIndicatorChangesNothing) {
   EXPECT_FALSE(store_->Rollups().Rollup("HS-ALL", "", *ParsePeriod("2022-03"))->value.has_value());
 }
 
+PlanImport MakeImport(const std::string& sha_digit) {
+  PlanImport i;
+  i.sha256 = std::string(64, sha_digit.at(0));
+  i.file_name = "ke-hoach-2023.md";
+  i.issuer_id = "bo-tttt";
+  i.number = "12/KH-BTTTT";
+  i.title = "Kế hoạch chuyển đổi số năm 2023";
+  i.task_count = 2;
+  i.warning_count = 1;
+  i.document = "KẾ HOẠCH\n1. Nhiệm vụ một\n2. Nhiệm vụ hai\n";
+  i.proposal = R"({"tasks":[]})";
+  return i;
+}
+
+TEST_P(StoreTest, ImportsKeepTheirDocumentAndListWithoutIt) {
+  const Actor who{"can-bo-a", "10.0.0.7"};
+  int64_t first = 0, second = 0;
+  ASSERT_TRUE(store_->Write(who, [&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(first, t.CreateImport(MakeImport("a")));
+    DX_ASSIGN_OR_RETURN(second, t.CreateImport(MakeImport("b")));
+    return OkStatus();
+  }).ok());
+  auto got = store_->GetImport(first);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->document, MakeImport("a").document);
+  EXPECT_EQ(got->proposal, R"({"tasks":[]})");
+  EXPECT_EQ(got->uploaded_by, "can-bo-a");
+  EXPECT_EQ(got->state, ImportState::kPending);
+  EXPECT_EQ(got->version, 1);
+  EXPECT_FALSE(got->plan_id);
+
+  auto all = store_->ListImports({});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->total, 2);
+  EXPECT_EQ(all->items[0].id, second);  // newest first
+  EXPECT_TRUE(all->items[0].document.empty());
+  EXPECT_TRUE(all->items[0].proposal.empty());
+  EXPECT_EQ(all->items[0].task_count, 2);
+
+  ImportQuery by_hash;
+  by_hash.sha256 = std::string(64, 'a');
+  auto one = store_->ListImports(by_hash);
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->total, 1);
+  EXPECT_EQ(one->items[0].id, first);
+
+  EXPECT_EQ(store_->GetImport(999).error().code(), ErrorCode::kNotFound);
+}
+
+TEST_P(StoreTest, AnImportIsCommittedOnceAndAuditedWithoutItsDocument) {
+  const int64_t id = Create([&](WriteTxn& t) { return t.CreateImport(MakeImport("c")); });
+  PlanImport commit = store_->GetImport(id).value();
+  commit.state = ImportState::kCommitted;
+  commit.plan_id = plan_id_;
+  commit.proposal = R"({"tasks":[{"id":"1"}]})";
+  commit.decided_by = "lanh-dao-b";
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceImport(commit, 1); }).ok());
+
+  auto after = store_->GetImport(id);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->state, ImportState::kCommitted);
+  EXPECT_EQ(after->plan_id, plan_id_);
+  EXPECT_EQ(after->proposal, commit.proposal);
+  EXPECT_EQ(after->document, MakeImport("c").document);  // never changes
+  EXPECT_EQ(after->version, 2);
+
+  // A second decision on the same revision is stale; on the current one, the import is no
+  // longer pending.
+  PlanImport again = *after;
+  again.state = ImportState::kDiscarded;
+  again.plan_id.reset();
+  Status stale = store_->Write([&](WriteTxn& t) { return t.ReplaceImport(again, 1); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  Status done = store_->Write([&](WriteTxn& t) { return t.ReplaceImport(again, 2); });
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().code(), ErrorCode::kConflict);
+
+  // Committed means it names a plan, and the plan must exist.
+  const int64_t other = Create([&](WriteTxn& t) { return t.CreateImport(MakeImport("d")); });
+  PlanImport dangling = store_->GetImport(other).value();
+  dangling.state = ImportState::kCommitted;
+  Status no_plan = store_->Write([&](WriteTxn& t) { return t.ReplaceImport(dangling, 1); });
+  ASSERT_FALSE(no_plan.ok());
+  EXPECT_EQ(no_plan.error().fields().at(0).path, "/plan_id");
+  dangling.plan_id = 424242;
+  no_plan = store_->Write([&](WriteTxn& t) { return t.ReplaceImport(dangling, 1); });
+  ASSERT_FALSE(no_plan.ok());
+  EXPECT_EQ(no_plan.error().fields().at(0).path, "/plan_id");
+
+  AuditQuery q;
+  q.entity = "plan_import";
+  q.entity_id = std::to_string(id);
+  auto trail = store_->ListAudit(q);
+  ASSERT_TRUE(trail.ok());
+  ASSERT_EQ(trail->total, 2);
+  EXPECT_EQ(trail->items[0].action, "commit");
+  EXPECT_EQ(trail->items[1].action, "create");
+  EXPECT_NE(trail->items[0].after.find("\"committed\""), std::string::npos);
+  EXPECT_EQ(trail->items[0].after.find("Nhiệm vụ một"), std::string::npos);  // no document in the trail
+}
+
+TEST_P(StoreTest, AnInvalidImportIsRefusedWithItsFields) {
+  PlanImport bad = MakeImport("e");
+  bad.sha256 = "not-a-digest";
+  bad.document.clear();
+  Status s = store_->Write([&](WriteTxn& t) -> Status {
+    DX_RETURN_IF_ERROR(t.CreateImport(bad));
+    return OkStatus();
+  });
+  ASSERT_FALSE(s.ok());
+  ASSERT_EQ(s.error().fields().size(), 2u);
+  EXPECT_EQ(s.error().fields()[0].path, "/sha256");
+  EXPECT_EQ(s.error().fields()[1].path, "/document");
+  EXPECT_EQ(store_->ListImports({})->total, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
                          [](const ::testing::TestParamInfo<Backend>& i) { return i.param.name; });
 

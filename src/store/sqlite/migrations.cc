@@ -295,6 +295,42 @@ DROP TABLE data_values;
 ALTER TABLE data_values_v6 RENAME TO data_values;
 )sql";
 
+// Plan documents uploaded for import and the review of each (core/plan_import.h). The
+// document and the proposal are kept whole; a commit or discard keeps the previous state in
+// plan_import_history.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE plan_imports (
+  id            INTEGER PRIMARY KEY,
+  sha256        TEXT NOT NULL,
+  file_name     TEXT NOT NULL,
+  issuer_id     TEXT NOT NULL,
+  number        TEXT NOT NULL,
+  title         TEXT NOT NULL,
+  task_count    INTEGER NOT NULL,
+  warning_count INTEGER NOT NULL,
+  state         TEXT NOT NULL,
+  plan_id       INTEGER REFERENCES plans(id),
+  document      TEXT NOT NULL,
+  proposal      TEXT NOT NULL,
+  uploaded_by   TEXT NOT NULL,
+  decided_by    TEXT NOT NULL,
+  revision      INTEGER NOT NULL,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX plan_imports_by_sha256 ON plan_imports(sha256);
+CREATE TABLE plan_import_history (
+  import_id     INTEGER NOT NULL REFERENCES plan_imports(id),
+  revision      INTEGER NOT NULL,
+  state         TEXT NOT NULL,
+  plan_id       INTEGER,
+  proposal      TEXT NOT NULL,
+  decided_by    TEXT NOT NULL,
+  replaced_at   TEXT NOT NULL,
+  PRIMARY KEY (import_id, revision)
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
@@ -302,6 +338,7 @@ const std::vector<Migration> kMigrations = {
     {4, "indicators and their values", kV4},
     {5, "national digital platforms", kV5},
     {6, "figures keyed by indicator, period, unit", kV6},
+    {7, "plan imports", kV7},
 };
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "codec/json_codec.h"
 #include "core/task_index.h"
 #include "store/sqlite/account_tables.h"
+#include "store/sqlite/import_tables.h"
 #include "store/sqlite/indicator_tables.h"
 #include "codec/indicator_json.h"
 #include "store/sqlite/migrations.h"
@@ -108,6 +109,8 @@ class SqliteTxn final : public WriteTxn {
   Status ReplaceIndicator(const Indicator& ind, int64_t expected_revision) override;
   Result<ValueCounts> PutValues(const std::vector<DataValue>& values, Provenance provenance) override;
   Result<int64_t> CreatePlatform(const Platform& p) override;
+  Result<int64_t> CreateImport(const PlanImport& i) override;
+  Status ReplaceImport(const PlanImport& i, int64_t expected_revision) override;
 
   bool units_changed() const { return units_changed_; }
   bool indicators_changed() const { return indicators_changed_; }
@@ -553,6 +556,15 @@ class SqliteStore final : public Store {
     }
     return out;
   }
+  Result<PlanImport> GetImport(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectImport(*lease, id);
+  }
+  Result<Page<PlanImport>> ListImports(const ImportQuery& q) override {
+    auto lease = Lease();
+    return sqlite::SelectImports(*lease, q);
+  }
+
   Result<Platform> GetPlatform(const std::string& key) override {
     auto lease = Lease();
     DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT id, body, revision, created_at, updated_at FROM platforms WHERE key = ?"));
@@ -1242,6 +1254,39 @@ Result<int64_t> SqliteTxn::CreatePlatform(const Platform& p) {
   const int64_t id = db_.LastInsertId();
   DX_RETURN_IF_ERROR(Audit("platform", p.key, "create", std::nullopt, body));
   return id;
+}
+
+Result<int64_t> SqliteTxn::CreateImport(const PlanImport& i) {
+  DX_RETURN_IF_ERROR(ValidatePlanImport(i));
+  if (i.state != ImportState::kPending)
+    return InvalidArgument("/state", "a new import is pending", "Bản nhập mới phải ở trạng thái chờ duyệt");
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertImport(db_, i, actor_.user, now_));
+  DX_ASSIGN_OR_RETURN(PlanImport stored, sqlite::SelectImport(db_, id));
+  DX_RETURN_IF_ERROR(Audit("plan_import", std::to_string(id), "create", std::nullopt,
+                           codec::Serialize(codec::ToJson(stored))));
+  return id;
+}
+
+Status SqliteTxn::ReplaceImport(const PlanImport& i, int64_t expected_revision) {
+  DX_RETURN_IF_ERROR(ValidatePlanImport(i));
+  DX_ASSIGN_OR_RETURN(PlanImport before, sqlite::SelectImport(db_, i.id));
+  if (before.state != ImportState::kPending && before.version == expected_revision)
+    return Error(ErrorCode::kConflict,
+                 std::string("Bản nhập này đã ở trạng thái \"") + ImportStateLabelVi(before.state) + "\"",
+                 std::string("the import is already ") + ImportStateName(before.state), {{"/state", "no longer pending"}});
+  if (i.plan_id) {
+    DX_ASSIGN_OR_RETURN(Stmt p, db_.Prepare("SELECT 1 FROM plans WHERE id = ?"));
+    p.Bind(1, *i.plan_id);
+    DX_ASSIGN_OR_RETURN(bool exists, p.Step());
+    if (!exists) return InvalidArgument("/plan_id", "no such plan", "Không có kế hoạch " + std::to_string(*i.plan_id));
+  }
+  DX_RETURN_IF_ERROR(sqlite::UpdateImport(db_, i, expected_revision, now_));
+  DX_ASSIGN_OR_RETURN(PlanImport after, sqlite::SelectImport(db_, i.id));
+  const char* action = after.state == ImportState::kCommitted   ? "commit"
+                       : after.state == ImportState::kDiscarded ? "discard"
+                                                                : "update";
+  return Audit("plan_import", std::to_string(i.id), action,
+               codec::Serialize(codec::ToJson(before)), codec::Serialize(codec::ToJson(after)));
 }
 
 namespace {
