@@ -128,10 +128,19 @@ bool IsProse(const std::vector<AgencyMatch>& list) {
 
 // "Bộ Công an chủ trì, phối hợp với Bộ Thông tin và Truyền thông" or "Tổ công tác; các bộ,
 // ngành, địa phương": the lead and the coordinators.
+// "Các cơ quan chủ trì, phối hợp triển khai theo danh mục tại Phụ lục I": the cell points to
+// a list elsewhere and names no agency itself.
+bool RefersToAppendix(const std::string& folded) {
+  return folded.find("phu luc") != std::string::npos &&
+         (folded.find("theo danh muc") != std::string::npos || folded.find("theo phu luc") != std::string::npos ||
+          folded.find("tai phu luc") != std::string::npos);
+}
+
 void ReadResponsibleCell(const std::string& cell, int line, AgencyPhrases& agencies, std::optional<NameRef>& lead,
                          std::vector<NameRef>& coordinators) {
   if (Fold(cell).empty()) return;
   const std::string folded = Fold(cell);
+  if (RefersToAppendix(folded)) return;
   if (folded.find("chu tri") != std::string::npos) {
     lead = agencies.LeadFromSentences(cell, line);
     coordinators = agencies.CoordinatorsFromSentences(cell, line);
@@ -289,7 +298,12 @@ void ReadTaskTable(const Table& table, TableContext& ctx, std::set<std::string>&
         t.coordinators.push_back(std::move(r));
       }
     }
-    if (!t.lead) {
+    if (!t.lead && RefersToAppendix(Fold(Cell(*row, cols.lead)))) {
+      const std::string cell = TrimEnd(Cell(*row, cols.lead));
+      ctx.warnings.Add(row->first_line, "no_lead",
+                       "Nhiệm vụ " + t.id + ": cơ quan chủ trì nêu ở nơi khác (\"" + cell + "\"); hãy chọn cơ quan chủ trì",
+                       "task " + t.id + ": the lead is given elsewhere (\"" + cell + "\"); choose one");
+    } else if (!t.lead) {
       ctx.warnings.Add(row->first_line, "no_lead", "Nhiệm vụ " + t.id + ": không xác định được cơ quan chủ trì",
                        "task " + t.id + ": no lead agency found");
     }
