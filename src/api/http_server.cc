@@ -76,7 +76,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void Read() {
     if (server_.draining) return Close();
     parser_.emplace();
-    parser_->body_limit(server_.options.max_body_bytes);
+    // Beast refuses a Content-Length over the limit while reading the header, before the
+    // target is known: allow the upload limit here and narrow it in OnHeader.
+    body_limit_ = std::max(server_.options.max_upload_bytes, server_.options.max_body_bytes);
+    parser_->body_limit(body_limit_);
     parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
     stream_.expires_after(server_.options.idle_timeout);
     busy_ = false;
@@ -87,6 +90,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void OnHeader(beast::error_code ec, size_t) {
     if (ec) return OnReadError(ec);
     busy_ = true;  // a request has begun: drain waits for it
+    const bool upload = parser_->get().method() == http::verb::post && parser_->get().target().starts_with("/api/imports");
+    if (!upload) {
+      body_limit_ = server_.options.max_body_bytes;
+      if (auto length = parser_->content_length(); length && *length > body_limit_)
+        return OnReadError(http::error::body_limit);
+      parser_->body_limit(body_limit_);  // for chunked bodies
+    }
     // Beast reads as much as the buffer has room for, at least 512 bytes: without room made
     // here a 500 KB batch arrives in a thousand small reads.
     if (auto length = parser_->content_length(); length && *length > 4096)
@@ -98,7 +108,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     if (ec == http::error::body_limit) {
       busy_ = true;
       return SendError(413, "payload_too_large", "Nội dung gửi lên quá lớn",
-                       "request body exceeds " + std::to_string(server_.options.max_body_bytes) + " bytes");
+                       "request body exceeds " + std::to_string(body_limit_) + " bytes");
     }
     if (ec == http::error::header_limit) {
       busy_ = true;
@@ -230,6 +240,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   HttpServer::Impl& server_;
   std::string remote_;
   bool busy_ = false;
+  size_t body_limit_ = 0;  // of the request being read: uploads may be larger
   bool keep_alive_ = true;
   // Streams only.
   uint64_t subscription_ = 0;

@@ -21,6 +21,9 @@ struct ServerOptions {
   uint16_t port = 8080;
   int threads = 4;
   size_t max_body_bytes = 1 << 20;
+  // Plan documents and reviewed proposals (POST under /api/imports) may be larger: the
+  // importer reads documents up to 8 MB.
+  size_t max_upload_bytes = 12 << 20;
   size_t max_header_bytes = 16 << 10;
   std::chrono::milliseconds drain_timeout{10000};
   std::chrono::seconds idle_timeout{60};

@@ -99,6 +99,7 @@ const char* ActionName(Action a) {
     case Action::kManageAccounts: return "manage_accounts";
     case Action::kEditIndicators: return "edit_indicators";
     case Action::kReportValues: return "report_values";
+    case Action::kImportPlan: return "import_plan";
   }
   return "unknown";
 }
@@ -160,6 +161,14 @@ Verdict Decide(const Principal* who, Action action, const Subject& s, const Unit
     case Action::kReportValues:
       // A successor's staff may correct their predecessors' figures too.
       return AllowIf(AnyGrant(*who, P::kReportValues, s.reporting_unit, reg, today, true));
+    case Action::kImportPlan: {
+      const bool edits_plans = std::any_of(who->grants.begin(), who->grants.end(),
+                                           [](const Grant& g) { return g.permissions.count(P::kEditPlans) > 0; });
+      if (!edits_plans) return Verdict::kForbidden;
+      if (s.owner.empty()) return Verdict::kAllow;  // the collection: upload, list
+      if (s.owner == who->name || AnyGrant(*who, P::kEditPlans, s.plan_issuer, reg, today, true)) return Verdict::kAllow;
+      return Verdict::kHidden;
+    }
     default:
       break;
   }

@@ -71,6 +71,10 @@ enum class Action {
   kManageAccounts,
   kEditIndicators,  // define or change an indicator
   kReportValues,    // record figures for Subject::reporting_unit ("" = the country)
+  kImportPlan,      // upload plan documents and review imports: a plan editor somewhere. An
+                    // import (Subject::owner set) is seen by its uploader and by the plan
+                    // editors of its issuer; to anyone else it does not exist. Committing
+                    // needs kEditPlan on the issuer the reviewed proposal names, too.
 };
 const char* ActionName(Action a);
 
@@ -84,6 +88,7 @@ struct Subject {
   std::vector<std::string> coordinators;
   bool open = true;                // the task is neither done nor cancelled
   bool comment_only = false;       // a progress entry that changes no status or percent
+  std::string owner;               // an import: who uploaded it (Principal::name)
 };
 
 enum class Verdict {

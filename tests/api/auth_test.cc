@@ -216,10 +216,18 @@ struct Caller {
 
 // What each action allows, written from the issue's role table, independently of
 // core/access.cc. `rel` is the record's unit relative to the principal's unit.
-Outcome Expected(Action a, const Caller& p, Rel rel) {
+Outcome Expected(Action a, const Caller& p, Rel rel, bool collection) {
   const bool anon = p.headers.empty();
   const bool in_scope = rel == Rel::kOwn || rel == Rel::kDescendant;
   switch (a) {
+    case Action::kImportPlan:
+      // Plan editors upload and list; an import is theirs to see when its issuer is in
+      // scope (or they uploaded it: the fixtures' uploader is the admin); to other plan
+      // editors it does not exist.
+      if (anon) return Outcome::k401;
+      if (!p.global && !p.edits) return Outcome::k403;
+      if (collection || p.global || in_scope) return Outcome::kAllow;
+      return Outcome::k404;
     case Action::kPublic:
     case Action::kRead:
       return Outcome::kAllow;
@@ -250,13 +258,30 @@ struct Probe {
   std::string target;
   std::string body;
   std::string etag_of;  // GET this first (as admin) and send its ETag as If-Match
-  Probe(std::string t, std::string b = "", std::string e = "") : target(std::move(t)), body(std::move(b)), etag_of(std::move(e)) {}
+  std::string content_type;  // "" = the client's default (JSON)
+  Probe(std::string t, std::string b = "", std::string e = "", std::string ct = "")
+      : target(std::move(t)), body(std::move(b)), etag_of(std::move(e)), content_type(std::move(ct)) {}
 };
+
+// A small plan document issued by `issuer_line` (the way a province or commune heads it),
+// its tasks led by a ministry the registry knows.
+std::string PlanDocument(const std::string& issuer_line, const std::string& number) {
+  return "ỦY BAN NHÂN DÂN\n" + issuer_line +
+         "\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: " + number +
+         "\n\nTuyên Quang, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số năm 2026\n\nI. NHIỆM VỤ\n"
+         "1. Bộ Khoa học và Công nghệ chủ trì hướng dẫn số hóa hồ sơ. Thời gian hoàn thành: Tháng 6/2026.\n"
+         "2. Bộ Nội vụ chủ trì, phối hợp với Bộ Công an xây dựng kho dữ liệu. Thời gian hoàn thành: Quý IV/2026.\n";
+}
+const char* IssuerLineOf(Rel r) {
+  return r == Rel::kDescendant ? "XÃ THƯỢNG LÂM" : r == Rel::kForeign ? "THÀNH PHỐ HÀ NỘI" : "TỈNH TUYÊN QUANG";
+}
 
 class Fixtures {
  public:
-  explicit Fixtures(const std::function<HttpResult(const std::string&, const std::string&, const std::string&)>& admin)
-      : admin_(admin) {
+  Fixtures(const std::function<HttpResult(const std::string&, const std::string&, const std::string&)>& admin,
+           uint16_t port, Headers admin_headers)
+      : admin_(admin), port_(port), admin_headers_(std::move(admin_headers)) {
+    admin_headers_.emplace_back("Content-Type", "text/markdown");
     for (Rel r : {Rel::kOwn, Rel::kDescendant, Rel::kForeign}) {
       const std::string unit = UnitOf(r);
       HttpResult plan = admin("POST", "/api/plans",
@@ -274,6 +299,15 @@ class Fixtures {
     }
     HttpResult user = admin("POST", "/api/users", R"({"login":"muc-tieu","display_name":"Mục tiêu","unit":"bo-khcn","roles":["viewer"]})");
     user_ = Id(user, "user");
+    for (Rel r : {Rel::kOwn, Rel::kDescendant, Rel::kForeign}) imports_[r] = Upload(r, 0);
+  }
+
+  // A pending import of a plan issued by the unit `rel` names, uploaded by the admin.
+  int64_t Upload(Rel rel, int serial) {
+    HttpResult r = Http(port_, "POST", "/api/imports?name=ke-hoach.md",
+                        PlanDocument(IssuerLineOf(rel), std::to_string(100 + serial) + "/KH-UBND"),
+                        {admin_headers_.begin(), admin_headers_.end()});
+    return Id(r, "import");
   }
 
   // A request exercising `route` on a record of relation `rel`; nullopt: no rule.
@@ -358,6 +392,17 @@ class Fixtures {
     if (m == "GET" && p == "/api/events") return Probe{"/api/events?topics=none"};
     if (m == "GET" && p == "/api/platforms") return Probe{p};
     if (m == "GET" && p == "/api/platforms/{key}") return Probe{"/api/platforms/nn-09"};
+    const std::string imp = "/api/imports/" + std::to_string(imports_[rel]);
+    if (m == "GET" && p == "/api/imports") return Probe{p};
+    if (m == "POST" && p == "/api/imports")
+      return Probe{"/api/imports?name=kh-" + n + ".md", PlanDocument(IssuerLineOf(rel), n + "/KH-UBND"), "", "text/markdown"};
+    if (m == "GET" && p == "/api/imports/{id}") return Probe{imp};
+    if (m == "GET" && p == "/api/imports/{id}/document") return Probe{imp + "/document"};
+    // A fresh pending import for each decision; committing needs plan editing on its issuer.
+    if (m == "POST" && p == "/api/imports/{id}/commit")
+      return Probe{"/api/imports/" + std::to_string(Upload(rel, serial)) + "/commit", R"({"key":"nhap-)" + n + R"("})"};
+    if (m == "POST" && p == "/api/imports/{id}/discard")
+      return Probe{"/api/imports/" + std::to_string(Upload(rel, serial)) + "/discard"};
     return std::nullopt;
   }
 
@@ -374,7 +419,9 @@ class Fixtures {
   }
 
   std::function<HttpResult(const std::string&, const std::string&, const std::string&)> admin_;
-  std::map<Rel, int64_t> plans_, objectives_, tasks_;
+  uint16_t port_;
+  Headers admin_headers_;
+  std::map<Rel, int64_t> plans_, objectives_, tasks_, imports_;
   int64_t user_ = 0;
 };
 
@@ -388,7 +435,8 @@ Outcome Observed(int status) {
 }
 
 TEST_F(AuthTest, AuthorisationMatrixCoversEveryRoute) {
-  Fixtures fx([](const std::string& m, const std::string& t, const std::string& b) { return As(admin_, m, t, b); });
+  Fixtures fx([](const std::string& m, const std::string& t, const std::string& b) { return As(admin_, m, t, b); }, port_,
+              admin_);
   HttpResult token = As(admin_, "POST", "/api/tokens",
                         std::string(R"({"name":"Ma trận","unit":")") + kOwn + R"(","permissions":["progress","values"]})");
   ASSERT_EQ(token.status, 201);
@@ -425,8 +473,10 @@ TEST_F(AuthTest, AuthorisationMatrixCoversEveryRoute) {
         }
         Headers extra;
         if (!probe->etag_of.empty()) extra.emplace_back("If-Match", ETag(probe->etag_of));
+        if (!probe->content_type.empty()) extra.emplace_back("Content-Type", probe->content_type);
         HttpResult r = As(p.headers, route.method, probe->target, probe->body, extra);
-        Outcome want = Expected(route.action, p, rel);
+        const bool collection = std::string(route.pattern).find('{') == std::string::npos;
+        Outcome want = Expected(route.action, p, rel, collection);
         // Changing one's password with a wrong current password is refused after
         // authorisation (422); a token is not a user and gets 403.
         if (route.pattern == std::string("/api/session/password") && p.token) want = Outcome::k403;
