@@ -218,6 +218,7 @@ size_t AgencyResolver::TitleLength(const std::vector<NameToken>& toks, size_t i)
 
 std::optional<AgencyResolver::Hit> AgencyResolver::MatchFormsAt(const std::vector<NameToken>& toks, size_t i,
                                                                   std::string_view phrase) const {
+  if (i >= toks.size()) return std::nullopt;  // a title that ends the phrase names nobody
   auto it = forms_.find(toks[i].folded);
   if (it == forms_.end()) return std::nullopt;
   // Phrase tokens a form matches exactly, 0 if none; a comma inside a name may be left out

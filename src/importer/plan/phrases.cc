@@ -124,8 +124,7 @@ std::vector<CitedDocument> FindCitedDocuments(std::string_view text) {
     c.doc.number.erase(std::remove(c.doc.number.begin(), c.doc.number.end(), ' '), c.doc.number.end());
     while (!c.doc.number.empty() && (c.doc.number.back() == '.' || c.doc.number.back() == '-')) c.doc.number.pop_back();
     if (g[5].data() != nullptr) {
-      Date d = MakeDate(ToInt(g[5]), static_cast<unsigned>(ToInt(g[4])), static_cast<unsigned>(ToInt(g[3])));
-      if (d.ok()) c.doc.date = d;
+      c.doc.date = PlausibleDate(ToInt(g[5]), ToInt(g[4]), ToInt(g[3]));
     }
     c.begin = b;
     // Issuer and title: "của X [phê duyệt|ban hành|về|quy định] TITLE" up to the clause's end.
@@ -187,8 +186,9 @@ std::vector<DatedClause> FindDatedClauses(std::string_view text) {
     keep(d, b, e);
   });
   ForEachMatch(kDate, text, [&](const Groups& g, size_t b, size_t e) {
-    Date date = MakeDate(ToInt(g[4]), static_cast<unsigned>(ToInt(g[3])), static_cast<unsigned>(ToInt(g[2])));
-    if (!date.ok()) return;
+    const auto plausible = PlausibleDate(ToInt(g[4]), ToInt(g[3]), ToInt(g[2]));
+    if (!plausible) return;
+    const Date date = *plausible;
     Deadline d;
     d.kind = DeadlineKind::kDate;
     d.date = date;
@@ -260,7 +260,26 @@ const Deadline& LatestDeadline(const std::vector<Deadline>& clauses) {
   return *best;
 }
 
+namespace {
+std::optional<Deadline> ReadDeadlinePhraseUnchecked(std::string_view phrase, int default_year);
+}  // namespace
+
+// Whatever the phrase, the reader proposes only deadlines the core accepts.
 std::optional<Deadline> ReadDeadlinePhrase(std::string_view phrase, int default_year) {
+  auto d = ReadDeadlinePhraseUnchecked(phrase, default_year);
+  if (d && !ValidateDeadline(*d, "").ok()) return std::nullopt;
+  return d;
+}
+
+std::optional<Date> PlausibleDate(int y, int m, int d) {
+  if (PlausibleYear(y) == 0 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  Date date = MakeDate(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+namespace {
+std::optional<Deadline> ReadDeadlinePhraseUnchecked(std::string_view phrase, int default_year) {
   std::string p = TrimPunct(text::CollapseWhitespace(phrase));
   if (p.empty()) return std::nullopt;
   // "Tháng 12 (Năm 2021)": the year in brackets.
@@ -301,13 +320,16 @@ std::optional<Deadline> ReadDeadlinePhrase(std::string_view phrase, int default_
   }
   return std::nullopt;
 }
+}  // namespace
+
+int PlausibleYear(int year) { return year >= 1900 && year <= 2200 ? year : 0; }
 
 std::vector<Target> FindTargets(std::string_view sentence, int default_year) {
   std::vector<Target> out;
   int year = default_year;
   static const RE2 kYear(R"((?i)(?:đến hết năm|hết năm|đến năm|cuối năm|trong năm|năm)\s+(\d{4}))");
   std::string y;
-  if (RE2::PartialMatch(sentence, kYear, &y)) year = std::stoi(y);
+  if (RE2::PartialMatch(sentence, kYear, &y) && PlausibleYear(std::stoi(y))) year = std::stoi(y);
   static const RE2 kTop(R"((?i)(?:nhóm|top)\s+(\d{1,3})\s+(?:nước|quốc gia)(?:\s+dẫn đầu)?)");
   static const RE2 kPercent(
       R"((?i)((?:đạt tỷ lệ|đạt tối thiểu|tối thiểu|đạt từ|đạt trên|đạt|trên|từ|tới|chiếm tối thiểu|chiếm từ|chiếm|ít nhất|không dưới|dưới|tối đa|không quá|lên)\s+)?)"
@@ -364,6 +386,8 @@ std::vector<Target> FindTargets(std::string_view sentence, int default_year) {
       RE2::Replace(&clause, kTrailingAnd, "");
       t.qualifier = clause;
     }
+    // A figure no target can hold ("tăng 150%" of a share) stays in the text, unparsed.
+    if (!ValidateTarget(t, "").ok()) continue;
     out.push_back(std::move(t));
   }
   return out;
@@ -385,10 +409,10 @@ std::optional<PlaceDate> ReadPlaceDateLine(std::string_view line) {
   if (!RE2::FullMatch(line, kPlaceDate, &place, &d, &m, &y)) return std::nullopt;
   PlaceDate pd;
   pd.place = TrimPunct(place);
-  pd.year = std::stoi(y);
+  pd.year = PlausibleYear(std::stoi(y));
+  if (pd.year == 0) return std::nullopt;
   if (!d.empty() && !m.empty()) {
-    Date date = MakeDate(pd.year, static_cast<unsigned>(std::stoi(m)), static_cast<unsigned>(std::stoi(d)));
-    if (date.ok()) pd.date = date;
+    pd.date = PlausibleDate(pd.year, std::stoi(m), std::stoi(d));
   }
   return pd;
 }

@@ -44,6 +44,12 @@ const Deadline& LatestDeadline(const std::vector<Deadline>& clauses);
 // phrase is not a deadline.
 std::optional<Deadline> ReadDeadlinePhrase(std::string_view phrase, int default_year);
 
+// `year` when a plan could mean it (1900..2200, the range a proposal's JSON accepts); 0, for
+// "unknown", otherwise ("năm 1013" in a garbled title is not a plan year).
+int PlausibleYear(int year);
+// The date when it exists and its year is plausible; nullopt otherwise.
+std::optional<Date> PlausibleDate(int year, int month, int day);
+
 // Target figures: "đạt 85%", "tối thiểu 75%", bare "100%" (>=), "trên 90%" (>), "dưới 5%" (<),
 // "từ 65 - 70%" (range), "nhóm 50 nước dẫn đầu" (top), "chiếm 20% GDP" (share of GDP). The
 // year is the one the sentence states ("đến hết năm 2022", "đến năm 2025"), else

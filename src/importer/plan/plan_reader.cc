@@ -232,7 +232,7 @@ void Reader::Run(const std::vector<SourceLine>& lines) {
   ReadPlatformList(region, ctx, p_);
   ReadReferenceDocuments(ctx);
   InferPlanYear();
-  if (p_.source.plan_lines.from == 0 && plan_begin_ < blocks_.size()) {
+  if (p_.source.plan_lines.from == 0 && plan_begin_ < plan_end_ && plan_end_ <= blocks_.size()) {
     p_.source.plan_lines = {blocks_[plan_begin_].first_line, blocks_[plan_end_ - 1].last_line};
   }
 }
@@ -425,10 +425,9 @@ void Reader::ReadHeader() {
       if (s.number.empty() && !num.empty()) s.number = num + suffix;
       if (s.document_type.empty()) s.document_type = text::ToLower(type) == "quyết định" ? "Quyết định" : "Văn bản";
       if (!s.date && !d.empty() && !m.empty()) {
-        Date date = MakeDate(std::stoi(y), static_cast<unsigned>(std::stoi(m)), static_cast<unsigned>(std::stoi(d)));
-        if (date.ok()) s.date = date;
+        s.date = PlausibleDate(std::stoi(y), std::stoi(m), std::stoi(d));
       }
-      if (s.date_year == 0) s.date_year = std::stoi(y);
+      if (s.date_year == 0) s.date_year = PlausibleYear(std::stoi(y));
       if (s.issuer.as_written.empty() && !issuer.empty()) {
         // "của Chủ tịch Ủy ban ..." names the signer's office: the body is what counts.
         s.issuer.as_written = issuer;
@@ -483,7 +482,7 @@ void Reader::ReadHeader() {
   if (!issuer_parts.empty() && s.issuer.as_written.empty()) s.issuer.as_written = Join(issuer_parts);
   static const RE2 kTitleYear(R"((?i)năm\s+(\d{4}))");
   std::string y;
-  if (RE2::PartialMatch(s.title, kTitleYear, &y)) s.plan_year = std::stoi(y);
+  if (RE2::PartialMatch(s.title, kTitleYear, &y)) s.plan_year = PlausibleYear(std::stoi(y));
 }
 
 void Reader::ReadCitations() {
@@ -556,7 +555,7 @@ void Reader::ReadSections(const Node& root) {
 int YearInHeading(const std::string& heading, int otherwise) {
   static const RE2 kYear(R"((?i)năm\s+((?:19|20)\d\d))");
   std::string y;
-  return RE2::PartialMatch(heading, kYear, &y) ? std::stoi(y) : otherwise;
+  return RE2::PartialMatch(heading, kYear, &y) && PlausibleYear(std::stoi(y)) ? std::stoi(y) : otherwise;
 }
 
 void Reader::ReadObjectives(const ProposedSection& sec, const Node& node, const std::string& document) {
