@@ -89,6 +89,25 @@ std::string Nfd(std::string_view s) {
 }
 
 std::string Fold(std::string_view s) {
+  // ASCII needs neither decomposition nor marks removed: lower-case it and collapse spaces
+  // (the importer folds every line several times; most are partly ASCII, many wholly).
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    for (char ch : s) {
+      if (IsSpace(static_cast<unsigned char>(ch))) {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) {
+        out.push_back(' ');
+        pending_space = false;
+      }
+      out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    }
+    return out;
+  }
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString d = NfdNormalizer().normalize(u, err);
@@ -139,23 +158,28 @@ std::string ToLower(std::string_view s) {
 }
 
 std::string CollapseWhitespace(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  icu::UnicodeString out;
+  // Walks the UTF-8 bytes directly: the text is copied, not converted to UTF-16 and back.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto size = static_cast<int32_t>(s.size());
+  std::string out;
+  out.reserve(s.size());
   bool pending_space = false;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (IsSpace(c)) {
-      pending_space = !out.isEmpty();
+  for (int32_t i = 0; i < size;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, size, c);
+    if (c >= 0 && IsSpace(c)) {
+      pending_space = !out.empty();
       continue;
     }
     if (pending_space) {
-      out.append(static_cast<UChar>(' '));
+      out.push_back(' ');
       pending_space = false;
     }
-    out.append(c);
+    if (c < 0) out.append("\xEF\xBF\xBD");  // U+FFFD for a malformed sequence, as ICU's conversion gives
+    else out.append(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
-  return ToUtf8(out);
+  return out;
 }
 
 std::string SortKey(std::string_view s) {

@@ -51,6 +51,19 @@ TEST(CollapseWhitespaceTest, KeepsDiacritics) {
   EXPECT_EQ(CollapseWhitespace(" Hà \n  Nội "), "Hà Nội");
 }
 
+TEST(CollapseWhitespaceTest, UnicodeSpacesCollapseAndMalformedBytesBecomeReplacementCharacters) {
+  // No-break, em and ideographic spaces, a byte-order mark, a tab.
+  EXPECT_EQ(CollapseWhitespace("\xC2\xA0" "Bộ\xE2\x80\x83 Y\xE3\x80\x80" "tế\xEF\xBB\xBF\t"), "Bộ Y tế");
+  EXPECT_EQ(CollapseWhitespace("a\xFF" " b"), "a\xEF\xBF\xBD b");
+  EXPECT_EQ(CollapseWhitespace(""), "");
+}
+
+TEST(FoldTest, AsciiAndVietnameseFoldAlike) {
+  EXPECT_EQ(Fold("  UBND\tTinh  Tuyen Quang "), "ubnd tinh tuyen quang");
+  EXPECT_EQ(Fold("  UBND\tTỉnh  Tuyên Quang "), "ubnd tinh tuyen quang");
+  EXPECT_EQ(Fold("Đ\xC2\xA0" "x"), "d x");
+}
+
 TEST(StartsLowercase, VietnameseLetters) {
   EXPECT_TRUE(StartsLowercase("đã thiết lập"));
   EXPECT_TRUE(StartsLowercase("ừ"));

@@ -32,10 +32,19 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
 // Whether the whole of `s` is wrapped in bold markup (** ... ** or <b> ... </b>, possibly
 // inside <p>), ignoring whitespace.
 bool WhollyBold(std::string_view s) {
+  // Paragraph tags around the text do not count: "<p><b>...</b></p>".
   s = Trim(s);
-  static const RE2 kP(R"(^(?:<p>\s*)*(.*?)(?:\s*</p>)*$)");
-  std::string inner;
-  if (RE2::FullMatch(s, kP, &inner)) s = Trim(std::string_view(inner));
+  for (bool more = true; more;) {
+    more = false;
+    if (s.starts_with("<p>")) {
+      s = Trim(s.substr(3));
+      more = true;
+    }
+    if (s.ends_with("</p>")) {
+      s = Trim(s.substr(0, s.size() - 4));
+      more = true;
+    }
+  }
   auto wrapped = [&](std::string_view open, std::string_view close) {
     return s.size() > open.size() + close.size() && s.substr(0, open.size()) == open &&
            s.substr(s.size() - close.size()) == close;
@@ -55,13 +64,16 @@ std::string CleanInline(std::string_view raw) {
   static const RE2 kAutoLink(R"(<(https?://[^>\s]{1,500})>)");
   static const RE2 kLink(R"(\[([^\]]{0,500})\]\(([^)\s]{0,500})\))");
   static const RE2 kEscape(R"(\\([-.*_()\[\]#+!>`]))");
-  RE2::GlobalReplace(&s, kBookmark, "");
-  RE2::GlobalReplace(&s, kSup, "");
-  RE2::GlobalReplace(&s, kBlockTag, " ");
-  RE2::GlobalReplace(&s, kInlineTag, "");
-  RE2::GlobalReplace(&s, kAutoLink, "\\1");
-  RE2::GlobalReplace(&s, kLink, "\\1");
-  RE2::GlobalReplace(&s, kEscape, "\\1");
+  // Every pattern above starts with '[', '<' or '\\'; most lines of a document have none.
+  if (s.find_first_of("[<\\") != std::string::npos) {
+    RE2::GlobalReplace(&s, kBookmark, "");
+    RE2::GlobalReplace(&s, kSup, "");
+    RE2::GlobalReplace(&s, kBlockTag, " ");
+    RE2::GlobalReplace(&s, kInlineTag, "");
+    RE2::GlobalReplace(&s, kAutoLink, "\\1");
+    RE2::GlobalReplace(&s, kLink, "\\1");
+    RE2::GlobalReplace(&s, kEscape, "\\1");
+  }
   ReplaceAll(s, "&nbsp;", " ");
   ReplaceAll(s, "&amp;", "&");
   ReplaceAll(s, "&lt;", "<");
