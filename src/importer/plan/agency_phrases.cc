@@ -45,6 +45,122 @@ std::vector<NameRef> AgencyPhrases::List(const std::string& phrase, int line) {
   return out;
 }
 
+namespace {
+
+struct Word {
+  std::string_view raw;     // without trailing punctuation
+  std::string folded;
+  bool capital = false;
+  bool comma_after = false;  // "," or ";" right after it
+  size_t end = 0;            // byte after `raw` in the text
+};
+
+std::vector<Word> WordsOf(std::string_view text, size_t max_words) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < text.size() && out.size() < max_words) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j == i) break;
+    std::string_view w = text.substr(i, j - i);
+    Word word;
+    while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == '.' || w.back() == ':')) {
+      if (w.back() == ',' || w.back() == ';') word.comma_after = true;
+      w.remove_suffix(1);
+    }
+    word.raw = w;
+    word.folded = Fold(w);
+    // A capital: a letter (its folded form opens with a-z) that is not lower-case.
+    word.capital = !word.folded.empty() && word.folded[0] >= 'a' && word.folded[0] <= 'z' && !text::StartsLowercase(w);
+    word.end = static_cast<size_t>(w.data() - text.data()) + w.size();
+    out.push_back(std::move(word));
+    i = j;
+  }
+  return out;
+}
+
+// Words that open an agency's name, folded, longest first where one extends another.
+const std::vector<std::vector<std::string>>& AgencyHeads() {
+  static const std::vector<std::vector<std::string>> kHeads = {
+      {"bo", "chi", "huy"}, {"bao", "hiem", "xa", "hoi"}, {"ban", "quan", "ly"}, {"tong", "cong", "ty"},
+      {"van", "phong"},     {"chi", "cuc"},              {"tong", "cuc"},        {"trung", "tam"},
+      {"cong", "an"},       {"thanh", "tra"},            {"kho", "bac"},         {"hoc", "vien"},
+      {"benh", "vien"},     {"cong", "ty"},              {"tap", "doan"},        {"lien", "doan"},
+      {"lien", "minh"},     {"tinh", "doan"},            {"uy", "ban"},          {"so"},
+      {"ban"},              {"cuc"},                     {"vu"},                 {"phong"},
+      {"vien"},             {"dai"},                     {"truong"},             {"hoi"},
+      {"ubnd"},             {"bo"},
+  };
+  return kHeads;
+}
+
+// Words of a head at `i`, 0 when none opens there.
+size_t HeadAt(const std::vector<Word>& w, size_t i) {
+  if (i >= w.size() || !w[i].capital) return 0;
+  for (const auto& head : AgencyHeads()) {
+    if (i + head.size() > w.size()) continue;
+    bool eq = true;
+    for (size_t k = 0; k < head.size() && eq; ++k) eq = w[i + k].folded == head[k] && (k + 1 == head.size() || !w[i + k].comma_after);
+    if (eq) return head.size();
+  }
+  return 0;
+}
+
+// Lower-case words that belong inside a name: "Ủy ban nhân dân tỉnh", "cấp huyện".
+bool NameWord(const std::string& folded) {
+  static const std::vector<std::string> kWords = {"nhan", "dan", "tinh", "thanh", "pho", "huyen", "xa", "quan", "cap",
+                                                  "nha", "nuoc", "trung", "uong", "khu", "vuc"};
+  return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
+}
+
+}  // namespace
+
+size_t UnlistedAgencyLength(std::string_view text) {
+  const std::vector<Word> w = WordsOf(text, 24);
+  const size_t head = HeadAt(w, 0);
+  if (head == 0 || w[head - 1].comma_after) return 0;
+  size_t end = head;          // words accepted
+  bool after_capital = true;  // the head itself counts as a capital word
+  bool named = false;         // something beyond the head
+  for (size_t i = head; i < w.size(); ++i) {
+    const Word& x = w[i];
+    if (x.folded == "va") {
+      // "... và Công nghệ" continues the name; "... và Sở Tư pháp" starts another.
+      if (i + 1 < w.size() && w[i + 1].capital && HeadAt(w, i + 1) == 0) {
+        after_capital = false;
+        continue;
+      }
+      break;
+    }
+    if (x.folded == "cac" && i + 1 < w.size() && NameWord(w[i + 1].folded)) {
+      continue;  // "Ủy ban nhân dân các huyện"
+    }
+    if (x.capital) {
+      if (HeadAt(w, i) > 0 && named) break;  // the next name of a list
+      end = i + 1;
+      after_capital = true;
+      named = true;
+    } else if (NameWord(x.folded) || after_capital) {
+      if (!named && !NameWord(x.folded)) break;  // "Ban hành ...": a verb after the head
+      end = i + 1;
+      after_capital = false;
+      named = true;
+    } else {
+      break;
+    }
+    if (x.comma_after) {
+      // "Sở Văn hóa, Thể thao và Du lịch" continues; "Sở Nội vụ, Sở Tư pháp" lists.
+      // "... các huyện, thành phố" continues too.
+      const bool next_continues =
+          i + 1 < w.size() && ((w[i + 1].capital && HeadAt(w, i + 1) == 0) || NameWord(w[i + 1].folded));
+      if (!next_continues) break;
+    }
+  }
+  if (!named) return 0;
+  return w[end - 1].end;
+}
+
 // The clause of `text` around byte `at`: from after the last ". " or ";" before it.
 size_t ClauseStart(const std::string& text, size_t at) {
   size_t best = 0;
@@ -77,6 +193,10 @@ std::optional<NameRef> AgencyPhrases::LeadFromSentences(const std::string& text,
       Note(*name, line);
       return name->ref;
     }
+    if (auto unlisted = UnlistedAtEnd(before)) {
+      Note(*unlisted, line);
+      return unlisted->ref;
+    }
   }
   // A sentence that opens with an agency and a verb of leading ("Bộ trưởng, Chủ nhiệm Văn
   // phòng Chính phủ hướng dẫn, đôn đốc ...").
@@ -91,6 +211,11 @@ std::optional<AgencyMatch> AgencyPhrases::ActingSubject(const std::string& text)
   size_t consumed = 0;
   auto names = resolver_.SplitList(text, /*stop_at_unknown=*/true, &consumed);
   if (names.size() != 1 || consumed == 0 || names.front().ref.unit_id.empty()) return std::nullopt;
+  // "Ủy ban nhân dân các huyện ..." is not "Ủy ban" (the committee) followed by words: a
+  // longer name the registry lacks opens the sentence.
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
+  if (UnlistedAgencyLength(trimmed) > consumed - (text.size() - trimmed.size())) return std::nullopt;
   if (IsStatementOfFact(Fold(text.substr(consumed, 40)))) return std::nullopt;
   return names.front();
 }
@@ -125,6 +250,10 @@ std::vector<NameRef> AgencyPhrases::CoordinatorsFromSentences(const std::string&
       add(std::move(listed));
       continue;
     }
+    if (auto unlisted = UnlistedList(rest_s); !unlisted.empty()) {
+      add(std::move(unlisted));
+      continue;
+    }
     // "X và Y phối hợp": the names between the lead's clause and "phối hợp".
     const size_t start = ClauseStart(text, at);
     std::string before = text.substr(start, at - start);
@@ -136,6 +265,76 @@ std::vector<NameRef> AgencyPhrases::CoordinatorsFromSentences(const std::string&
     auto names = resolver_.SplitList(before);
     const bool any_known = std::any_of(names.begin(), names.end(), [](const AgencyMatch& a) { return !a.ref.unit_id.empty(); });
     if (any_known) add(std::move(names));
+  }
+  return out;
+}
+
+std::optional<AgencyMatch> AgencyPhrases::UnlistedAtEnd(const std::string& clause) const {
+  // A province's own collective: "Các sở, ban, ngành (tỉnh)", "các cơ quan, đơn vị".
+  static const RE2 kCollective(
+      R"((?i)^\s*((?:các\s+)?(?:sở,?\s*ban,?\s*ngành|sở,?\s*ngành|cơ quan,?\s*đơn vị|phòng,?\s*ban)(?:\s+(?:tỉnh|thành phố|huyện|xã|liên quan|trực thuộc))?)\s*,?\s*$)");
+  std::string collective;
+  if (RE2::FullMatch(clause, kCollective, &collective)) {
+    AgencyMatch m;
+    m.ref.as_written = collective;
+    return m;
+  }
+  // "Sở Khoa học và Công nghệ", "Giao Sở Y tế", "do Văn phòng Ủy ban nhân dân tỉnh": the
+  // name opens the clause or follows a word that hands over the duty.
+  std::string_view c = clause;
+  while (!c.empty() && (c.back() == ' ' || c.back() == ',')) c.remove_suffix(1);
+  size_t start = 0;
+  while (start < c.size() && c[start] == ' ') ++start;
+  for (size_t i = start; i < c.size();) {
+    const bool word_start = i == start || c[i - 1] == ' ';
+    if (word_start) {
+      const std::string before = Fold(c.substr(start, i - start));
+      static const RE2 kHandOver(R"((?:^|\s)(?:do|giao|giao cho|cho|de nghi|yeu cau)$)");
+      if (i == start || RE2::PartialMatch(before, kHandOver)) {
+        const size_t n = UnlistedAgencyLength(c.substr(i));
+        if (n > 0 && i + n == c.size()) {
+          AgencyMatch m;
+          m.ref.as_written = std::string(c.substr(i, n));
+          return m;
+        }
+      }
+    }
+    ++i;
+  }
+  return std::nullopt;
+}
+
+std::vector<AgencyMatch> AgencyPhrases::UnlistedList(const std::string& text) const {
+  // "Sở Nội vụ, Sở Tư pháp và Công an tỉnh xây dựng ...": names, registry ones among them,
+  // up to the first word that is neither.
+  std::vector<AgencyMatch> out;
+  std::string_view rest = text;
+  for (int guard = 0; guard < 16; ++guard) {
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    // A registry name first ("Bộ Công an"); else a name read by its shape ("Sở Tư pháp").
+    size_t consumed = 0;
+    auto known = resolver_.SplitList(std::string(rest), /*stop_at_unknown=*/true, &consumed);
+    size_t n = 0;
+    if (!known.empty() && consumed > 0 && !known.front().ref.unit_id.empty()) {
+      out.insert(out.end(), known.begin(), known.end());
+      n = consumed;
+    } else if (n = UnlistedAgencyLength(rest); n > 0) {
+      AgencyMatch m;
+      m.ref.as_written = std::string(rest.substr(0, n));
+      out.push_back(std::move(m));
+    } else {
+      break;
+    }
+    rest.remove_prefix(n);
+    static const RE2 kSeparator(R"(^\s*(?:,|;|và)\s*)");
+    re2::StringPiece sp(rest.data(), rest.size());
+    if (!RE2::Consume(&sp, kSeparator)) break;
+    rest = std::string_view(sp.data(), sp.size());
+  }
+  // A list that opens with no agency names none.
+  if (!out.empty() && !out.front().ref.unit_id.empty()) {
+    const bool any_unlisted = std::any_of(out.begin(), out.end(), [](const AgencyMatch& m) { return m.ref.unit_id.empty(); });
+    if (!any_unlisted) out.clear();  // the resolver's own reading already covered it
   }
   return out;
 }

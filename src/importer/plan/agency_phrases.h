@@ -7,6 +7,8 @@
 //     but not a statement of fact             ("Bộ X đã thiết lập ...", "... là ...")
 //   - "phối hợp (với|cùng) X, Y"              -> coordinators X, Y
 //   - "X và Y phối hợp"                       -> coordinators X, Y
+// A name the registry lacks but that reads as an agency (UnlistedAgencyLength) is kept as
+// written, unresolved, with an `unknown_agency` warning: the reviewer chooses the unit.
 // Every name it resolves is noted: an unknown, misspelt or ambiguous name becomes a warning
 // with its line.
 #pragma once
@@ -38,6 +40,14 @@ bool IsStatementOfFact(const std::string& folded_rest);
 // The start of the clause of `text` that holds byte `at`: after the last ". " or "; ".
 size_t ClauseStart(const std::string& text, size_t at);
 
+// The byte length of an agency name at the start of `text` that the registry need not hold
+// (a province's or a ministry's own departments), recognised by the capitalised word that
+// opens it ("Sở", "Văn phòng", "Ban", "Cục", "Trung tâm", "Công an", ...) and the capitals
+// that follow, each word allowed one lower-case syllable ("Sở Nội vụ", "Sở Khoa học và
+// Công nghệ", "Văn phòng Ủy ban nhân dân tỉnh"). 0 when `text` does not open with one.
+// "Sở Nội vụ xây dựng ..." gives "Sở Nội vụ".
+size_t UnlistedAgencyLength(std::string_view text);
+
 class AgencyPhrases {
  public:
   // REQUIRES: both outlive this object.
@@ -61,6 +71,11 @@ class AgencyPhrases {
   std::vector<NameRef> CoordinatorsFromSentences(const std::string& text, int line);
 
  private:
+  // An unlisted agency that ends `clause` (see UnlistedAgencyLength), unresolved.
+  std::optional<AgencyMatch> UnlistedAtEnd(const std::string& clause) const;
+  // The names opening `text` when at least one is unlisted; empty otherwise.
+  std::vector<AgencyMatch> UnlistedList(const std::string& text) const;
+
   const AgencyResolver& resolver_;
   WarningSink& warn_;
 };

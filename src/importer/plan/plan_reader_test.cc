@@ -12,6 +12,7 @@
 
 #include "codec/json_codec.h"
 #include "demo/demo_data.h"
+#include "importer/plan/agency_phrases.h"
 #include "importer/plan/agency_resolver.h"
 #include "importer/plan/document_text.h"
 #include "importer/plan/internal/test_support.h"
@@ -120,6 +121,55 @@ TEST(AgencyResolver, SplitsListsNeverInsideNamesAndResolvesTypos) {
 // The 2022 plan (seed 000) read by the importer agrees with the plan the foundation holds
 // (data/plans/27-qd-ubqgcds-2022.json, reviewed by hand): every task, its lead, its
 // coordinators as a set and its deadline; every objective and its targets.
+TEST(UnlistedAgencyLength, DepartmentsByTheirOpeningWordAndCapitals) {
+  auto name = [](std::string_view t) { return std::string(t.substr(0, UnlistedAgencyLength(t))); };
+  EXPECT_EQ(name("Sở Nội vụ xây dựng kho dữ liệu"), "Sở Nội vụ");
+  EXPECT_EQ(name("Sở Khoa học và Công nghệ chủ trì"), "Sở Khoa học và Công nghệ");
+  EXPECT_EQ(name("Sở Văn hóa, Thể thao và Du lịch triển khai"), "Sở Văn hóa, Thể thao và Du lịch");
+  EXPECT_EQ(name("Sở Nội vụ, Sở Tư pháp"), "Sở Nội vụ");
+  EXPECT_EQ(name("Văn phòng Ủy ban nhân dân tỉnh"), "Văn phòng Ủy ban nhân dân tỉnh");
+  EXPECT_EQ(name("Ủy ban nhân dân các huyện, thành phố chủ trì"), "Ủy ban nhân dân các huyện, thành phố");
+  // A limit: lower-case words past the first syllable end the name.
+  EXPECT_EQ(name("Trung tâm Phục vụ hành chính công tỉnh"), "Trung tâm Phục vụ");
+  // Not names: a verb after the opening word, a lower-case opening, a word alone.
+  EXPECT_EQ(UnlistedAgencyLength("Ban hành quy chế"), 0u);
+  EXPECT_EQ(UnlistedAgencyLength("sở Nội vụ"), 0u);
+  EXPECT_EQ(UnlistedAgencyLength("Sở"), 0u);
+  EXPECT_EQ(UnlistedAgencyLength(""), 0u);
+}
+
+// A province's plan names its own departments, which the national registry does not hold:
+// they come back as written, unresolved, each with an unknown_agency warning on its line.
+TEST(ReadPlanDocument, AProvincesDepartmentsAreKeptAsWrittenNotDropped) {
+  const std::string doc =
+      "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 12/KH-UBND\n\nTuyên Quang, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số năm 2026\n\nII. NHIỆM VỤ\n"
+      "1. Văn phòng Ủy ban nhân dân tỉnh chủ trì số hóa hồ sơ. Thời gian hoàn thành: Tháng 6/2026.\n"
+      "2. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ, Sở Tư pháp và Bộ Công an xây dựng kho dữ liệu.\n"
+      "3. Ban hành quy chế quản lý dữ liệu do Sở Tài chính chủ trì.\n"
+      "4. Các sở, ban, ngành chủ trì rà soát thủ tục hành chính.\n"
+      "5. Ủy ban nhân dân các huyện, thành phố chủ trì triển khai.\n";
+  auto p = ReadPlanDocument(doc, Registry());
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->source.issuer.unit_id, "tinh-tuyen-quang-2025");
+  ASSERT_EQ(p->tasks.size(), 5u);
+  std::vector<std::string> leads;
+  for (const auto& t : p->tasks) {
+    ASSERT_TRUE(t.lead) << t.id;
+    EXPECT_TRUE(t.lead->unit_id.empty()) << t.id << " " << t.lead->unit_id;
+    leads.push_back(t.lead->as_written);
+  }
+  EXPECT_EQ(leads, (std::vector<std::string>{"Văn phòng Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ", "Sở Tài chính",
+                                             "Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"}));
+  ASSERT_EQ(p->tasks[1].coordinators.size(), 3u);
+  EXPECT_EQ(p->tasks[1].coordinators[0].as_written, "Sở Nội vụ");
+  EXPECT_EQ(p->tasks[1].coordinators[1].as_written, "Sở Tư pháp");
+  EXPECT_EQ(p->tasks[1].coordinators[2].unit_id, "bo-cong-an");
+  int unknown_on_line_16 = 0;
+  for (const auto& w : p->warnings) unknown_on_line_16 += w.code == "unknown_agency" && w.line == 16;
+  EXPECT_EQ(unknown_on_line_16, 3);  // the lead and two coordinators
+}
+
 TEST(ReadPlanDocument, Seed000MatchesTheFoundationsPlan) {
   auto p = ReadPlanDocument(ReadRepoFile("data/seeds/000_494c21983f4e96c0.txt"), Registry());
   ASSERT_TRUE(p.ok());
