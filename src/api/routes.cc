@@ -1377,7 +1377,7 @@ class Handler {
   }
 
   // POST /api/imports/{id}/commit {"proposal"?: the reviewed proposal, "key"?, "parent"?: plan
-  // id, "published"?}: the plan, its objectives and tasks in one transaction, and the import
+  // id, "published"?, "unresolved_to_issuer"?}: the plan, its objectives and tasks in one transaction, and the import
   // marked committed with the proposal as committed.
   HttpResponse CommitImport() {
     QueryParams qp(req_.query, {});
@@ -1396,7 +1396,8 @@ class Handler {
     std::vector<FieldError> errs;
     importer::CommitOptions options;
     for (const auto& kv : o)
-      if (kv.key() != "proposal" && kv.key() != "key" && kv.key() != "parent" && kv.key() != "published")
+      if (kv.key() != "proposal" && kv.key() != "key" && kv.key() != "parent" && kv.key() != "published" &&
+          kv.key() != "unresolved_to_issuer")
         errs.push_back({"/" + std::string(kv.key()), "unknown field"});
     if (const auto* k = o.if_contains("key")) {
       if (!k->is_string()) errs.push_back({"/key", "a string"});
@@ -1405,6 +1406,10 @@ class Handler {
     if (const auto* pub = o.if_contains("published")) {
       if (!pub->is_bool()) errs.push_back({"/published", "true or false"});
       else options.published = pub->get_bool();
+    }
+    if (const auto* u = o.if_contains("unresolved_to_issuer")) {
+      if (!u->is_bool()) errs.push_back({"/unresolved_to_issuer", "true or false"});
+      else options.unresolved_to_issuer = u->get_bool();
     }
     if (const auto* parent = o.if_contains("parent"); parent && !parent->is_null()) {
       if (!parent->is_int64() || parent->get_int64() <= 0) errs.push_back({"/parent", "a plan id"});

@@ -208,7 +208,8 @@ TEST_F(ImportApiTest, AProvinceCommitsItsOwnPlanButNotTheNations) {
   const std::string own =
       "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
       "Số: 45/KH-UBND\n\nTuyên Quang, ngày 12 tháng 1 năm 2026\n\nKẾ HOẠCH\nChuyển đổi số năm 2026\n\n"
-      "I. NHIỆM VỤ\n1. Bộ Khoa học và Công nghệ chủ trì hướng dẫn số hóa hồ sơ. Thời gian hoàn thành: Tháng 6/2026.\n";
+      "I. NHIỆM VỤ\n1. Bộ Khoa học và Công nghệ chủ trì hướng dẫn số hóa hồ sơ. Thời gian hoàn thành: Tháng 6/2026.\n"
+      "2. Sở Nội vụ chủ trì số hóa hồ sơ cán bộ. Thời gian hoàn thành: Quý III/2026.\n";
   HttpResult up = Upload(editor_, "45-kh-ubnd.md", own);
   ASSERT_EQ(up.status, 201) << up.body;
   const json::value v = Json(up);
@@ -217,9 +218,20 @@ TEST_F(ImportApiTest, AProvinceCommitsItsOwnPlanButNotTheNations) {
   // A viewer of the same province may not import, nor see the import.
   EXPECT_EQ(Upload(viewer_, "x.md", own).status, 403);
   EXPECT_EQ(As(viewer_, "GET", "/api/imports/" + id).status, 403);
-  HttpResult c = As(editor_, "POST", "/api/imports/" + id + "/commit");
+  // Its own department is not a unit of the registry: committed as read, it is refused;
+  // assigned to the province (the name kept as written), it goes in.
+  HttpResult unresolved = As(editor_, "POST", "/api/imports/" + id + "/commit");
+  ASSERT_EQ(unresolved.status, 422) << unresolved.body;
+  EXPECT_EQ(ErrorPaths(unresolved), std::vector<std::string>{"/proposal/tasks/1/lead/unit"});
+  HttpResult c = As(editor_, "POST", "/api/imports/" + id + "/commit", R"({"unresolved_to_issuer":true})",
+                    "application/json");
   ASSERT_EQ(c.status, 201) << c.body;
   EXPECT_EQ(Json(c).at("plan").at("key").as_string(), "45-kh-ubnd-2026");
+  const int64_t plan = Json(c).at("plan").at("id").as_int64();
+  const json::value dept = Json(As(editor_, "GET", "/api/tasks?plan=" + std::to_string(plan) + "&q=ho%20so%20can%20bo"));
+  ASSERT_EQ(dept.at("total").as_int64(), 1) << dept;
+  EXPECT_EQ(dept.at("items").at(0).at("lead").at("unit").as_string(), "tinh-tuyen-quang-2025");
+  EXPECT_EQ(dept.at("items").at(0).at("lead").at("as_written").as_string(), "Sở Nội vụ");
 
   // The national plan, uploaded by the province's editor, is theirs to read but not to commit.
   HttpResult national = Upload(editor_, "004.txt", Seed("004_f0710b9ce82295c7.txt"));

@@ -118,7 +118,30 @@ std::string PlanKeyFor(const SourceInfo& source) {
   return text::Slug(key);
 }
 
-Result<PlanRecords> RecordsFromProposal(const Proposal& p, const UnitRegistry& reg, const CommitOptions& options) {
+namespace {
+
+// The proposal with every unresolved name given to the issuer (CommitOptions::unresolved_to_issuer).
+Proposal WithUnresolvedAtIssuer(Proposal p) {
+  const std::string& issuer = p.source.issuer.unit_id;
+  auto assign = [&](NameRef& r) {
+    if (r.unit_id.empty() && !r.as_written.empty()) r.unit_id = issuer;
+  };
+  for (auto& t : p.tasks) {
+    if (t.lead) assign(*t.lead);
+    for (auto& c : t.coordinators) assign(c);
+    if (t.support_unit) assign(*t.support_unit);
+    if (t.lead && !t.lead->unit_id.empty())
+      std::erase_if(t.coordinators, [&](const NameRef& c) { return c.unit_id == t.lead->unit_id; });
+  }
+  return p;
+}
+
+}  // namespace
+
+Result<PlanRecords> RecordsFromProposal(const Proposal& proposal, const UnitRegistry& reg, const CommitOptions& options) {
+  const bool reassign = options.unresolved_to_issuer && !proposal.source.issuer.unit_id.empty();
+  const Proposal reassigned = reassign ? WithUnresolvedAtIssuer(proposal) : Proposal{};
+  const Proposal& p = reassign ? reassigned : proposal;
   Problems problems;
   PlanRecords out;
   out.plan = PlanOf(p, options);

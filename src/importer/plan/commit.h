@@ -28,6 +28,10 @@ struct CommitOptions {
   std::string key;                        // "" = PlanKeyFor(source)
   std::optional<int64_t> parent_plan_id;  // the plan this one implements
   bool published = false;
+  // A name the registry lacks (a province's own department, "Sở Nội vụ") is assigned to the
+  // issuer, keeping the name as written: the province leads through its department.
+  // Coordinators that then equal the lead are left out (their names stay in the text).
+  bool unresolved_to_issuer = false;
 };
 
 struct PlanRecords {

@@ -158,5 +158,30 @@ TEST(RecordsFromProposal, OptionsSetKeyParentAndPublication) {
   EXPECT_EQ(Paths(bad.error()), std::vector<std::string>{"/key"});
 }
 
+TEST(RecordsFromProposal, AProvincesDepartmentsMayBeAssignedToTheProvince) {
+  const std::string doc =
+      "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+      "Số: 12/KH-UBND\n\nTuyên Quang, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số năm 2026\n\nII. NHIỆM VỤ\n"
+      "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ và Bộ Công an xây dựng kho dữ liệu.\n";
+  auto p = ReadPlanDocument(doc, Registry(), ReadOptions{"kh.md"});
+  ASSERT_TRUE(p.ok());
+  auto refused = RecordsFromProposal(*p, *Registry(), {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(Paths(refused.error()),
+            (std::vector<std::string>{"/proposal/tasks/0/lead/unit", "/proposal/tasks/0/coordinators/0/unit"}));
+
+  CommitOptions o;
+  o.unresolved_to_issuer = true;
+  auto r = RecordsFromProposal(*p, *Registry(), o);
+  ASSERT_TRUE(r.ok()) << r.error().message_en();
+  const Task& t = r->tasks.at(0);
+  EXPECT_EQ(t.lead.unit_id, "tinh-tuyen-quang-2025");
+  EXPECT_EQ(t.lead.as_written, "Sở Khoa học và Công nghệ");
+  // Sở Nội vụ is the province too, which leads: only Bộ Công an coordinates.
+  ASSERT_EQ(t.coordinators.size(), 1u);
+  EXPECT_EQ(t.coordinators[0].unit_id, "bo-cong-an");
+  EXPECT_NE(t.text.find("Sở Nội vụ"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dxgov::importer
