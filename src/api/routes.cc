@@ -1323,42 +1323,38 @@ class Handler {
     return JsonResponse(200, json::object{{"items", std::move(items)}, {"total", total}, {"limit", limit}, {"offset", offset}});
   }
 
-  // The import the path names, if the caller may see it; else the response to send.
-  Result<PlanImport> VisibleImport(std::optional<HttpResponse>& refused) {
+  // Loads the import the path names into `out` when the request has no query parameters and
+  // the caller may see the import; otherwise the response to send.
+  std::optional<HttpResponse> LoadVisibleImport(PlanImport& out) {
+    QueryParams p(req_.query, {});
+    if (auto bad = p.Problems()) return FromError(*bad);
     auto imp = store_.GetImport(id_);
-    if (!imp.ok()) return std::move(imp).error();
-    refused = Authorize(ImportSubject(*imp));
-    return imp;
+    if (!imp.ok()) return FromError(imp.error());
+    if (auto refused = Authorize(ImportSubject(*imp))) return refused;
+    out = std::move(imp).value();
+    return std::nullopt;
   }
 
   HttpResponse GetImport() {
-    QueryParams p(req_.query, {});
-    if (auto bad = p.Problems()) return FromError(*bad);
-    std::optional<HttpResponse> refused;
-    auto imp = VisibleImport(refused);
-    if (!imp.ok()) return FromError(imp.error());
-    if (refused) return *refused;
-    auto proposal = codec::ParseJson(imp->proposal);
+    PlanImport imp;
+    if (auto fail = LoadVisibleImport(imp)) return *fail;
+    auto proposal = codec::ParseJson(imp.proposal);
     if (!proposal.ok()) return FromError(Internal("stored proposal unreadable: " + proposal.error().message_en()));
-    auto duplicates = DuplicatesOf(imp->sha256, imp->number, imp->issuer_id, imp->id);
+    auto duplicates = DuplicatesOf(imp.sha256, imp.number, imp.issuer_id, imp.id);
     if (!duplicates.ok()) return FromError(duplicates.error());
-    return WithETag(JsonResponse(200, json::object{{"import", codec::ToJson(*imp)},
+    return WithETag(JsonResponse(200, json::object{{"import", codec::ToJson(imp)},
                                                    {"duplicates", std::move(duplicates).value()},
                                                    {"proposal", std::move(proposal).value()}}),
-                    imp->version);
+                    imp.version);
   }
 
   // The document as uploaded, for reading beside the proposal (its line numbers refer to it).
   HttpResponse GetImportDocument() {
-    QueryParams p(req_.query, {});
-    if (auto bad = p.Problems()) return FromError(*bad);
-    std::optional<HttpResponse> refused;
-    auto imp = VisibleImport(refused);
-    if (!imp.ok()) return FromError(imp.error());
-    if (refused) return *refused;
+    PlanImport imp;
+    if (auto fail = LoadVisibleImport(imp)) return *fail;
     HttpResponse r;
     r.content_type = "text/plain; charset=utf-8";
-    r.body = std::move(imp->document);
+    r.body = std::move(imp.document);
     r.headers.emplace_back("X-Content-Type-Options", "nosniff");
     return r;
   }
@@ -1380,12 +1376,8 @@ class Handler {
   // id, "published"?, "unresolved_to_issuer"?}: the plan, its objectives and tasks in one transaction, and the import
   // marked committed with the proposal as committed.
   HttpResponse CommitImport() {
-    QueryParams qp(req_.query, {});
-    if (auto bad = qp.Problems()) return FromError(*bad);
-    std::optional<HttpResponse> refused;
-    auto imp = VisibleImport(refused);
-    if (!imp.ok()) return FromError(imp.error());
-    if (refused) return *refused;
+    PlanImport imp;
+    if (auto fail = LoadVisibleImport(imp)) return *fail;
     HttpResponse fail;
     std::optional<json::value> body = json::object{};
     if (!req_.body.empty() || !req_.content_type.empty()) {
@@ -1418,7 +1410,7 @@ class Handler {
     if (!errs.empty())
       return Unprocessable(Error(ErrorCode::kInvalidArgument, "Yêu cầu ghi kế hoạch không hợp lệ", "invalid commit request",
                                  std::move(errs)));
-    if (imp->state != ImportState::kPending) return NotPending(*imp);
+    if (imp.state != ImportState::kPending) return NotPending(imp);
 
     // The reviewed proposal, or the one read at upload when the reviewer changed nothing.
     Result<importer::Proposal> proposal = Error(ErrorCode::kInternal, "", "");
@@ -1431,14 +1423,14 @@ class Handler {
                                    proposal.error().message_en(), std::move(fields)));
       }
     } else {
-      auto stored = codec::ParseJson(imp->proposal);
+      auto stored = codec::ParseJson(imp.proposal);
       if (!stored.ok()) return FromError(Internal("stored proposal unreadable"));
       proposal = codec::ProposalFromJson(*stored);
       if (!proposal.ok()) return FromError(Internal("stored proposal unreadable: " + proposal.error().message_en()));
     }
     // Where the document came from is not the reviewer's to change.
-    proposal->source.sha256 = imp->sha256;
-    proposal->source.file = imp->file_name;
+    proposal->source.sha256 = imp.sha256;
+    proposal->source.file = imp.file_name;
 
     auto records = importer::RecordsFromProposal(*proposal, *reg_, options);
     if (!records.ok()) return Unprocessable(records.error());
@@ -1452,7 +1444,7 @@ class Handler {
       if (!parent.ok() || Decide(Caller(), Action::kRead, PlanSubject(*parent), *reg_, Today()) != Verdict::kAllow)
         return Unprocessable(InvalidArgument("/parent", "no such plan", "Không có kế hoạch cấp trên này"));
     }
-    auto duplicates = DuplicatesOf(imp->sha256, records->plan.decision_number, records->plan.issuer_id, imp->id);
+    auto duplicates = DuplicatesOf(imp.sha256, records->plan.decision_number, records->plan.issuer_id, imp.id);
     if (!duplicates.ok()) return FromError(duplicates.error());
     if (!duplicates->empty()) {
       const json::object& d = duplicates->front().as_object();
@@ -1467,7 +1459,7 @@ class Handler {
           {FieldError{"/plan", "already committed as plan " + plan}}));
     }
 
-    PlanImport done = *imp;
+    PlanImport done = imp;
     done.state = ImportState::kCommitted;
     done.decided_by = Who().user;
     done.proposal = codec::Serialize(codec::ToJson(*proposal));
@@ -1483,10 +1475,10 @@ class Handler {
         DX_RETURN_IF_ERROR(txn.CreateTask(t));
       }
       done.plan_id = plan_id;
-      return txn.ReplaceImport(done, imp->version);
+      return txn.ReplaceImport(done, imp.version);
     });
     if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetImport(imp->id);
+    auto stored = store_.GetImport(imp.id);
     if (!stored.ok()) return FromError(stored.error());
     HttpResponse r = JsonResponse(201, json::object{{"plan", json::object{{"id", plan_id}, {"key", records->plan.key}}},
                                                     {"objectives", records->objectives.size()},
@@ -1498,19 +1490,15 @@ class Handler {
   }
 
   HttpResponse DiscardImport() {
-    QueryParams qp(req_.query, {});
-    if (auto bad = qp.Problems()) return FromError(*bad);
-    std::optional<HttpResponse> refused;
-    auto imp = VisibleImport(refused);
-    if (!imp.ok()) return FromError(imp.error());
-    if (refused) return *refused;
-    if (imp->state != ImportState::kPending) return NotPending(*imp);
-    PlanImport done = *imp;
+    PlanImport imp;
+    if (auto fail = LoadVisibleImport(imp)) return *fail;
+    if (imp.state != ImportState::kPending) return NotPending(imp);
+    PlanImport done = imp;
     done.state = ImportState::kDiscarded;
     done.decided_by = Who().user;
-    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.ReplaceImport(done, imp->version); });
+    Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.ReplaceImport(done, imp.version); });
     if (!w.ok()) return Unprocessable(w.error());
-    auto stored = store_.GetImport(imp->id);
+    auto stored = store_.GetImport(imp.id);
     if (!stored.ok()) return FromError(stored.error());
     return JsonResponse(200, json::object{{"import", codec::ToJson(*stored)}});
   }
