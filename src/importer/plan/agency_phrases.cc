@@ -38,7 +38,7 @@ void AgencyPhrases::Note(const AgencyMatch& m, int line) {
 
 std::vector<NameRef> AgencyPhrases::List(const std::string& phrase, int line) {
   std::vector<NameRef> out;
-  for (auto& m : resolver_.SplitList(phrase)) {
+  for (auto& m : SplitNames(phrase)) {
     Note(m, line);
     out.push_back(m.ref);
   }
@@ -109,7 +109,7 @@ size_t HeadAt(const std::vector<Word>& w, size_t i) {
 
 // Lower-case words that belong inside a name: "Ủy ban nhân dân tỉnh", "cấp huyện".
 bool NameWord(const std::string& folded) {
-  static const std::vector<std::string> kWords = {"nhan", "dan", "tinh", "thanh", "pho", "huyen", "xa", "quan", "cap",
+  static const std::vector<std::string> kWords = {"nhan", "dan", "tinh", "thanh", "pho", "huyen", "xa", "thi", "tran", "quan", "cap",
                                                   "nha", "nuoc", "trung", "uong", "khu", "vuc"};
   return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
 }
@@ -270,15 +270,7 @@ std::vector<NameRef> AgencyPhrases::CoordinatorsFromSentences(const std::string&
 }
 
 std::optional<AgencyMatch> AgencyPhrases::UnlistedAtEnd(const std::string& clause) const {
-  // A province's own collective: "Các sở, ban, ngành (tỉnh)", "các cơ quan, đơn vị".
-  static const RE2 kCollective(
-      R"((?i)^\s*((?:các\s+)?(?:sở,?\s*ban,?\s*ngành|sở,?\s*ngành|cơ quan,?\s*đơn vị|phòng,?\s*ban)(?:\s+(?:tỉnh|thành phố|huyện|xã|liên quan|trực thuộc))?)\s*,?\s*$)");
-  std::string collective;
-  if (RE2::FullMatch(clause, kCollective, &collective)) {
-    AgencyMatch m;
-    m.ref.as_written = collective;
-    return m;
-  }
+  if (auto c = LocalCollective(clause)) return c;
   // "Sở Khoa học và Công nghệ", "Giao Sở Y tế", "do Văn phòng Ủy ban nhân dân tỉnh": the
   // name opens the clause or follows a word that hands over the duty.
   std::string_view c = clause;
@@ -304,7 +296,32 @@ std::optional<AgencyMatch> AgencyPhrases::UnlistedAtEnd(const std::string& claus
   return std::nullopt;
 }
 
-std::vector<AgencyMatch> AgencyPhrases::UnlistedList(const std::string& text) const {
+std::optional<AgencyMatch> LocalCollective(std::string_view phrase) {
+  // A province's own collective: "Các sở, ban, ngành (tỉnh)", "các cơ quan, đơn vị".
+  static const RE2 kCollective(
+      R"((?i)^\s*((?:các\s+)?(?:sở,?\s*ban,?\s*ngành|sở,?\s*ngành|cơ quan,?\s*đơn vị|phòng,?\s*ban)(?:\s+(?:tỉnh|thành phố|huyện|xã|liên quan|trực thuộc))?)\s*[,.;]?\s*$)");
+  std::string collective;
+  if (!RE2::FullMatch(phrase, kCollective, &collective)) return std::nullopt;
+  AgencyMatch m;
+  m.ref.as_written = collective;
+  return m;
+}
+
+std::vector<AgencyMatch> AgencyPhrases::SplitNames(const std::string& phrase) const {
+  if (auto c = LocalCollective(phrase)) return {*c};
+  auto listed = resolver_.SplitList(phrase);
+  const bool any_unknown = std::any_of(listed.begin(), listed.end(), [](const AgencyMatch& m) { return m.ref.unit_id.empty(); });
+  if (!any_unknown) return listed;
+  // "Sở Thông tin và Truyền thông" is one name, not two: read unknown stretches by their shape.
+  size_t consumed = 0;
+  auto shaped = UnlistedList(phrase, &consumed);
+  std::string_view rest = std::string_view(phrase).substr(std::min(consumed, phrase.size()));
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '.' || rest.front() == ',' || rest.front() == ';'))
+    rest.remove_prefix(1);
+  return !shaped.empty() && rest.empty() ? shaped : listed;
+}
+
+std::vector<AgencyMatch> AgencyPhrases::UnlistedList(const std::string& text, size_t* consumed_out) const {
   // "Sở Nội vụ, Sở Tư pháp và Công an tỉnh xây dựng ...": names, registry ones among them,
   // up to the first word that is neither.
   std::vector<AgencyMatch> out;
@@ -315,10 +332,13 @@ std::vector<AgencyMatch> AgencyPhrases::UnlistedList(const std::string& text) co
     size_t consumed = 0;
     auto known = resolver_.SplitList(std::string(rest), /*stop_at_unknown=*/true, &consumed);
     size_t n = 0;
-    if (!known.empty() && consumed > 0 && !known.front().ref.unit_id.empty()) {
+    const size_t shaped = UnlistedAgencyLength(rest);
+    // "Ủy ban nhân dân cấp huyện" is longer than the registry's "Ủy ban": the longer wins.
+    if (!known.empty() && consumed > 0 && !known.front().ref.unit_id.empty() &&
+        !(known.size() == 1 && shaped > consumed)) {
       out.insert(out.end(), known.begin(), known.end());
       n = consumed;
-    } else if (n = UnlistedAgencyLength(rest); n > 0) {
+    } else if (n = shaped; n > 0) {
       AgencyMatch m;
       m.ref.as_written = std::string(rest.substr(0, n));
       out.push_back(std::move(m));
@@ -326,6 +346,7 @@ std::vector<AgencyMatch> AgencyPhrases::UnlistedList(const std::string& text) co
       break;
     }
     rest.remove_prefix(n);
+    if (consumed_out) *consumed_out = text.size() - rest.size();
     static const RE2 kSeparator(R"(^\s*(?:,|;|và)\s*)");
     re2::StringPiece sp(rest.data(), rest.size());
     if (!RE2::Consume(&sp, kSeparator)) break;

@@ -48,6 +48,10 @@ size_t ClauseStart(const std::string& text, size_t at);
 // "Sở Nội vụ xây dựng ..." gives "Sở Nội vụ".
 size_t UnlistedAgencyLength(std::string_view text);
 
+// A province's own collective, the whole phrase ("Các sở, ban, ngành", "các cơ quan, đơn
+// vị"), as written and unresolved: the registry's groups are national.
+std::optional<AgencyMatch> LocalCollective(std::string_view phrase);
+
 class AgencyPhrases {
  public:
   // REQUIRES: both outlive this object.
@@ -60,6 +64,9 @@ class AgencyPhrases {
 
   // Every name of a list ("Bộ Tài chính, Bộ Công an"), unknown stretches kept unresolved.
   std::vector<NameRef> List(const std::string& phrase, int line);
+  // The names of a list without noting them: the registry's reading, unless unknown names
+  // read better by their shape ("Sở Thông tin và Truyền thông" whole, not split at "và").
+  std::vector<AgencyMatch> SplitNames(const std::string& phrase) const;
 
   // The lead a text names ("Bộ trưởng Bộ Y tế chủ trì ...", "Địa phương triển khai ...").
   std::optional<NameRef> LeadFromSentences(const std::string& text, int line);
@@ -74,7 +81,8 @@ class AgencyPhrases {
   // An unlisted agency that ends `clause` (see UnlistedAgencyLength), unresolved.
   std::optional<AgencyMatch> UnlistedAtEnd(const std::string& clause) const;
   // The names opening `text` when at least one is unlisted; empty otherwise.
-  std::vector<AgencyMatch> UnlistedList(const std::string& text) const;
+  // `consumed` (optional) receives the bytes of `text` read up to the last name.
+  std::vector<AgencyMatch> UnlistedList(const std::string& text, size_t* consumed = nullptr) const;
 
   const AgencyResolver& resolver_;
   WarningSink& warn_;

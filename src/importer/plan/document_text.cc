@@ -319,6 +319,12 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
     MarkerReading m = ReadMarker(line.text, line.emphasised);
     if (!blocks.empty() && !blocks.back().table_row) {
       Block& prev = blocks.back();
+      // "... Cơ quan / phối hợp: Sở Tư pháp": a wrapped label's second half, not a label.
+      if (m.kind == MarkerKind::kLabel && text::StartsLowercase(Trim(line.text)) && !EndsSentence(prev.text)) {
+        m.kind = MarkerKind::kNone;
+        m.value.clear();
+        m.rest = std::string(Trim(line.text));
+      }
       const bool prev_open_label = prev.marker == MarkerKind::kLabel && prev.text.empty();
       const bool continues =
           m.kind == MarkerKind::kNone && !line.emphasised && !prev.emphasised &&

@@ -110,6 +110,18 @@ std::vector<std::string> InlineDeadlineLabels(const std::string& text) {
   return out;
 }
 
+// "... Cơ quan chủ trì: Sở X. Cơ quan phối hợp: Sở Y, Sở Z. Thời gian hoàn thành: ...":
+// the labels a sentence carries inline, as (label, value) pairs.
+std::vector<std::pair<std::string, std::string>> InlineAgencyLabels(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  static const RE2 kInline(
+      R"((?i)((?:cơ quan|đơn vị)\s+(?:chủ trì|phối hợp|đầu mối(?:\s+hỗ trợ)?)(?:\s+thực hiện)?)\s*:\s*(.+?)(?:\.\s|;|\.$|$))");
+  re2::StringPiece in(text);
+  std::string label, value;
+  while (RE2::FindAndConsume(&in, kInline, &label, &value)) out.emplace_back(label, TrimEnd(value));
+  return out;
+}
+
 struct InlineLabel {
   std::string value;
   int line = 0;
@@ -457,10 +469,19 @@ void Reader::ReadHeader() {
   // The signer: a person's name in bold under the signing title ("Phạm Minh Chính"). A
   // decision is signed before the plan it issues; a letter after its body.
   static const RE2 kPersonName(R"(^(?:\p{Lu}\p{Ll}*)(?:\s\p{Lu}\p{Ll}*){1,4}$)");
+  // Text converted from PDF has no bold: there the name must follow a signing title
+  // ("CHỦ TỊCH", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN") within three lines.
+  static const RE2 kSigningTitle(
+      R"(^(?:(?:tm|kt|q|tl|tuq)\.?\s+)?(?:pho\s+)?(?:chu tich|bo truong|thu truong|giam doc|chu nhiem|thu tuong|truong ban|tong giam doc|cuc truong|vu truong|uy ban nhan dan|ubnd)\b)");
+  auto after_signing_title = [&](size_t i) {
+    for (size_t k = i; k > 0 && k + 3 >= i; --k)
+      if (RE2::PartialMatch(Fold(blocks_[k - 1].text), kSigningTitle)) return true;
+    return false;
+  };
   auto signer_in = [&](size_t from, size_t to) -> std::optional<std::string> {
     for (size_t i = from; i < std::min(to, blocks_.size()); ++i) {
       const Block& b = blocks_[i];
-      if (b.emphasised && b.marker == MarkerKind::kNone && RE2::FullMatch(b.text, kPersonName) &&
+      if ((b.emphasised || after_signing_title(i)) && b.marker == MarkerKind::kNone && RE2::FullMatch(b.text, kPersonName) &&
           !Fold(b.text).starts_with("ke hoach") && i > header_begin_ + 3) {
         return b.text;
       }
@@ -478,6 +499,8 @@ void Reader::ReadHeader() {
     }
     signer = signer_in(plan_end_, std::min(next_document, plan_end_ + 40));
   }
+  // A plan issued on its own is signed at its end, after "Nơi nhận".
+  if (!signer && plan_end_ > plan_begin_) signer = signer_in(plan_end_ > 40 ? std::max(plan_begin_, plan_end_ - 40) : plan_begin_, plan_end_);
   if (signer) s.signer = *signer;
   if (!issuer_parts.empty() && s.issuer.as_written.empty()) s.issuer.as_written = Join(issuer_parts);
   static const RE2 kTitleYear(R"((?i)năm\s+(\d{4}))");
@@ -931,11 +954,13 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
   t.lines = {d.first_line, d.last_line};
   t.sub_items = std::move(d.sub_items);
   const int year = p_.source.plan_year;
+  // Labels written inside the sentence count like labels on lines of their own, after them.
+  for (auto& [label, value] : InlineAgencyLabels(t.text)) labels.push_back({KindOfLabel(label), value, line});
 
   // Lead.
   for (const auto& l : labels) {
     if (l.kind == LabelKind::kLead && !t.lead) {
-      auto names = resolver_->SplitList(l.value);
+      auto names = agencies_->SplitNames(l.value);
       if (!names.empty()) {
         agencies_->Note(names.front(), l.line);
         t.lead = names.front().ref;
@@ -972,7 +997,7 @@ void Reader::EmitTask(const std::string& numeral, Draft d) {
   // Support focal unit, expected output.
   for (const auto& l : labels) {
     if (l.kind == LabelKind::kSupport && !t.support_unit) {
-      auto names = resolver_->SplitList(l.value);
+      auto names = agencies_->SplitNames(l.value);
       if (!names.empty()) {
         agencies_->Note(names.front(), l.line);
         t.support_unit = names.front().ref;

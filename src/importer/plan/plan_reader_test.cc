@@ -17,6 +17,7 @@
 #include "importer/plan/document_text.h"
 #include "importer/plan/internal/test_support.h"
 #include "importer/plan/phrases.h"
+#include "text/vn_text.h"
 
 namespace dxgov::importer {
 namespace {
@@ -168,6 +169,84 @@ TEST(ReadPlanDocument, AProvincesDepartmentsAreKeptAsWrittenNotDropped) {
   int unknown_on_line_16 = 0;
   for (const auto& w : p->warnings) unknown_on_line_16 += w.code == "unknown_agency" && w.line == 16;
   EXPECT_EQ(unknown_on_line_16, 3);  // the lead and two coordinators
+}
+
+// Provincial plans in the two layouts provinces use, written for these tests (not seeds):
+// duties in prose with inline labels, and a task table in an appendix. Every lead and
+// coordinator is read whole, as written; the same prose wrapped as PDF text reads the same.
+struct TaskLine {
+  std::string id, lead;
+  std::vector<std::string> coordinators;
+  std::string deadline;
+  bool operator==(const TaskLine&) const = default;
+};
+void PrintTo(const TaskLine& t, std::ostream* os) {
+  *os << t.id << " | " << t.lead << " |";
+  for (const auto& c : t.coordinators) *os << " " << c << ";";
+  *os << " | " << t.deadline;
+}
+
+std::vector<TaskLine> TaskLines(const Proposal& p) {
+  std::vector<TaskLine> out;
+  for (const auto& t : p.tasks) {
+    TaskLine l{t.id, t.lead ? t.lead->as_written : "", {}, t.deadline ? t.deadline->text : ""};
+    for (const auto& c : t.coordinators) l.coordinators.push_back(c.as_written);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+TEST(ReadPlanDocument, AProvincialPlanInProseWithInlineLabels) {
+  const std::vector<TaskLine> want = {
+      {"III.1.a", "Sở Thông tin và Truyền thông", {"Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh"}, "Quý II/2024"},
+      {"III.1.b", "Sở Kế hoạch và Đầu tư", {}, "Tháng 9/2024"},
+      {"III.2.a", "Sở Thông tin và Truyền thông", {"các doanh nghiệp"}, "trong năm 2024"},
+      {"III.2.b", "Trung tâm Phục vụ hành chính công tỉnh", {}, "tháng 12/2024"},
+      {"III.3", "Ủy ban nhân dân các huyện, thị xã, thành phố", {}, "trước ngày 30/6/2024"},
+  };
+  const std::string doc = ReadRepoFile("tests/fixtures/import/province-prose.md");
+  auto p = ReadPlanDocument(doc, Registry());
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->source.number, "85/KH-UBND");
+  EXPECT_EQ(p->source.issuer.unit_id, "tinh-quang-ninh");
+  EXPECT_EQ(p->source.signer, "Nguyễn Văn A");  // plain text: no bold, after "PHÓ CHỦ TỊCH"
+  EXPECT_EQ(p->source.plan_year, 2024);
+  EXPECT_EQ(p->objectives.size(), 3u);
+  EXPECT_EQ(TaskLines(*p), want);
+
+  // The same text as a PDF converter gives it: wrapped mid-sentence (a label split across
+  // lines: "Cơ quan / phối hợp:"), decomposed Unicode.
+  std::string wrapped;
+  for (const std::string& line : {std::string("a) Rà soát, ban hành quy chế quản lý, kết nối, chia sẻ dữ liệu"),
+                                  std::string("của tỉnh. Cơ quan chủ trì: Sở Thông tin và Truyền thông. Cơ quan"),
+                                  std::string("phối hợp: Sở Tư pháp, Văn phòng Ủy ban nhân dân tỉnh. Thời"),
+                                  std::string("gian hoàn thành: Quý II/2024.")})
+    wrapped += line + "\n";
+  std::string pdf = doc;
+  const std::string original =
+      "a) Rà soát, ban hành quy chế quản lý, kết nối, chia sẻ dữ liệu của tỉnh. Cơ quan chủ trì: Sở Thông tin và "
+      "Truyền thông. Cơ quan phối hợp: Sở Tư pháp, Văn phòng Ủy ban nhân dân tỉnh. Thời gian hoàn thành: Quý II/2024.\n";
+  ASSERT_NE(pdf.find(original), std::string::npos);
+  pdf.replace(pdf.find(original), original.size(), wrapped);
+  auto q = ReadPlanDocument(text::Nfd(pdf), Registry());
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(TaskLines(*q), want);
+}
+
+TEST(ReadPlanDocument, AProvincialPlanWithItsTasksInAnAppendixTable) {
+  auto p = ReadPlanDocument(ReadRepoFile("tests/fixtures/import/province-table.md"), Registry());
+  ASSERT_TRUE(p.ok());
+  const std::vector<TaskLine> want = {
+      {"1", "Sở Thông tin và Truyền thông", {"Sở Tài chính", "Sở Kế hoạch và Đầu tư"}, "Quý IV/2023"},
+      {"2", "Sở Tài nguyên và Môi trường", {"Ủy ban nhân dân cấp huyện"}, "Tháng 10/2023"},
+      {"3", "Sở Giáo dục và Đào tạo", {"Bộ Giáo dục và Đào tạo"}, "2023"},
+      {"4", "Sở Nội vụ", {"Các sở, ban, ngành"}, ""},  // "Hằng năm": no due day, a warning
+  };
+  EXPECT_EQ(TaskLines(*p), want);
+  EXPECT_EQ(p->tasks[2].coordinators[0].unit_id, "bo-gddt");
+  bool unreadable = false;
+  for (const auto& w : p->warnings) unreadable = unreadable || (w.code == "deadline_unreadable" && w.line == 30);
+  EXPECT_TRUE(unreadable);
 }
 
 TEST(ReadPlanDocument, Seed000MatchesTheFoundationsPlan) {
