@@ -114,6 +114,16 @@ bool NameWord(const std::string& folded) {
   return std::find(kWords.begin(), kWords.end(), folded) != kWords.end();
 }
 
+// Syllables of the lower-case compounds agency names carry: "Cục Công nghệ thông tin",
+// "Trung tâm Phục vụ hành chính công", "Trung tâm Giám sát, điều hành đô thị thông minh".
+bool NameSyllable(const std::string& folded) {
+  static const std::vector<std::string> kSyllables = {
+      "thong", "tin",  "nghe", "hanh", "chinh", "cong", "du",  "lieu", "chuyen", "doi", "so",  "an",
+      "toan",  "dien", "tu",   "giam", "sat",   "dieu", "minh", "xuc", "tien",   "dau", "mai", "vu",
+      "phuc",  "luu",  "tru",  "kinh", "te",    "do",   "thi",  "truyen", "hinh", "phat", "thanh"};
+  return std::find(kSyllables.begin(), kSyllables.end(), folded) != kSyllables.end();
+}
+
 }  // namespace
 
 size_t UnlistedAgencyLength(std::string_view text) {
@@ -136,12 +146,17 @@ size_t UnlistedAgencyLength(std::string_view text) {
     if (x.folded == "cac" && i + 1 < w.size() && NameWord(w[i + 1].folded)) {
       continue;  // "Ủy ban nhân dân các huyện"
     }
+    if ((x.raw == "-" || x.raw == "–") && i + 1 < w.size() && w[i + 1].capital && HeadAt(w, i + 1) == 0) {
+      after_capital = false;
+      continue;  // "Vụ Kế hoạch - Tài chính"
+    }
     if (x.capital) {
       if (HeadAt(w, i) > 0 && named) break;  // the next name of a list
       end = i + 1;
       after_capital = true;
       named = true;
-    } else if (NameWord(x.folded) || after_capital) {
+    } else if (NameWord(x.folded) || after_capital ||
+               (NameSyllable(x.folded) && i > 0 && NameSyllable(w[i - 1].folded) && end == i)) {
       if (!named && !NameWord(x.folded)) break;  // "Ban hành ...": a verb after the head
       end = i + 1;
       after_capital = false;

@@ -128,10 +128,13 @@ TEST(UnlistedAgencyLength, DepartmentsByTheirOpeningWordAndCapitals) {
   EXPECT_EQ(name("Sở Khoa học và Công nghệ chủ trì"), "Sở Khoa học và Công nghệ");
   EXPECT_EQ(name("Sở Văn hóa, Thể thao và Du lịch triển khai"), "Sở Văn hóa, Thể thao và Du lịch");
   EXPECT_EQ(name("Sở Nội vụ, Sở Tư pháp"), "Sở Nội vụ");
+  EXPECT_EQ(name("Vụ Kế hoạch - Tài chính chủ trì"), "Vụ Kế hoạch - Tài chính");
+  EXPECT_EQ(name("Cục Công nghệ thông tin phối hợp"), "Cục Công nghệ thông tin");
   EXPECT_EQ(name("Văn phòng Ủy ban nhân dân tỉnh"), "Văn phòng Ủy ban nhân dân tỉnh");
   EXPECT_EQ(name("Ủy ban nhân dân các huyện, thành phố chủ trì"), "Ủy ban nhân dân các huyện, thành phố");
-  // A limit: lower-case words past the first syllable end the name.
-  EXPECT_EQ(name("Trung tâm Phục vụ hành chính công tỉnh"), "Trung tâm Phục vụ");
+  EXPECT_EQ(name("Trung tâm Phục vụ hành chính công tỉnh"), "Trung tâm Phục vụ hành chính công tỉnh");
+  // A limit: lower-case words outside the compounds names carry end the name.
+  EXPECT_EQ(name("Trung tâm Khuyến nông quốc gia"), "Trung tâm Khuyến nông");
   // Not names: a verb after the opening word, a lower-case opening, a word alone.
   EXPECT_EQ(UnlistedAgencyLength("Ban hành quy chế"), 0u);
   EXPECT_EQ(UnlistedAgencyLength("sở Nội vụ"), 0u);
