@@ -219,6 +219,16 @@ std::optional<NameRef> AgencyPhrases::LeadFromSentences(const std::string& text,
     Note(*subject, line);
     return subject->ref;
   }
+  // "Các đơn vị thuộc Bộ xây dựng kế hoạch ...": the issuer's own collective acts.
+  static const RE2 kCollectiveSubject(
+      R"((?i)^\s*(các\s+(?:sở,?\s*ban,?\s*ngành|đơn vị\s+(?:trực\s+)?thuộc\s+(?:bộ|sở|tỉnh)|cơ quan,?\s*đơn vị)(?:\s+(?:tỉnh|thành phố|liên quan))?)\s+(.*)$)");
+  std::string collective, rest;
+  if (RE2::FullMatch(text, kCollectiveSubject, &collective, &rest) && !IsStatementOfFact(Fold(rest.substr(0, 40)))) {
+    AgencyMatch m;
+    m.ref.as_written = collective;
+    Note(m, line);
+    return m.ref;
+  }
   return std::nullopt;
 }
 

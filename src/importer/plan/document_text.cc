@@ -257,6 +257,9 @@ Result<std::vector<SourceLine>> ReadSourceLines(std::string_view bytes, size_t m
       if (body.starts_with(">")) body.remove_prefix(1);  // quotes
       line.emphasised = heading || WhollyBold(body);
       line.text = CleanInline(body);
+      // A rule drawn under the issuer or the motto ("-------", "____", "———") is not text.
+      static const RE2 kRule(R"(^(?:[-_=.~]|–|—){3,}$)");
+      if (RE2::FullMatch(line.text, kRule)) line.text.clear();
       if (!line.text.empty()) {
         any_text = true;
         line.page_number = IsPageNumber(line.text);
@@ -326,8 +329,10 @@ std::vector<Block> MakeBlocks(const std::vector<SourceLine>& lines) {
         m.rest = std::string(Trim(line.text));
       }
       const bool prev_open_label = prev.marker == MarkerKind::kLabel && prev.text.empty();
+      // "(Ban hành kèm theo Quyết định số ...)" under a title is a note of its own.
+      static const RE2 kAttachmentNote(R"((?i)^\(\s*(?:ban hành\s+)?kèm theo\b)");
       const bool continues =
-          m.kind == MarkerKind::kNone && !line.emphasised && !prev.emphasised &&
+          m.kind == MarkerKind::kNone && !line.emphasised && !prev.emphasised && !RE2::PartialMatch(m.rest, kAttachmentNote) &&
           // A line in capitals is a heading even when converters dropped its bold.
           (prev_open_label ||
            (!EndsSentence(prev.text) && text::HasLowercase(prev.text) &&

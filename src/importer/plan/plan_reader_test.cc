@@ -252,6 +252,23 @@ TEST(ReadPlanDocument, AProvincialPlanWithItsTasksInAnAppendixTable) {
   EXPECT_TRUE(unreadable);
 }
 
+TEST(ReadPlanDocument, AMinistrysDecisionWithItsPlanAttached) {
+  auto p = ReadPlanDocument(ReadRepoFile("tests/fixtures/import/ministry-decision.md"), Registry());
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->source.number, "512/QĐ-BYT");
+  EXPECT_EQ(p->source.issuer.unit_id, "bo-y-te");  // under a "-------" rule, and in the attachment note
+  EXPECT_EQ(p->source.signer, "Trần Văn Thuấn");
+  EXPECT_EQ(p->source.title, "Kế hoạch chuyển đổi số ngành y tế năm 2023");  // the note is not part of it
+  const std::vector<TaskLine> want = {
+      {"II.1", "Cục Công nghệ thông tin", {"Vụ Kế hoạch - Tài chính"}, "trong Quý III/2023"},
+      // A limit: "Cục Quản lý Khám, chữa bệnh" (a comma, then lower case) is not read as a name.
+      {"II.2", "", {"Bảo hiểm xã hội Việt Nam"}, "Tháng 12/2023"},
+      {"II.3", "Văn phòng Bộ", {}, "trước ngày 30/11/2023"},
+      {"II.4", "Các đơn vị thuộc Bộ", {}, "Theo kế hoạch cụ thể của đơn vị"},
+  };
+  EXPECT_EQ(TaskLines(*p), want);
+}
+
 TEST(ReadPlanDocument, Seed000MatchesTheFoundationsPlan) {
   auto p = ReadPlanDocument(ReadRepoFile("data/seeds/000_494c21983f4e96c0.txt"), Registry());
   ASSERT_TRUE(p.ok());
