@@ -12,6 +12,31 @@ using namespace importer;
 
 namespace {
 
+// The JSON form caps every text (the limits ProposalFromJson reads with). A reader's
+// proposal must read back, so ToJson cuts what is longer, at a character boundary, with "…".
+std::string Fit(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t cut = max >= 3 ? max - 3 : 0;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  std::string out(s.substr(0, cut));
+  if (max >= 3) out.append("\xE2\x80\xA6");
+  return out;
+}
+
+Deadline FitDeadline(Deadline d) {
+  d.text = Fit(d.text, 1000);
+  return d;
+}
+
+std::vector<Target> FitTargets(std::vector<Target> ts) {
+  for (auto& t : ts) {
+    t.text = Fit(t.text, 2000);
+    t.qualifier = Fit(t.qualifier, 2000);
+    t.document = Fit(t.document, 200);
+  }
+  return ts;
+}
+
 json::value Lines(const LineSpan& l) {
   if (l.from == 0) return nullptr;
   return json::array{l.from, l.to};
@@ -19,21 +44,25 @@ json::value Lines(const LineSpan& l) {
 
 json::value Ref(const NameRef& r) {
   json::object o;
-  o["as_written"] = r.as_written;
-  o["unit"] = r.unit_id.empty() ? json::value(nullptr) : json::value(r.unit_id);
-  if (!r.successor_id.empty()) o["successor"] = r.successor_id;
+  o["as_written"] = Fit(r.as_written, 2000);
+  o["unit"] = r.unit_id.empty() ? json::value(nullptr) : json::value(Fit(r.unit_id, 200));
+  if (!r.successor_id.empty()) o["successor"] = Fit(r.successor_id, 200);
   return o;
 }
 
+// Lists inside an item hold at most this many entries in the JSON form (the rest are cut).
+constexpr size_t kMaxInner = 1000;
+
 json::array Refs(const std::vector<NameRef>& rs) {
   json::array a;
-  for (const auto& r : rs) a.push_back(Ref(r));
+  for (size_t i = 0; i < rs.size() && i < kMaxInner; ++i) a.push_back(Ref(rs[i]));
   return a;
 }
 
 json::array Targets(const std::vector<Target>& ts) {
   json::array a;
-  for (const auto& t : ts) {
+  for (const auto& t : FitTargets(ts)) {
+    if (a.size() == kMaxInner) break;
     json::object o = codec::ToJson(t);
     a.push_back(std::move(o));
   }
@@ -48,26 +77,26 @@ json::object ToJson(const Proposal& p) {
   json::object out;
   const SourceInfo& s = p.source;
   json::object src;
-  src["file"] = s.file;
+  src["file"] = Fit(s.file, 1000);
   src["sha256"] = Str(s.sha256);
   src["lines"] = s.line_count;
-  src["document_type"] = Str(s.document_type);
-  src["title"] = Str(s.title);
-  src["number"] = Str(s.number);
+  src["document_type"] = Str(Fit(s.document_type, 200));
+  src["title"] = Str(Fit(s.title, 2000));
+  src["number"] = Str(Fit(s.number, 200));
   src["date"] = s.date ? json::value(FormatIso(*s.date)) : json::value(nullptr);
   src["date_year"] = s.date_year == 0 ? json::value(nullptr) : json::value(s.date_year);
-  src["place"] = Str(s.place);
+  src["place"] = Str(Fit(s.place, 200));
   src["issuer"] = s.issuer.as_written.empty() ? json::value(nullptr) : Ref(s.issuer);
-  src["signer"] = Str(s.signer);
+  src["signer"] = Str(Fit(s.signer, 200));
   src["plan_year"] = s.plan_year == 0 ? json::value(nullptr) : json::value(s.plan_year);
   src["plan_lines"] = Lines(s.plan_lines);
   out["source"] = std::move(src);
 
   json::array sections;
   for (const auto& sec : p.sections) {
-    sections.push_back(json::object{{"numeral", sec.numeral},
-                                    {"title", sec.title},
-                                    {"intro", Str(sec.intro)},
+    sections.push_back(json::object{{"numeral", Fit(sec.numeral, 20)},
+                                    {"title", Fit(sec.title, 2000)},
+                                    {"intro", Str(Fit(sec.intro, 100000))},
                                     {"has_tasks", sec.has_tasks},
                                     {"lines", Lines(sec.lines)}});
   }
@@ -75,10 +104,10 @@ json::object ToJson(const Proposal& p) {
 
   json::array objectives;
   for (const auto& o : p.objectives) {
-    objectives.push_back(json::object{{"code", o.code},
-                                      {"group", Str(o.group)},
-                                      {"text", o.text},
-                                      {"document", Str(o.document)},
+    objectives.push_back(json::object{{"code", Fit(o.code, 200)},
+                                      {"group", Str(Fit(o.group, 2000))},
+                                      {"text", Fit(o.text, 100000)},
+                                      {"document", Str(Fit(o.document, 500))},
                                       {"targets", Targets(o.targets)},
                                       {"lines", Lines(o.lines)}});
   }
@@ -87,29 +116,31 @@ json::object ToJson(const Proposal& p) {
   json::array tasks;
   for (const auto& t : p.tasks) {
     json::object o;
-    o["id"] = t.id;
-    o["section"] = t.section;
-    o["number"] = t.number;
-    o["title"] = t.title;
-    o["text"] = t.text;
-    if (!t.expected_output.empty()) o["expected_output"] = t.expected_output;
+    o["id"] = Fit(t.id, 200);
+    o["section"] = Fit(t.section, 20);
+    o["number"] = Fit(t.number, 100);
+    o["title"] = Fit(t.title, 5000);
+    o["text"] = Fit(t.text, 100000);
+    if (!t.expected_output.empty()) o["expected_output"] = Fit(t.expected_output, 10000);
     o["lead"] = t.lead ? Ref(*t.lead) : json::value(nullptr);
     o["coordinators"] = Refs(t.coordinators);
     o["support_unit"] = t.support_unit ? Ref(*t.support_unit) : json::value(nullptr);
-    o["deadline"] = t.deadline ? json::value(codec::ToJson(*t.deadline)) : json::value(nullptr);
+    o["deadline"] = t.deadline ? json::value(codec::ToJson(FitDeadline(*t.deadline))) : json::value(nullptr);
     json::array ms;
-    for (const auto& m : t.milestones) ms.push_back(codec::ToJson(m));
+    for (const auto& m : t.milestones)
+      if (ms.size() < kMaxInner) ms.push_back(codec::ToJson(FitDeadline(m)));
     o["milestones"] = std::move(ms);
     json::array subs;
     for (const auto& si : t.sub_items) {
-      json::object so{{"label", si.label}, {"text", si.text}, {"lines", Lines(si.lines)}};
+      json::object so{{"label", Fit(si.label, 20)}, {"text", Fit(si.text, 100000)}, {"lines", Lines(si.lines)}};
       if (si.background) so["background"] = true;
       subs.push_back(std::move(so));
     }
     o["sub_items"] = std::move(subs);
     o["targets"] = Targets(t.targets);
     json::array docs;
-    for (const auto& d : t.documents) docs.push_back(json::value(d));
+    for (const auto& d : t.documents)
+      if (docs.size() < kMaxInner) docs.push_back(json::value(Fit(d, 200)));
     o["documents"] = std::move(docs);
     o["lines"] = Lines(t.lines);
     tasks.push_back(std::move(o));
@@ -122,14 +153,14 @@ json::object ToJson(const Proposal& p) {
     for (const auto& v : ind.values) {
       json::object vo{{"year", v.year},
                       {"value", v.value ? json::value(*v.value) : json::value(nullptr)},
-                      {"text", v.text}};
+                      {"text", Fit(v.text, 200)}};
       if (v.value_to) vo["value_to"] = *v.value_to;
       if (v.estimated) vo["estimated"] = true;
       values.push_back(std::move(vo));
     }
-    indicators.push_back(json::object{{"group", Str(ind.group)},
-                                      {"name", ind.name},
-                                      {"unit", ind.unit},
+    indicators.push_back(json::object{{"group", Str(Fit(ind.group, 2000))},
+                                      {"name", Fit(ind.name, 2000)},
+                                      {"unit", Fit(ind.unit, 50)},
                                       {"estimated", ind.estimated},
                                       {"values", std::move(values)},
                                       {"lines", Lines(ind.lines)}});
@@ -138,38 +169,38 @@ json::object ToJson(const Proposal& p) {
 
   json::array platforms;
   for (const auto& pl : p.platforms) {
-    platforms.push_back(json::object{{"number", pl.number},
-                                     {"name", pl.name},
-                                     {"ownership", pl.ownership},
-                                     {"group", Str(pl.group)},
+    platforms.push_back(json::object{{"number", Fit(pl.number, 50)},
+                                     {"name", Fit(pl.name, 2000)},
+                                     {"ownership", Fit(pl.ownership, 20)},
+                                     {"group", Str(Fit(pl.group, 2000))},
                                      {"owners", Refs(pl.owners)},
-                                     {"text", Str(pl.text)},
+                                     {"text", Str(Fit(pl.text, 100000))},
                                      {"lines", Lines(pl.lines)}});
   }
   out["platforms"] = std::move(platforms);
 
   json::array documents;
   for (const auto& d : p.documents) {
-    documents.push_back(json::object{{"type", d.type},
-                                     {"number", d.number},
+    documents.push_back(json::object{{"type", Fit(d.type, 100)},
+                                     {"number", Fit(d.number, 200)},
                                      {"date", d.date ? json::value(FormatIso(*d.date)) : json::value(nullptr)},
-                                     {"issuer", Str(d.issuer)},
-                                     {"title", Str(d.title)},
+                                     {"issuer", Str(Fit(d.issuer, 2000))},
+                                     {"title", Str(Fit(d.title, 5000))},
                                      {"lines", Lines(d.lines)}});
   }
   out["documents"] = std::move(documents);
 
   json::array actions;
   for (const auto& a : p.actions) {
-    actions.push_back(json::object{{"theme", Str(a.theme)},
-                                   {"number", Str(a.number)},
-                                   {"action", a.action},
-                                   {"period", Str(a.period)},
-                                   {"period_deadline", a.period_deadline ? json::value(codec::ToJson(*a.period_deadline))
+    actions.push_back(json::object{{"theme", Str(Fit(a.theme, 2000))},
+                                   {"number", Str(Fit(a.number, 100))},
+                                   {"action", Fit(a.action, 100000)},
+                                   {"period", Str(Fit(a.period, 200))},
+                                   {"period_deadline", a.period_deadline ? json::value(codec::ToJson(FitDeadline(*a.period_deadline)))
                                                                          : json::value(nullptr)},
                                    {"leads", Refs(a.leads)},
                                    {"coordinators", Refs(a.coordinators)},
-                                   {"document", Str(a.document)},
+                                   {"document", Str(Fit(a.document, 500))},
                                    {"lines", Lines(a.lines)}});
   }
   out["actions"] = std::move(actions);
@@ -177,9 +208,9 @@ json::object ToJson(const Proposal& p) {
   json::array warnings;
   for (const auto& w : p.warnings) {
     warnings.push_back(json::object{{"line", w.line == 0 ? json::value(nullptr) : json::value(w.line)},
-                                    {"code", w.code},
-                                    {"message", w.message_vi},
-                                    {"message_en", w.message_en}});
+                                    {"code", Fit(w.code, 100)},
+                                    {"message", Fit(w.message_vi, 5000)},
+                                    {"message_en", Fit(w.message_en, 5000)}});
   }
   out["warnings"] = std::move(warnings);
   return out;
