@@ -92,20 +92,9 @@ std::string Fold(std::string_view s) {
   // ASCII needs neither decomposition nor marks removed: lower-case it and collapse spaces
   // (the importer folds every line several times; most are partly ASCII, many wholly).
   if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending_space = false;
-    for (char ch : s) {
-      if (IsSpace(static_cast<unsigned char>(ch))) {
-        pending_space = !out.empty();
-        continue;
-      }
-      if (pending_space) {
-        out.push_back(' ');
-        pending_space = false;
-      }
-      out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-    }
+    std::string out = CollapseWhitespace(s);
+    for (char& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     return out;
   }
   UErrorCode err = U_ZERO_ERROR;

@@ -47,6 +47,12 @@ std::vector<NameRef> AgencyPhrases::List(const std::string& phrase, int line) {
 
 namespace {
 
+// An issuer's own collective, as written: "Các sở, ban, ngành (tỉnh)", "các cơ quan, đơn
+// vị", "Các đơn vị thuộc Bộ". One pattern for a whole phrase and for a sentence's subject.
+constexpr const char* kLocalCollective =
+    R"((?:các\s+)?(?:sở,?\s*ban,?\s*ngành|sở,?\s*ngành|cơ quan,?\s*đơn vị|phòng,?\s*ban|)"
+    R"(đơn vị\s+(?:trực\s+)?thuộc\s+(?:bộ|sở|tỉnh))(?:\s+(?:tỉnh|thành phố|huyện|xã|liên quan|trực thuộc))?)";
+
 struct Word {
   std::string_view raw;     // without trailing punctuation
   std::string folded;
@@ -220,10 +226,10 @@ std::optional<NameRef> AgencyPhrases::LeadFromSentences(const std::string& text,
     return subject->ref;
   }
   // "Các đơn vị thuộc Bộ xây dựng kế hoạch ...": the issuer's own collective acts.
-  static const RE2 kCollectiveSubject(
-      R"((?i)^\s*(các\s+(?:sở,?\s*ban,?\s*ngành|đơn vị\s+(?:trực\s+)?thuộc\s+(?:bộ|sở|tỉnh)|cơ quan,?\s*đơn vị)(?:\s+(?:tỉnh|thành phố|liên quan))?)\s+(.*)$)");
+  static const RE2 kCollectiveSubject(std::string(R"((?i)^\s*()") + kLocalCollective + R"()\s+(.*)$)");
   std::string collective, rest;
-  if (RE2::FullMatch(text, kCollectiveSubject, &collective, &rest) && !IsStatementOfFact(Fold(rest.substr(0, 40)))) {
+  if (RE2::FullMatch(text, kCollectiveSubject, &collective, &rest) && Fold(collective).starts_with("cac ") &&
+      !IsStatementOfFact(Fold(rest.substr(0, 40)))) {
     AgencyMatch m;
     m.ref.as_written = collective;
     Note(m, line);
@@ -297,34 +303,28 @@ std::vector<NameRef> AgencyPhrases::CoordinatorsFromSentences(const std::string&
 std::optional<AgencyMatch> AgencyPhrases::UnlistedAtEnd(const std::string& clause) const {
   if (auto c = LocalCollective(clause)) return c;
   // "Sở Khoa học và Công nghệ", "Giao Sở Y tế", "do Văn phòng Ủy ban nhân dân tỉnh": the
-  // name opens the clause or follows a word that hands over the duty.
+  // name opens the clause or follows a word that hands over the duty, and ends it.
   std::string_view c = clause;
   while (!c.empty() && (c.back() == ' ' || c.back() == ',')) c.remove_suffix(1);
-  size_t start = 0;
-  while (start < c.size() && c[start] == ' ') ++start;
-  for (size_t i = start; i < c.size();) {
-    const bool word_start = i == start || c[i - 1] == ' ';
-    if (word_start) {
-      const std::string before = Fold(c.substr(start, i - start));
-      static const RE2 kHandOver(R"((?:^|\s)(?:do|giao|giao cho|cho|de nghi|yeu cau)$)");
-      if (i == start || RE2::PartialMatch(before, kHandOver)) {
-        const size_t n = UnlistedAgencyLength(c.substr(i));
-        if (n > 0 && i + n == c.size()) {
-          AgencyMatch m;
-          m.ref.as_written = std::string(c.substr(i, n));
-          return m;
-        }
-      }
+  const std::vector<Word> w = WordsOf(c, 256);
+  for (size_t k = 0; k < w.size(); ++k) {
+    const std::string prev = k == 0 ? "" : w[k - 1].folded;
+    const std::string prev2 = k < 2 ? "" : w[k - 2].folded + " " + prev;
+    const bool hand_over = prev == "do" || prev == "giao" || prev == "cho" || prev2 == "de nghi" || prev2 == "yeu cau";
+    if (k > 0 && !hand_over) continue;
+    const size_t from = static_cast<size_t>(w[k].raw.data() - c.data());
+    const size_t n = UnlistedAgencyLength(c.substr(from));
+    if (n > 0 && from + n == c.size()) {
+      AgencyMatch m;
+      m.ref.as_written = std::string(c.substr(from, n));
+      return m;
     }
-    ++i;
   }
   return std::nullopt;
 }
 
 std::optional<AgencyMatch> LocalCollective(std::string_view phrase) {
-  // A province's own collective: "Các sở, ban, ngành (tỉnh)", "các cơ quan, đơn vị".
-  static const RE2 kCollective(
-      R"((?i)^\s*((?:các\s+)?(?:sở,?\s*ban,?\s*ngành|sở,?\s*ngành|cơ quan,?\s*đơn vị|phòng,?\s*ban)(?:\s+(?:tỉnh|thành phố|huyện|xã|liên quan|trực thuộc))?)\s*[,.;]?\s*$)");
+  static const RE2 kCollective(std::string(R"((?i)^\s*()") + kLocalCollective + R"()\s*[,.;]?\s*$)");
   std::string collective;
   if (!RE2::FullMatch(phrase, kCollective, &collective)) return std::nullopt;
   AgencyMatch m;
@@ -377,7 +377,7 @@ std::vector<AgencyMatch> AgencyPhrases::UnlistedList(const std::string& text, si
     if (!RE2::Consume(&sp, kSeparator)) break;
     rest = std::string_view(sp.data(), sp.size());
   }
-  // A list that opens with no agency names none.
+  // Only registry names: the resolver reads those itself, and this adds nothing.
   if (!out.empty() && !out.front().ref.unit_id.empty()) {
     const bool any_unlisted = std::any_of(out.begin(), out.end(), [](const AgencyMatch& m) { return m.ref.unit_id.empty(); });
     if (!any_unlisted) out.clear();  // the resolver's own reading already covered it

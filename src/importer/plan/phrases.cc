@@ -186,12 +186,10 @@ std::vector<DatedClause> FindDatedClauses(std::string_view text) {
     keep(d, b, e);
   });
   ForEachMatch(kDate, text, [&](const Groups& g, size_t b, size_t e) {
-    const auto plausible = PlausibleDate(ToInt(g[4]), ToInt(g[3]), ToInt(g[2]));
-    if (!plausible) return;
-    const Date date = *plausible;
     Deadline d;
     d.kind = DeadlineKind::kDate;
-    d.date = date;
+    d.date = PlausibleDate(ToInt(g[4]), ToInt(g[3]), ToInt(g[2]));
+    if (!d.date) return;
     keep(d, b, e);
   });
   ForEachMatch(kMonth, text, [&](const Groups& g, size_t b, size_t e) {
