@@ -269,6 +269,27 @@ TEST(ReadPlanDocument, AMinistrysDecisionWithItsPlanAttached) {
   EXPECT_EQ(TaskLines(*p), want);
 }
 
+// Prose tasks are read before tables. A table row without a number continues the task of
+// the row above it, never a prose task that stands further down (found by the fuzzer: the
+// row's text was appended to it and its line range ran backwards).
+TEST(ReadPlanDocument, AnUnnumberedTableRowNeverJoinsAProseTask) {
+  const std::string doc =
+      "KẾ HOẠCH\nChuyển đổi số năm 2026\n\nI. NHIỆM VỤ\n"
+      "TT\tNội dung công việc\tCơ quan chủ trì\tThời gian hoàn thành\n"
+      "-\tGhi chú chung của bảng\t\t\n"
+      "1\tXây dựng kho dữ liệu\tBộ Công an\tQuý IV/2026\n"
+      "\nII. HOẠT ĐỘNG KHÁC\n1. Bộ Tài chính chủ trì bố trí kinh phí thực hiện.\n";
+  auto p = ReadPlanDocument(doc, Registry());
+  ASSERT_TRUE(p.ok());
+  for (const auto& t : p->tasks) {
+    EXPECT_LE(t.lines.from, t.lines.to) << t.id;
+    EXPECT_EQ(t.text.find("Ghi chú"), std::string::npos) << t.id;
+  }
+  const auto prose = std::find_if(p->tasks.begin(), p->tasks.end(), [](const ProposedTask& t) { return t.id == "II.1"; });
+  ASSERT_NE(prose, p->tasks.end());
+  EXPECT_EQ(prose->lines, (LineSpan{10, 10}));
+}
+
 TEST(ReadPlanDocument, Seed000MatchesTheFoundationsPlan) {
   auto p = ReadPlanDocument(ReadRepoFile("data/seeds/000_494c21983f4e96c0.txt"), Registry());
   ASSERT_TRUE(p.ok());

@@ -136,6 +136,12 @@ bool RefersToAppendix(const std::string& folded) {
           folded.find("tai phu luc") != std::string::npos);
 }
 
+// Whether a record read earlier is a row of `table` (prose tasks are read before tables,
+// wherever they stand in the document).
+bool InTable(const LineSpan& lines, const Table& table) {
+  return lines.from >= table.first_line && lines.from <= table.last_line;
+}
+
 void ReadResponsibleCell(const std::string& cell, int line, AgencyPhrases& agencies, std::optional<NameRef>& lead,
                          std::vector<NameRef>& coordinators) {
   if (Fold(cell).empty()) return;
@@ -270,13 +276,14 @@ void ReadTaskTable(const Table& table, TableContext& ctx, std::set<std::string>&
       continue;
     }
     if (!out.sections.empty() && out.sections.back().numeral == numeral) {
-      out.sections.back().lines.to = row->last_line;
+      out.sections.back().lines.to = std::max(out.sections.back().lines.to, row->last_line);
     }
     auto number = ReadRowNumber(Cell(*row, cols.number >= 0 ? cols.number : 0));
     const std::string content = Cell(*row, cols.content);
     if (!number) {
-      // A row without a number continues the task above ("- Chỉ đạo Sở ...").
-      if (!out.tasks.empty() && !content.empty() && out.tasks.back().lines.to >= table.first_line) {
+      // A row without a number continues the task above ("- Chỉ đạo Sở ...") when that task
+      // is a row of this table.
+      if (!out.tasks.empty() && !content.empty() && InTable(out.tasks.back().lines, table)) {
         out.tasks.back().text = Join({out.tasks.back().text, content});
         out.tasks.back().lines.to = row->last_line;
       }
@@ -341,7 +348,7 @@ void ReadActionTable(const Table& table, TableContext& ctx, const std::string& d
     auto number = ReadRowNumber(Cell(*row, cols.number >= 0 ? cols.number : 0));
     const std::string content = Cell(*row, cols.content);
     if (!number) {
-      if (!out.actions.empty() && !content.empty() && out.actions.back().lines.to >= table.first_line) {
+      if (!out.actions.empty() && !content.empty() && InTable(out.actions.back().lines, table)) {
         out.actions.back().action = Join({out.actions.back().action, content});
         out.actions.back().lines.to = row->last_line;
       }
