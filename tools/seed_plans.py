@@ -346,6 +346,15 @@ def main():
             "published": True, "source": SEED_2022,
             "documents": referenced_documents(lines),
             "sections": sections,
+            # Sections III and IV oblige the ministries' and the provinces' steering committees
+            # to issue their own 2022 plans in Q1 (seed lines 204 and 534); the importer reads
+            # the same duties (src/importer/plan/duties.cc).
+            "duties": [
+                {"respondent": "cac-bo-nganh", "section": "III", "due": "Quý I/2022", "year": 2022, "lines": [204, 204],
+                 "what": "ban hành Kế hoạch hoạt động năm 2022 của Ban Chỉ đạo chuyển đổi số bộ, ngành mình"},
+                {"respondent": "cac-dia-phuong", "section": "IV", "due": "Quý I/2022", "year": 2022, "lines": [534, 534],
+                 "what": "ban hành Kế hoạch hoạt động năm 2022 của Ban Chỉ đạo chuyển đổi số của địa phương"},
+            ],
         },
         "objectives": objectives, "tasks": tasks,
     }

@@ -74,13 +74,19 @@ Status Handler::CheckPlanRefs(const Plan& plan) {
     if (*plan.parent_id == plan.id) return InvalidArgument("/parent_id", "a plan cannot be its own parent",
                                                            "Kế hoạch không thể là cha của chính nó");
     auto parent = store_.GetPlan(*plan.parent_id);
-    if (!parent.ok()) return InvalidArgument("/parent_id", "unknown plan", "Không có kế hoạch cha");
+    if (!parent.ok() || !MaySee(PlanSubject(*parent)))
+      return InvalidArgument("/parent_id", "unknown plan", "Không có kế hoạch cha");
     if (plan.id) {  // no cycles: the new parent must not sit below this plan
       auto below = store_.PlanSubtree(plan.id);
       if (below.ok() && std::count(below->begin(), below->end(), *plan.parent_id))
         return InvalidArgument("/parent_id", "would make a cycle", "Quan hệ kế hoạch cha - con bị vòng lặp");
     }
   }
+  for (size_t i = 0; i < plan.duties.size(); ++i)
+    if (!reg_->Find(plan.duties[i].respondent))
+      return InvalidArgument("/duties/" + std::to_string(i) + "/respondent",
+                             "unknown unit '" + plan.duties[i].respondent + "'",
+                             "Không có đơn vị " + plan.duties[i].respondent);
   return OkStatus();
 }
 
@@ -129,7 +135,7 @@ Status Handler::CheckObjectiveRefs(const Objective& o) {
 
 HttpResponse Handler::ListTasks() {
   QueryParams p(req_.query, {"plan", "under_plan", "section", "lead", "coordinator", "unit", "include_predecessors", "status",
-                  "timeliness", "as_of", "due_from", "due_to", "q", "objective", "parent", "sort", "limit",
+                  "timeliness", "as_of", "due_from", "due_to", "q", "objective", "parent", "serves", "sort", "limit",
                   "offset", "due_soon_days"});
   TaskQuery q;
   if (auto v = p.Int("plan", 1, INT64_MAX)) q.plan_id = *v;
@@ -153,6 +159,7 @@ HttpResponse Handler::ListTasks() {
   q.q = p.Str("q").value_or("");
   if (auto v = p.Int("objective", 1, INT64_MAX)) q.objective_id = *v;
   if (auto v = p.Int("parent", 1, INT64_MAX)) q.parent_id = *v;
+  if (auto v = p.Int("serves", 1, INT64_MAX)) q.serves = *v;
   q.due_soon_days = static_cast<int>(p.Int("due_soon_days", 0, 365).value_or(options_.due_soon_days));
   if (auto s = p.Str("sort")) {
     std::string key = *s;
@@ -229,7 +236,8 @@ Status Handler::CheckTaskRefs(const Task& t) {
   if (!store_.GetPlan(t.plan_id).ok()) return InvalidArgument("/plan_id", "unknown plan", "Không có kế hoạch");
   if (t.parent_id) {
     auto parent = store_.GetTask(*t.parent_id);
-    if (!parent.ok()) return InvalidArgument("/parent_id", "unknown task", "Không có nhiệm vụ cha");
+    if (!parent.ok() || !MaySee(TaskSubject(*parent)))
+      return InvalidArgument("/parent_id", "unknown task", "Không có nhiệm vụ cha");
     if (t.id) {  // no cycles through the parent chain
       std::optional<int64_t> cur = parent->parent_id;
       for (int depth = 0; cur && depth < 1000; ++depth) {
@@ -238,6 +246,15 @@ Status Handler::CheckTaskRefs(const Task& t) {
         cur = up.ok() ? up->parent_id : std::nullopt;
       }
     }
+  }
+  for (size_t i = 0; i < t.serves.size(); ++i) {
+    const std::string path = "/serves/" + std::to_string(i);
+    auto served = store_.GetTask(t.serves[i]);
+    if (!served.ok() || !MaySee(TaskSubject(*served)))
+      return InvalidArgument(path, "unknown task", "Không có nhiệm vụ " + std::to_string(t.serves[i]));
+    if (served->plan_id == t.plan_id)
+      return InvalidArgument(path, "a task of the same plan; a sub-task names it as parent_id",
+                             "Nhiệm vụ cùng kế hoạch; nhiệm vụ con ghi nhiệm vụ cha ở parent_id");
   }
   for (size_t i = 0; i < t.objective_ids.size(); ++i)
     if (!store_.GetObjective(t.objective_ids[i]).ok())

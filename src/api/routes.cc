@@ -227,6 +227,10 @@ Result<std::optional<std::vector<int64_t>>> Handler::VisiblePlans() {
   return std::optional<std::vector<int64_t>>(std::move(ids));
 }
 
+bool Handler::MaySee(const Subject& subject) const {
+  return Decide(principal_ ? &*principal_ : nullptr, Action::kRead, subject, *reg_, Today()) == Verdict::kAllow;
+}
+
 Subject Handler::PlanSubject(const Plan& plan) {
   Subject s;
   s.published = plan.published;
@@ -370,6 +374,7 @@ const std::vector<Route>& RouteTable() {
       {"POST", "/api/plans", A::kEditPlan, &H::CreatePlan},
       {"GET", "/api/plans/{id}", A::kRead, &H::GetPlan},
       {"PATCH", "/api/plans/{id}", A::kEditPlan, &H::PatchPlan},
+      {"GET", "/api/plans/{id}/registrations", A::kRead, &H::GetPlanRegistrations},
       {"GET", "/api/objectives", A::kRead, &H::ListObjectives},
       {"POST", "/api/objectives", A::kEditPlan, &H::CreateObjective},
       {"GET", "/api/objectives/{id}", A::kRead, &H::GetObjective},
@@ -381,6 +386,7 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/tasks/{id}/progress", A::kReadInternal, &H::ListProgress},
       {"POST", "/api/tasks/{id}/progress", A::kReportProgress, &H::AddProgress},
       {"GET", "/api/tasks/{id}/history", A::kReadInternal, &H::TaskHistory},
+      {"GET", "/api/tasks/{id}/cascade", A::kRead, &H::GetTaskCascade},
       {"GET", "/api/indicators", A::kRead, &H::ListIndicators},
       {"POST", "/api/indicators", A::kEditIndicators, &H::CreateIndicator},
       {"GET", "/api/indicators/{key}", A::kRead, &H::GetIndicator},

@@ -286,13 +286,19 @@ json::object ToJson(const Plan& p) {
   for (const auto& d : p.documents)
     docs.push_back(json::object{{"type", d.type}, {"number", d.number}, {"date", OptDate(d.date)},
                                 {"issuer", OptStr(d.issuer)}, {"title", OptStr(d.title)}});
+  json::array duties;
+  for (const auto& d : p.duties)
+    duties.push_back(json::object{{"respondent", d.respondent}, {"what", OptStr(d.what)}, {"due", ToJson(d.due)},
+                                  {"year", d.year ? json::value(d.year) : json::value(nullptr)},
+                                  {"section", OptStr(d.section)}, {"source", SourceToJson(d.source)}});
   return json::object{
       {"id", p.id}, {"key", OptStr(p.key)}, {"kind", p.kind}, {"title", p.title},
       {"decision", json::object{{"number", OptStr(p.decision_number)}, {"date", OptDate(p.decision_date)},
                                 {"issuer", OptStr(p.issuer_id)}, {"signer", OptStr(p.signer)}}},
       {"period", json::object{{"from", OptDate(p.period_from)}, {"to", OptDate(p.period_to)}}},
       {"parent_id", p.parent_id ? json::value(*p.parent_id) : json::value(nullptr)},
-      {"sections", std::move(sections)}, {"documents", std::move(docs)}, {"published", p.published},
+      {"sections", std::move(sections)}, {"documents", std::move(docs)}, {"duties", std::move(duties)},
+      {"published", p.published},
       {"source", SourceToJson(p.source)}, {"revision", p.version},
       {"created_at", OptStr(p.created_at)}, {"updated_at", OptStr(p.updated_at)}};
 }
@@ -347,6 +353,25 @@ Result<Plan> PlanFromJson(const json::value& v, const std::string& path, ReadMod
       d.title = dr.Str("title", false, 2000).value_or("");
       dr.Finish();
       p.documents.push_back(std::move(d));
+    }
+  }
+  if (const json::array* ds = r.Array("duties", 100)) {
+    for (size_t i = 0; i < ds->size(); ++i) {
+      const std::string dp = path + "/duties/" + std::to_string(i);
+      Reader dr((*ds)[i], dp, errs, mode);
+      PlanDuty d;
+      d.respondent = dr.Str("respondent", true, 64).value_or("");
+      d.what = dr.Str("what", false, 4000).value_or("");
+      if (const json::value* due = dr.Get("due", true)) {
+        auto dl = DeadlineFromJson(*due, dp + "/due", mode);
+        if (dl.ok()) d.due = std::move(dl).value();
+        else Absorb(errs, dl.error());
+      }
+      d.year = static_cast<int>(dr.Int("year", 0, 9999).value_or(0));
+      d.section = dr.Str("section", false, 32).value_or("");
+      d.source = SourceFromJson(dr, errs);
+      dr.Finish();
+      p.duties.push_back(std::move(d));
     }
   }
   p.published = r.Bool("published").value_or(false);
@@ -420,7 +445,7 @@ json::object ToJson(const Task& t) {
       {"support_unit", t.support_unit ? UnitRefToJson(*t.support_unit) : json::value(nullptr)},
       {"deadline", t.deadline ? json::value(ToJson(*t.deadline)) : json::value(nullptr)},
       {"parent_id", t.parent_id ? json::value(*t.parent_id) : json::value(nullptr)},
-      {"objective_ids", json::value_from(t.objective_ids)}, {"targets", std::move(targets)},
+      {"serves", json::value_from(t.serves)}, {"objective_ids", json::value_from(t.objective_ids)}, {"targets", std::move(targets)},
       {"status", TaskStatusName(t.status)}, {"completed_on", OptDate(t.completed_on)},
       {"progress_percent", t.progress_percent}, {"source", SourceToJson(t.source)}, {"ordinal", t.ordinal},
       {"revision", t.version}, {"created_at", OptStr(t.created_at)}, {"updated_at", OptStr(t.updated_at)}};
@@ -457,6 +482,12 @@ Result<Task> TaskFromJson(const json::value& v, const std::string& path, ReadMod
   if (r.Has("parent_id")) {
     if (auto pid = r.Int("parent_id", 1, INT64_MAX)) t.parent_id = *pid;
   }
+  if (const json::array* ss = r.Array("serves", 100)) {
+    for (size_t i = 0; i < ss->size(); ++i) {
+      if ((*ss)[i].is_int64() && (*ss)[i].get_int64() > 0) t.serves.push_back((*ss)[i].get_int64());
+      else errs.push_back({path + "/serves/" + std::to_string(i), "must be a task id"});
+    }
+  }
   if (const json::array* os = r.Array("objective_ids", 1000)) {
     for (size_t i = 0; i < os->size(); ++i) {
       if ((*os)[i].is_int64() && (*os)[i].get_int64() > 0) t.objective_ids.push_back((*os)[i].get_int64());
@@ -483,7 +514,7 @@ Result<Task> TaskFromJson(const json::value& v, const std::string& path, ReadMod
   t.created_at = r.Str("created_at", false, 40).value_or("");
   t.updated_at = r.Str("updated_at", false, 40).value_or("");
   for (const char* ro : {"status_label", "status_label_en", "timeliness", "timeliness_label", "due_date", "as_of",
-                         "plan_key", "addressees", "lead_name"})
+                         "plan_key", "addressees", "lead_name", "children", "implemented_by"})
     r.Ignore(ro);
   r.Finish();
   if (errs.empty() && mode == ReadMode::kStrict) {

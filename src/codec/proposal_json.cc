@@ -102,6 +102,18 @@ json::object ToJson(const Proposal& p) {
   }
   out["sections"] = std::move(sections);
 
+  json::array duties;
+  for (const auto& d : p.duties) {
+    if (duties.size() == kMaxInner) break;
+    duties.push_back(json::object{{"respondent", Ref(d.respondent)},
+                                  {"what", Fit(d.what, 4000)},
+                                  {"due", d.due ? json::value(codec::ToJson(FitDeadline(*d.due))) : json::value(nullptr)},
+                                  {"year", d.year == 0 ? json::value(nullptr) : json::value(d.year)},
+                                  {"section", Fit(d.section, 20)},
+                                  {"lines", Lines(d.lines)}});
+  }
+  out["duties"] = std::move(duties);
+
   json::array objectives;
   for (const auto& o : p.objectives) {
     objectives.push_back(json::object{{"code", Fit(o.code, 200)},
@@ -333,6 +345,18 @@ Result<Proposal> ProposalFromJson(const json::value& v) {
     sec.lines = ReadLines(s, errs);
     s.Finish();
     p.sections.push_back(std::move(sec));
+  });
+  EachObject(r, "duties", [&](const json::value& e, const std::string& path) {
+    Reader dr(e, path, errs);
+    ProposedDuty d;
+    if (auto ref = ReadOptRef(dr, "respondent", errs)) d.respondent = *ref;
+    d.what = dr.Str("what", false, 4000).value_or("");
+    d.due = ReadOptDeadline(dr, "due", errs);
+    d.year = static_cast<int>(dr.Int("year", 1900, 2200).value_or(0));
+    d.section = dr.Str("section", false, 20).value_or("");
+    d.lines = ReadLines(dr, errs);
+    dr.Finish();
+    p.duties.push_back(std::move(d));
   });
   EachObject(r, "objectives", [&](const json::value& e, const std::string& path) {
     Reader o(e, path, errs);

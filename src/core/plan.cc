@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/unit.h"
 #include "text/vn_text.h"
 
 namespace dxgov {
@@ -73,16 +74,37 @@ std::string DescribeTargetVi(const Target& t) {
   return "";
 }
 
+Status ValidatePlanDuty(const PlanDuty& d, const std::string& path) {
+  std::vector<FieldError> errs;
+  if (!IsValidUnitId(d.respondent)) errs.push_back({path + "/respondent", "a unit or group id"});
+  if (auto s = ValidateDeadline(d.due, path + "/due"); !s.ok()) {
+    for (const auto& f : s.error().fields()) errs.push_back(f);
+  } else if (!FixedDueDate(d.due)) {
+    errs.push_back({path + "/due", "needs a fixed deadline (a date, month, quarter, year or span)"});
+  }
+  if (d.year != 0 && (d.year < 1900 || d.year > 2200)) errs.push_back({path + "/year", "1900..2200, or 0 for any"});
+  if (d.what.size() > 4000) errs.push_back({path + "/what", "at most 4000 bytes"});
+  if (errs.empty()) return OkStatus();
+  return Error(ErrorCode::kInvalidArgument, "Nghĩa vụ ban hành kế hoạch không hợp lệ", "invalid plan duty",
+               std::move(errs));
+}
+
 Status ValidatePlan(const Plan& p) {
   std::vector<FieldError> errs;
   if (text::CollapseWhitespace(p.title).empty()) errs.push_back({"/title", "required"});
   if (p.title.size() > 1000) errs.push_back({"/title", "at most 1000 bytes"});
-  if (p.kind != "plan" && p.kind != "programme") errs.push_back({"/kind", "must be plan or programme"});
+  if (p.kind != "plan" && p.kind != "programme" && p.kind != "conclusions")
+    errs.push_back({"/kind", "must be plan, programme or conclusions"});
   if (p.period_from && p.period_to && *p.period_to < *p.period_from)
     errs.push_back({"/period/to", "before period/from"});
   if (!p.key.empty() && text::Slug(p.key) != p.key) errs.push_back({"/key", "lowercase a-z, 0-9 and '-'"});
   for (size_t i = 0; i < p.sections.size(); ++i)
     if (p.sections[i].numeral.empty()) errs.push_back({"/sections/" + std::to_string(i) + "/numeral", "required"});
+  for (size_t i = 0; i < p.duties.size(); ++i) {
+    auto s = ValidatePlanDuty(p.duties[i], "/duties/" + std::to_string(i));
+    if (!s.ok())
+      for (const auto& f : s.error().fields()) errs.push_back(f);
+  }
   if (errs.empty()) return OkStatus();
   return Error(ErrorCode::kInvalidArgument, "Kế hoạch không hợp lệ", "invalid plan", std::move(errs));
 }

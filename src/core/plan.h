@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/deadline.h"
 #include "core/status.h"
 
 namespace dxgov {
@@ -22,6 +23,8 @@ struct SourceRef {
   std::string file;
   int line_from = 0;
   int line_to = 0;
+
+  bool operator==(const SourceRef&) const = default;
 };
 
 struct DocumentRef {
@@ -39,6 +42,22 @@ struct Section {
   std::optional<SourceRef> source;
 };
 
+// A plan's duty on others to issue their own implementing plans. Plan::duties holds them;
+// core/cascade.h judges who has met them.
+struct PlanDuty {
+  std::string respondent;  // a unit or a group ("cac-bo-nganh", "cac-dia-phuong")
+  std::string what;        // the duty as written: "ban hành Kế hoạch hoạt động năm 2022 ..."
+  Deadline due;            // a fixed form ("Quý I/2022"): its last day is the last on-time day
+  int year = 0;            // the year the own plans cover; 0 = any period
+  std::string section;     // where the plan states it ("III")
+  std::optional<SourceRef> source;
+
+  bool operator==(const PlanDuty&) const = default;
+};
+
+// Fields, with paths under `path` ("/duties/0"): respondent id shape, a fixed deadline.
+Status ValidatePlanDuty(const PlanDuty& d, const std::string& path);
+
 struct Plan {
   int64_t id = 0;
   std::string key;    // stable human key, e.g. "27-qd-ubqgcds-2022"
@@ -53,6 +72,7 @@ struct Plan {
   std::optional<int64_t> parent_id;
   std::vector<Section> sections;
   std::vector<DocumentRef> documents;
+  std::vector<PlanDuty> duties;  // on the units that implement this plan
   bool published = false;
   std::optional<SourceRef> source;
   int64_t version = 0;

@@ -67,6 +67,7 @@ struct TaskQuery {
   std::string q;                          // free text, case- and diacritic-insensitive
   std::optional<int64_t> objective_id;
   std::optional<int64_t> parent_id;
+  std::optional<int64_t> serves;          // tasks implementing this one (Task::serves)
   bool published_only = false;
   // When set, only tasks of these plans (sorted ids): what the caller may see.
   std::optional<std::vector<int64_t>> visible_plan_ids;

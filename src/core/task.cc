@@ -1,5 +1,6 @@
 #include "core/task.h"
 
+#include <algorithm>
 #include <array>
 
 #include "text/vn_text.h"
@@ -89,6 +90,12 @@ Status ValidateTask(const Task& t) {
       for (const auto& f : s.error().fields()) errs.push_back(f);
   }
   if (t.parent_id && *t.parent_id == t.id && t.id != 0) errs.push_back({"/parent_id", "a task cannot be its own parent"});
+  for (size_t i = 0; i < t.serves.size(); ++i) {
+    const std::string path = "/serves/" + std::to_string(i);
+    if (t.id != 0 && t.serves[i] == t.id) errs.push_back({path, "a task cannot serve itself"});
+    else if (std::find(t.serves.begin(), t.serves.begin() + static_cast<long>(i), t.serves[i]) != t.serves.begin() + static_cast<long>(i))
+      errs.push_back({path, "listed twice"});
+  }
   if (errs.empty()) return OkStatus();
   return Error(ErrorCode::kInvalidArgument, "Nhiệm vụ không hợp lệ", "invalid task", std::move(errs));
 }

@@ -61,7 +61,8 @@ struct Task {
   std::vector<UnitRef> coordinators;
   std::optional<UnitRef> support_unit;  // đơn vị đầu mối hỗ trợ
   std::optional<Deadline> deadline;
-  std::optional<int64_t> parent_id;
+  std::optional<int64_t> parent_id;  // the task this one breaks down (any plan)
+  std::vector<int64_t> serves;       // tasks of other plans this one implements (cascade)
   std::vector<int64_t> objective_ids;
   std::vector<Target> targets;  // stated in the text
   TaskStatus status = TaskStatus::kNotStarted;

@@ -210,6 +210,7 @@ Page<int64_t> TaskIndex::Query(const TaskQuery& q, const TaskQueryContext& ctx) 
     if (q.objective_id && !std::binary_search(f.objective_ids.begin(), f.objective_ids.end(), *q.objective_id))
       return false;
     if (q.parent_id && f.parent_id != *q.parent_id) return false;
+    if (ctx.serving_ids && !std::binary_search(ctx.serving_ids->begin(), ctx.serving_ids->end(), f.id)) return false;
     if ((q.due_from || q.due_to) && !DueInWindow(f.deadline.Expand(), from, to)) return false;
     if (!q.timeliness.empty()) {
       const auto d = f.deadline.Expand();

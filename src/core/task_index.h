@@ -45,6 +45,7 @@ struct TaskQueryContext {
   Date as_of;                                        // the query's as_of, already defaulted
   const std::vector<int64_t>* plan_ids = nullptr;    // allowed plans (plan/under_plan/published); null = any
   const std::vector<int64_t>* text_ids = nullptr;    // q: tasks whose text matches (sorted); null = no q
+  const std::vector<int64_t>* serving_ids = nullptr; // serves: the tasks serving it (sorted); null = any
 };
 
 class TaskIndex {

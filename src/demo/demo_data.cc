@@ -109,6 +109,20 @@ Result<PlanBundle> ParsePlanBundle(std::string_view json_text) {
     const json::object& s = sv.as_object();
     b.plan.sections.push_back(Section{Str(s, "numeral"), Str(s, "title"), Str(s, "intro"), Lines(s, file)});
   }
+  const json::array* duties = Arr(*p, "duties");
+  for (size_t i = 0; i < duties->size(); ++i) {
+    const json::object& d = (*duties)[i].as_object();
+    PlanDuty duty;
+    duty.respondent = Str(d, "respondent");
+    duty.what = Str(d, "what");
+    auto due = ParseDeadlineText(Str(d, "due"), "/plan/duties/" + std::to_string(i) + "/due");
+    if (!due.ok()) return std::move(due).error();
+    duty.due = std::move(due).value();
+    if (auto y = d.find("year"); y != d.end() && y->value().is_int64()) duty.year = static_cast<int>(y->value().get_int64());
+    duty.section = Str(d, "section");
+    duty.source = Lines(d, file);
+    b.plan.duties.push_back(std::move(duty));
+  }
   DX_RETURN_IF_ERROR(ValidatePlan(b.plan));
   const json::array* objectives = Arr(r, "objectives");
   for (size_t i = 0; i < objectives->size(); ++i) {

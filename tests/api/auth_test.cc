@@ -348,6 +348,7 @@ class Fixtures {
     if (m == "POST" && p == "/api/plans")
       return Probe{p, R"({"kind":"plan","key":"kh-moi-)" + n + R"(","title":"Kế hoạch mới","decision":{"issuer":")" + unit + R"("}})"};
     if (m == "GET" && p == "/api/plans/{id}") return Probe{"/api/plans/" + plan};
+    if (m == "GET" && p == "/api/plans/{id}/registrations") return Probe{"/api/plans/" + plan + "/registrations"};
     if (m == "PATCH" && p == "/api/plans/{id}")
       return Probe{"/api/plans/" + plan, R"({"title":"Kế hoạch sửa )" + n + R"("})", "/api/plans/" + plan};
     const std::string objective = "/api/objectives/" + std::to_string(objectives_[rel]);
@@ -366,6 +367,7 @@ class Fixtures {
     if (m == "GET" && p == "/api/tasks/{id}/progress") return Probe{t + "/progress"};
     if (m == "POST" && p == "/api/tasks/{id}/progress") return Probe{t + "/progress", R"({"text":"Đã triển khai","percent":50})"};
     if (m == "GET" && p == "/api/tasks/{id}/history") return Probe{t + "/history"};
+    if (m == "GET" && p == "/api/tasks/{id}/cascade") return Probe{t + "/cascade"};
     if (m == "GET" && p == "/api/indicators") return Probe{p};
     if (m == "POST" && p == "/api/indicators")
       return Probe{p, R"({"code":"MT-)" + n + R"(","name":"Chỉ tiêu ma trận","unit_of_measure":"%","period_type":"year",

@@ -142,6 +142,12 @@ TEST(PlanDataTest, EveryRecordOccursOnItsSeedLines) {
     }
     for (const auto& s : b.plan.sections)
       if (s.source) ExpectOnLines("section title", s.title, LinesText(lines, *s.source), name + " " + s.numeral);
+    for (const auto& d : b.plan.duties) {
+      ASSERT_TRUE(d.source) << name << " duty " << d.section;
+      const std::string at = LinesText(lines, *d.source);
+      ExpectOnLines("duty", d.what, at, name + " duty " + d.section);
+      ExpectOnLines("duty deadline", d.due.text, at, name + " duty " + d.section);
+    }
   }
   EXPECT_EQ(checked, 12 + 133 + 31);  // 2022 objectives and tasks, 749's goals
 }

@@ -374,6 +374,58 @@ TEST_P(StoreTest, PlanTreeAndCascade) {
   EXPECT_EQ(Numbers(q), (std::vector<std::string>{"1"}));
 }
 
+TEST_P(StoreTest, TasksServingAnotherAreFoundFromIt) {
+  Plan child;
+  child.kind = "plan";
+  child.title = "Kế hoạch của tỉnh Hà Giang";
+  child.parent_id = plan_id_;
+  child.issuer_id = "tinh-ha-giang";
+  PlanDuty duty;
+  duty.respondent = "cac-dia-phuong";
+  duty.due = ParseDeadlineText("Quý I/2022").value();
+  duty.year = 2022;
+  duty.what = "ban hành Kế hoạch";
+  Plan national = store_->GetPlan(plan_id_).value();
+  national.duties = {duty};
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplacePlan(national, national.version); }).ok());
+  EXPECT_EQ(store_->GetPlan(plan_id_)->duties, (std::vector<PlanDuty>{duty}));
+
+  int64_t child_id = Create([&](WriteTxn& t) { return t.CreatePlan(child); });
+  const int64_t a = AddTask(MakeTask("II.1", "Quốc gia A", "cac-dia-phuong"));
+  const int64_t b = AddTask(MakeTask("II.2", "Quốc gia B", "bo-tttt"));
+  Task local = MakeTask("1", "Của tỉnh", "tinh-ha-giang");
+  local.plan_id = child_id;
+  local.serves = {a, b};
+  const int64_t l1 = AddTask(local);
+  local.number = "2";
+  local.serves = {a};
+  const int64_t l2 = AddTask(local);
+  EXPECT_EQ(store_->GetTask(l1)->serves, (std::vector<int64_t>{a, b}));
+
+  TaskQuery q;
+  q.serves = a;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"1", "2"}));
+  q.serves = b;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"1"}));
+  q.serves = l1;
+  EXPECT_TRUE(Numbers(q).empty());
+
+  // A replaced task's links are its new ones; an unknown task is named by its path.
+  Task changed = store_->GetTask(l2).value();
+  changed.serves = {b};
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceTask(changed, changed.version); }).ok());
+  q.serves = a;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"1"}));
+  changed = store_->GetTask(l2).value();
+  changed.serves = {b, 999999};
+  Status s = store_->Write([&](WriteTxn& t) { return t.ReplaceTask(changed, changed.version); });
+  ASSERT_FALSE(s.ok());
+  ASSERT_EQ(s.error().fields().size(), 1u);
+  EXPECT_EQ(s.error().fields()[0].path, "/serves/1");
+  q.serves = b;
+  EXPECT_EQ(Numbers(q), (std::vector<std::string>{"1", "2"}));
+}
+
 TEST_P(StoreTest, UnitChangesRefreshTheRegistry) {
   auto rev = store_->UnitRevision("bo-khcn");
   ASSERT_TRUE(rev.ok());

@@ -86,6 +86,9 @@ class Handler {
   std::optional<HttpResponse> Authorize(Action action, const Subject& subject);
   // Plans the caller may see: nullopt when all of them.
   Result<std::optional<std::vector<int64_t>>> VisiblePlans();
+  // True when the caller may read what `subject` describes (a reference the caller names
+  // must be one it can see: anything else is "unknown", never "forbidden").
+  bool MaySee(const Subject& subject) const;
   Subject PlanSubject(const Plan& plan);
   // The subject of anything inside plan `plan_id`; a missing plan is treated as a draft of
   // nobody's, which only global readers see.
@@ -259,6 +262,17 @@ class Handler {
   HttpResponse ListProgress();
   HttpResponse AddProgress();
   HttpResponse TaskHistory();
+
+  // ------------------------------------------------------------ the cascade of plans (cascade_routes.cc)
+
+  // Every task `q` selects among the plans the caller may see, page after page.
+  Result<std::vector<Task>> AllTasks(TaskQuery q);
+  // GET /api/tasks/{id}/cascade: the parent, the tasks it serves, its sub-tasks and the
+  // tasks of other plans implementing it, each set with a summary.
+  HttpResponse GetTaskCascade();
+  // GET /api/plans/{id}/registrations: per duty of the plan, every respondent's own plan
+  // and whether it was issued on time.
+  HttpResponse GetPlanRegistrations();
 
   // ------------------------------------------------------------ sessions and accounts (account_routes.cc)
 

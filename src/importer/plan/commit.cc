@@ -153,6 +153,24 @@ Result<PlanRecords> RecordsFromProposal(const Proposal& proposal, const UnitRegi
         problems.Add(f.path == "/key" ? "/key" : "/proposal/source" + f.path, f.reason);
   }
 
+  for (size_t i = 0; i < p.duties.size(); ++i) {
+    const ProposedDuty& pd = p.duties[i];
+    const std::string path = "/proposal/duties/" + std::to_string(i);
+    problems.CheckUnit(pd.respondent, path + "/respondent", reg);
+    PlanDuty d;
+    d.respondent = pd.respondent.unit_id;
+    d.what = pd.what;
+    if (pd.due) d.due = *pd.due;
+    else problems.Add(path + "/due", "required: the deadline for the own plans");
+    d.year = pd.year;
+    d.section = pd.section;
+    d.source = SourceOf(p.source.file, pd.lines);
+    if (pd.due && !pd.respondent.unit_id.empty())
+      if (Status ok = ValidatePlanDuty(d, path); !ok.ok())
+        for (const auto& f : ok.error().fields()) problems.Add(f.path, f.reason);
+    out.plan.duties.push_back(std::move(d));
+  }
+
   std::set<std::string> codes;
   for (size_t i = 0; i < p.objectives.size(); ++i) {
     const ProposedObjective& po = p.objectives[i];

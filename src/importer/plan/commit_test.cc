@@ -62,6 +62,15 @@ TEST(RecordsFromProposal, TheSeedPlanBecomesTheFoundationsPlan) {
     EXPECT_EQ(r->plan.documents[i].number, bundle->plan.documents[i].number);
   EXPECT_EQ(r->objectives.size(), 12u);
   EXPECT_EQ(r->objectives.size(), bundle->objectives.size());
+  // The duties of sections III and IV, as the foundation has them (the file name aside).
+  ASSERT_EQ(r->plan.duties.size(), 2u);
+  ASSERT_EQ(bundle->plan.duties.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    PlanDuty mine = r->plan.duties[i];
+    ASSERT_TRUE(mine.source);
+    mine.source->file = bundle->plan.duties[i].source->file;
+    EXPECT_EQ(mine, bundle->plan.duties[i]) << i;
+  }
 
   ASSERT_EQ(r->tasks.size(), 133u);
   ASSERT_EQ(r->tasks.size(), bundle->tasks.size());

@@ -212,6 +212,21 @@ Evaluation EvaluateProposal(const Proposal& given, const Proposal& expected) {
   ev.fields.push_back(platforms);
   ev.fields.push_back(owners);
 
+  // Duties on the addressees to issue their own plans: who, by when.
+  FieldScore duties{"duties", static_cast<int>(given.duties.size()), static_cast<int>(expected.duties.size()), 0};
+  auto duty_key = [](const ProposedDuty& d) {
+    const std::string who = d.respondent.unit_id.empty() ? d.respondent.as_written : d.respondent.unit_id;
+    const std::optional<Date> due = d.due ? FixedDueDate(*d.due) : std::nullopt;
+    return who + "@" + (due ? FormatIso(*due) : std::string("?"));
+  };
+  std::vector<std::string> gdu, edu;
+  for (const auto& d : given.duties) gdu.push_back(duty_key(d));
+  for (const auto& d : expected.duties) edu.push_back(duty_key(d));
+  duties.correct = Overlap(gdu, edu);
+  for (const auto& k : edu)
+    if (std::find(gdu.begin(), gdu.end(), k) == gdu.end()) miss("duty " + k + " not found");
+  ev.fields.push_back(duties);
+
   // Cited documents and appendix actions.
   FieldScore documents{"documents", static_cast<int>(given.documents.size()), static_cast<int>(expected.documents.size()), 0};
   std::vector<std::string> gd, ed;

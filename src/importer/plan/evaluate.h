@@ -10,6 +10,7 @@
 //   targets       (objective, target) pairs, objectives matched by document and code
 //   indicators    (indicator, year, value) triples, indicators matched by name
 //   platforms     one per platform, matched by number and name; owners as pairs
+//   duties        duties to issue own plans, as (respondent, due date) pairs
 //   documents     cited documents by number
 //   actions       appendix actions by document and number
 #pragma once

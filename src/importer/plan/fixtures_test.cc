@@ -106,7 +106,7 @@ TEST_P(SeedFixture, AsPdfExtractedTextStaysAboveTarget) {
   const std::string pdf = text::Nfd(AsPdfText(ReadAll(SeedFor(GetParam()))));
   ASSERT_NE(pdf, ReadAll(SeedFor(GetParam())));
   const Evaluation ev = Score(pdf, expected);
-  for (const char* field : {"tasks", "lead", "coordinators", "deadline", "targets", "indicators", "platforms"}) {
+  for (const char* field : {"tasks", "lead", "coordinators", "deadline", "targets", "indicators", "platforms", "duties"}) {
     const FieldScore* f = ev.Find(field);
     ASSERT_NE(f, nullptr);
     EXPECT_GE(f->precision(), 0.95) << field << ": " << f->correct << " of " << f->given;

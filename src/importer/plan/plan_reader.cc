@@ -9,6 +9,7 @@
 #include "importer/plan/agency_phrases.h"
 #include "importer/plan/agency_resolver.h"
 #include "importer/plan/document_text.h"
+#include "importer/plan/duties.h"
 #include "importer/plan/phrases.h"
 #include "importer/plan/table_reader.h"
 #include "importer/plan/wording.h"
@@ -531,6 +532,13 @@ bool IsObjectiveSectionTitle(const std::string& title) {
   return f.starts_with("muc tieu") || f == "chi tieu" || f.starts_with("muc tieu, chi tieu");
 }
 
+std::vector<IntroParagraph> IntroParagraphs(const std::vector<const Block*>& blocks) {
+  std::vector<IntroParagraph> out;
+  for (const Block* b : blocks)
+    if (b->marker != MarkerKind::kLabel && !b->table_row) out.push_back({b->text, {b->first_line, b->last_line}});
+  return out;
+}
+
 std::string ParagraphText(const std::vector<const Block*>& blocks) {
   std::vector<std::string> parts;
   for (const Block* b : blocks) {
@@ -561,6 +569,13 @@ void Reader::ReadSections(const Node& root) {
     sec.title = n.HeadText();
     sec.intro = ParagraphText(n.content);
     sec.lines = {n.first_line, n.last_line};
+    for (auto& d : ReadDuties(sec.numeral, IntroParagraphs(n.content), *resolver_, p_.source.plan_year)) {
+      if (d.respondent.unit_id.empty())
+        warn_.Add(d.lines.from, "duty_respondent",
+                  "Không xác định được đơn vị phải ban hành kế hoạch: " + d.what,
+                  "cannot tell who must issue the plan: " + d.what);
+      p_.duties.push_back(std::move(d));
+    }
     if (IsObjectiveSectionTitle(sec.title)) {
       p_.sections.push_back(sec);
       ReadObjectives(sec, n);

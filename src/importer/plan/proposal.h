@@ -65,6 +65,17 @@ struct ProposedSection {
   LineSpan lines;
 };
 
+// A section's duty on its addressees to issue plans of their own ("trong Quý I/2022 ban
+// hành Kế hoạch hoạt động năm 2022 của Ban Chỉ đạo chuyển đổi số bộ, ngành mình").
+struct ProposedDuty {
+  NameRef respondent;          // the addressees: usually a group ("các bộ, ..." -> cac-bo-nganh)
+  std::string what;            // "ban hành Kế hoạch hoạt động năm 2022 ..."
+  std::optional<Deadline> due;
+  int year = 0;                // the year the own plans cover; 0 unknown
+  std::string section;         // "III"
+  LineSpan lines;
+};
+
 struct ProposedObjective {
   std::string code;      // "I.3.đ", or "749.2025.a.1" for a cited programme's goal
   std::string group;     // "3. Phát triển kinh tế số và xã hội số"
@@ -148,6 +159,7 @@ struct Warning {
 struct Proposal {
   SourceInfo source;
   std::vector<ProposedSection> sections;
+  std::vector<ProposedDuty> duties;
   std::vector<ProposedObjective> objectives;
   std::vector<ProposedTask> tasks;
   std::vector<ProposedIndicator> indicators;

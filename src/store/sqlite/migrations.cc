@@ -331,6 +331,17 @@ CREATE TABLE plan_import_history (
 ) WITHOUT ROWID;
 )sql";
 
+// The cascade: which tasks of other plans a task implements (Task::serves), so that a
+// national task finds the ministries' and provinces' tasks serving it.
+constexpr std::string_view kV8 = R"sql(
+CREATE TABLE task_links (
+  task_id    INTEGER NOT NULL REFERENCES tasks(id),
+  serves_id  INTEGER NOT NULL REFERENCES tasks(id),
+  PRIMARY KEY (task_id, serves_id)
+) WITHOUT ROWID;
+CREATE INDEX task_links_by_served ON task_links(serves_id, task_id);
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
@@ -339,6 +350,7 @@ const std::vector<Migration> kMigrations = {
     {5, "national digital platforms", kV5},
     {6, "figures keyed by indicator, period, unit", kV6},
     {7, "plan imports", kV7},
+    {8, "task links for the cascade of plans", kV8},
 };
 
 }  // namespace

@@ -829,6 +829,18 @@ Result<Page<Task>> SqliteStore::ListTasks(const TaskQuery& q) {
     ctx.text_ids = &text_ids;
   }
 
+  std::vector<int64_t> serving_ids;
+  if (q.serves) {
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT task_id FROM task_links WHERE serves_id = ? ORDER BY task_id"));
+    s.Bind(1, *q.serves);
+    for (;;) {
+      DX_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      serving_ids.push_back(s.Int(0));
+    }
+    ctx.serving_ids = &serving_ids;
+  }
+
   Page<int64_t> ids;
   {
     std::shared_lock lock(index_mu_);
@@ -1042,7 +1054,7 @@ Status SqliteTxn::ReplaceObjective(const Objective& o, int64_t expected) {
 Status SqliteTxn::WriteTaskIndexes(int64_t id, const Task& t, bool replace) {
   if (replace) {
     for (const char* sql : {"DELETE FROM task_units WHERE task_id = ?", "DELETE FROM task_objectives WHERE task_id = ?",
-                            "DELETE FROM task_search WHERE rowid = ?"}) {
+                            "DELETE FROM task_links WHERE task_id = ?", "DELETE FROM task_search WHERE rowid = ?"}) {
       DX_ASSIGN_OR_RETURN(Stmt d, db_.Prepare(sql));
       d.Bind(1, id);
       DX_RETURN_IF_ERROR(d.Run());
@@ -1070,6 +1082,16 @@ Status SqliteTxn::WriteTaskIndexes(int64_t id, const Task& t, bool replace) {
     if (!r.ok() && r.error().code() == ErrorCode::kConflict)
       return InvalidArgument("/objective_ids", "unknown objective " + std::to_string(oid),
                              "Không có mục tiêu " + std::to_string(oid));
+    DX_RETURN_IF_ERROR(std::move(r));
+  }
+  DX_ASSIGN_OR_RETURN(Stmt l, db_.Prepare("INSERT OR IGNORE INTO task_links(task_id, serves_id) VALUES (?, ?)"));
+  for (size_t i = 0; i < t.serves.size(); ++i) {
+    l.Reset();
+    l.Bind(1, id).Bind(2, t.serves[i]);
+    Status r = l.Run();
+    if (!r.ok() && r.error().code() == ErrorCode::kConflict)
+      return InvalidArgument("/serves/" + std::to_string(i), "unknown task " + std::to_string(t.serves[i]),
+                             "Không có nhiệm vụ " + std::to_string(t.serves[i]));
     DX_RETURN_IF_ERROR(std::move(r));
   }
   DX_ASSIGN_OR_RETURN(Stmt f, db_.Prepare("INSERT INTO task_search(rowid, folded) VALUES (?, ?)"));
