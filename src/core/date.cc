@@ -50,6 +50,16 @@ Date AddDays(Date d, int n) { return Date{sys_days{d} + days{n}}; }
 
 int YearOf(Date d) { return static_cast<int>(d.year()); }
 
+std::optional<Date> VietnamDateOf(std::string_view ts) {
+  if (ts.size() < 13 || ts[10] != 'T') return std::nullopt;
+  auto day = ParseIsoDate(ts.substr(0, 10));
+  const char h1 = ts[11], h2 = ts[12];
+  if (!day || h1 < '0' || h1 > '2' || h2 < '0' || h2 > '9') return std::nullopt;
+  const int hour = (h1 - '0') * 10 + (h2 - '0');
+  if (hour > 23) return std::nullopt;
+  return hour + 7 >= 24 ? AddDays(*day, 1) : *day;
+}
+
 Date VietnamDate(system_clock::time_point now) {
   return Date{floor<days>(now + hours{7})};
 }

@@ -29,6 +29,9 @@ int YearOf(Date d);
 
 // The civil date in Vietnam (UTC+7) at `now`.
 Date VietnamDate(std::chrono::system_clock::time_point now);
+// The civil date in Vietnam of a stored UTC timestamp ("2022-10-14T18:05:00.000Z" is the
+// 15th there); nullopt unless it starts "YYYY-MM-DDTHH".
+std::optional<Date> VietnamDateOf(std::string_view utc_timestamp);
 
 // "Now" for the domain, injectable so that tests can move time.
 class Clock {

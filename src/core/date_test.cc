@@ -57,3 +57,18 @@ TEST(DateTest, TimestampsAreUtcWithMillisecondsAndCompareAsText) {
 
 }  // namespace
 }  // namespace dxgov
+
+namespace dxgov {
+namespace {
+
+TEST(VietnamDateOfTest, StoredUtcTimestampsFallOnVietnamDays) {
+  EXPECT_EQ(VietnamDateOf("2022-10-15T16:59:59.999Z"), MakeDate(2022, 10, 15));
+  EXPECT_EQ(VietnamDateOf("2022-10-15T17:00:00.000Z"), MakeDate(2022, 10, 16));
+  EXPECT_EQ(VietnamDateOf("2022-12-31T23:00:00.000Z"), MakeDate(2023, 1, 1));
+  EXPECT_EQ(VietnamDateOf("2022-10-15"), std::nullopt);
+  EXPECT_EQ(VietnamDateOf("2022-10-15T24:00:00Z"), std::nullopt);
+  EXPECT_EQ(VietnamDateOf(""), std::nullopt);
+}
+
+}  // namespace
+}  // namespace dxgov
