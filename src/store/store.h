@@ -22,6 +22,7 @@
 #include "core/plan_import.h"
 #include "core/platform.h"
 #include "core/query.h"
+#include "core/report_cycle.h"
 #include "core/rollup.h"
 #include "core/status.h"
 #include "core/unit.h"
@@ -82,6 +83,18 @@ class WriteTxn {
   // decided; the document and read summary never change. Fails on a stale revision; only a
   // pending import may change (kConflict otherwise).
   virtual Status ReplaceImport(const PlanImport& i, int64_t expected_revision) = 0;
+
+  // Report cycles (core/report_cycle.h). REQUIRES: ValidateCycle(c) passed. The creator is
+  // the actor. Returns the new id.
+  virtual Result<int64_t> CreateCycle(const ReportCycle& c) = 0;
+  // Replaces the cycle; fails on a stale revision.
+  virtual Status ReplaceCycle(const ReportCycle& c, int64_t expected_revision) = 0;
+  // A unit's one submission in a cycle: kConflict when it already has one; the cycle and
+  // the unit must exist (kInvalidArgument /cycle, /unit). Returns the new id.
+  virtual Result<int64_t> CreateSubmission(const Submission& s) = 0;
+  // Replaces the submission (content and state), keeping the previous revision; the audit
+  // entry's action is the state it moves to ("submit", "accept", "return") or "update".
+  virtual Status ReplaceSubmission(const Submission& s, int64_t expected_revision) = 0;
 };
 
 // Who makes a change, for the audit trail.
@@ -174,6 +187,17 @@ class Store {
   virtual Result<PlanImport> GetImport(int64_t id) = 0;
   // Plan imports newest first, without their documents and proposals.
   virtual Result<Page<PlanImport>> ListImports(const ImportQuery& q) = 0;
+
+  virtual Result<ReportCycle> GetCycle(int64_t id) = 0;
+  // Latest due date first; all states unless one is given.
+  virtual Result<Page<ReportCycle>> ListCycles(std::optional<CycleState> state, int limit, int64_t offset) = 0;
+  virtual Result<Submission> GetSubmission(int64_t id) = 0;
+  // kNotFound when the unit has no submission in the cycle.
+  virtual Result<Submission> GetSubmissionFor(int64_t cycle_id, const std::string& unit_id) = 0;
+  // Every submission of a cycle, by unit id.
+  virtual Result<std::vector<Submission>> ListSubmissions(int64_t cycle_id) = 0;
+  // Previous revisions of a submission, newest first.
+  virtual Result<std::vector<Submission>> SubmissionHistory(int64_t id) = 0;
 
   // Rollups over every committed figure (core/rollup.h); a committed PutValues is visible
   // to the next call.

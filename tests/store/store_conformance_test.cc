@@ -426,6 +426,93 @@ TEST_P(StoreTest, TasksServingAnotherAreFoundFromIt) {
   EXPECT_EQ(Numbers(q), (std::vector<std::string>{"1", "2"}));
 }
 
+TEST_P(StoreTest, ReportCyclesAndSubmissionsKeepEveryRound) {
+  ReportCycle c;
+  c.title = "Báo cáo quý III/2022";
+  c.period = *ParsePeriod("2022-Q3");
+  c.due = MakeDate(2022, 10, 15);
+  c.respondent_units = {"cac-dia-phuong"};
+  c.plan_ids = {plan_id_};
+  c.sections = DefaultReportSections();
+  c.state = CycleState::kOpen;
+  Status w = store_->Write(Actor{"thuong-truc", ""}, [&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(c.id, t.CreateCycle(c));
+    return OkStatus();
+  });
+  ASSERT_TRUE(w.ok()) << w.error().message_en();
+  auto stored = store_->GetCycle(c.id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->created_by, "thuong-truc");
+  EXPECT_EQ(stored->version, 1);
+  EXPECT_EQ(FormatPeriod(stored->period), "2022-Q3");
+  ReportCycle invalid = c;
+  invalid.respondent_units.clear();
+  auto attempt = [&](const std::function<Result<int64_t>(WriteTxn&)>& fn) {
+    return store_->Write([&](WriteTxn& t) -> Status {
+      DX_ASSIGN_OR_RETURN(int64_t id, fn(t));
+      (void)id;
+      return OkStatus();
+    });
+  };
+  EXPECT_EQ(attempt([&](WriteTxn& t) { return t.CreateCycle(invalid); }).error().code(), ErrorCode::kInvalidArgument);
+
+  Submission s;
+  s.cycle_id = c.id;
+  s.unit_id = "tinh-ha-giang";
+  s.sections = {{"results", "Bản nháp"}};
+  s.id = Create([&](WriteTxn& t) { return t.CreateSubmission(s); });
+  Submission twice = s;
+  Status dup = attempt([&](WriteTxn& t) { return t.CreateSubmission(twice); });
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
+  Submission nowhere = s;
+  nowhere.unit_id = "khong-co";
+  Status unknown = attempt([&](WriteTxn& t) { return t.CreateSubmission(nowhere); });
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().fields().at(0).path, "/unit");
+
+  // Submit, return, submit again: each round is a revision; a stale one changes nothing.
+  Submission cur = store_->GetSubmissionFor(c.id, "tinh-ha-giang").value();
+  cur.state = SubmissionState::kSubmitted;
+  cur.round = 1;
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceSubmission(cur, cur.version); }).ok());
+  Status stale = store_->Write([&](WriteTxn& t) { return t.ReplaceSubmission(cur, cur.version); });
+  EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  cur = store_->GetSubmission(s.id).value();
+  cur.state = SubmissionState::kReturned;
+  cur.return_reason = "Thiếu số liệu";
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceSubmission(cur, cur.version); }).ok());
+  cur = store_->GetSubmission(s.id).value();
+  EXPECT_EQ(cur.state, SubmissionState::kReturned);
+  EXPECT_EQ(cur.version, 3);
+  auto history = store_->SubmissionHistory(s.id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].state, SubmissionState::kSubmitted);
+  EXPECT_EQ((*history)[1].state, SubmissionState::kDraft);
+  EXPECT_EQ(store_->ListSubmissions(c.id)->size(), 1u);
+  EXPECT_EQ(store_->GetSubmissionFor(c.id, "tinh-tuyen-quang").error().code(), ErrorCode::kNotFound);
+
+  AuditQuery aq;
+  aq.entity = "submission";
+  aq.oldest_first = true;
+  auto trail = store_->ListAudit(aq);
+  ASSERT_TRUE(trail.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : trail->items) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "submit", "return"}));
+
+  auto cycles = store_->ListCycles(CycleState::kOpen, 10, 0);
+  ASSERT_TRUE(cycles.ok());
+  EXPECT_EQ(cycles->total, 1);
+  EXPECT_EQ(store_->ListCycles(CycleState::kClosed, 10, 0)->total, 0);
+  ReportCycle closing = store_->GetCycle(c.id).value();
+  closing.state = CycleState::kClosed;
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceCycle(closing, closing.version); }).ok());
+  EXPECT_EQ(store_->ListCycles(CycleState::kClosed, 10, 0)->total, 1);
+  EXPECT_EQ(store_->GetCycle(c.id)->created_by, "thuong-truc");  // kept across replacements
+}
+
 TEST_P(StoreTest, UnitChangesRefreshTheRegistry) {
   auto rev = store_->UnitRevision("bo-khcn");
   ASSERT_TRUE(rev.ok());

@@ -342,6 +342,41 @@ CREATE TABLE task_links (
 CREATE INDEX task_links_by_served ON task_links(serves_id, task_id);
 )sql";
 
+// Report cycles and each respondent's submission (one per unit and cycle); every replaced
+// revision kept, so a returned and resubmitted report shows each round.
+constexpr std::string_view kV9 = R"sql(
+CREATE TABLE report_cycles (
+  id          INTEGER PRIMARY KEY,
+  period      TEXT NOT NULL,
+  due         TEXT NOT NULL,
+  state       TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE INDEX report_cycles_by_due ON report_cycles(due);
+CREATE TABLE report_cycle_history (
+  id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+CREATE TABLE submissions (
+  id          INTEGER PRIMARY KEY,
+  cycle_id    INTEGER NOT NULL REFERENCES report_cycles(id),
+  unit_id     TEXT NOT NULL REFERENCES units(id),
+  state       TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  UNIQUE (cycle_id, unit_id)
+);
+CREATE TABLE submission_history (
+  id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
@@ -351,6 +386,7 @@ const std::vector<Migration> kMigrations = {
     {6, "figures keyed by indicator, period, unit", kV6},
     {7, "plan imports", kV7},
     {8, "task links for the cascade of plans", kV8},
+    {9, "report cycles and submissions", kV9},
 };
 
 }  // namespace

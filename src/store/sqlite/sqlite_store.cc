@@ -19,9 +19,11 @@
 
 #include "audit/audit_chain.h"
 #include "codec/json_codec.h"
+#include "codec/report_json.h"
 #include "core/task_index.h"
 #include "store/sqlite/account_tables.h"
 #include "store/sqlite/import_tables.h"
+#include "store/sqlite/report_tables.h"
 #include "store/sqlite/indicator_tables.h"
 #include "codec/indicator_json.h"
 #include "store/sqlite/migrations.h"
@@ -111,6 +113,10 @@ class SqliteTxn final : public WriteTxn {
   Result<int64_t> CreatePlatform(const Platform& p) override;
   Result<int64_t> CreateImport(const PlanImport& i) override;
   Status ReplaceImport(const PlanImport& i, int64_t expected_revision) override;
+  Result<int64_t> CreateCycle(const ReportCycle& c) override;
+  Status ReplaceCycle(const ReportCycle& c, int64_t expected_revision) override;
+  Result<int64_t> CreateSubmission(const Submission& s) override;
+  Status ReplaceSubmission(const Submission& s, int64_t expected_revision) override;
 
   bool units_changed() const { return units_changed_; }
   bool indicators_changed() const { return indicators_changed_; }
@@ -563,6 +569,30 @@ class SqliteStore final : public Store {
   Result<Page<PlanImport>> ListImports(const ImportQuery& q) override {
     auto lease = Lease();
     return sqlite::SelectImports(*lease, q);
+  }
+  Result<ReportCycle> GetCycle(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectCycle(*lease, id);
+  }
+  Result<Page<ReportCycle>> ListCycles(std::optional<CycleState> state, int limit, int64_t offset) override {
+    auto lease = Lease();
+    return sqlite::SelectCycles(*lease, state, limit, offset);
+  }
+  Result<Submission> GetSubmission(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectSubmission(*lease, id);
+  }
+  Result<Submission> GetSubmissionFor(int64_t cycle_id, const std::string& unit_id) override {
+    auto lease = Lease();
+    return sqlite::SelectSubmissionFor(*lease, cycle_id, unit_id);
+  }
+  Result<std::vector<Submission>> ListSubmissions(int64_t cycle_id) override {
+    auto lease = Lease();
+    return sqlite::SelectSubmissions(*lease, cycle_id);
+  }
+  Result<std::vector<Submission>> SubmissionHistory(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectSubmissionHistory(*lease, id);
   }
 
   Result<Platform> GetPlatform(const std::string& key) override {
@@ -1287,6 +1317,54 @@ Result<int64_t> SqliteTxn::CreateImport(const PlanImport& i) {
   DX_RETURN_IF_ERROR(Audit("plan_import", std::to_string(id), "create", std::nullopt,
                            codec::Serialize(codec::ToJson(stored))));
   return id;
+}
+
+Result<int64_t> SqliteTxn::CreateCycle(const ReportCycle& c) {
+  DX_RETURN_IF_ERROR(ValidateCycle(c));
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertCycle(db_, c, actor_.user, now_));
+  DX_ASSIGN_OR_RETURN(ReportCycle stored, sqlite::SelectCycle(db_, id));
+  DX_RETURN_IF_ERROR(Audit("report_cycle", std::to_string(id), "create", std::nullopt,
+                           codec::Serialize(codec::ToJson(stored))));
+  return id;
+}
+
+Status SqliteTxn::ReplaceCycle(const ReportCycle& c, int64_t expected_revision) {
+  DX_RETURN_IF_ERROR(ValidateCycle(c));
+  DX_ASSIGN_OR_RETURN(ReportCycle before, sqlite::SelectCycle(db_, c.id));
+  ReportCycle next = c;
+  next.created_by = before.created_by;
+  DX_RETURN_IF_ERROR(sqlite::UpdateCycle(db_, next, expected_revision, now_));
+  DX_ASSIGN_OR_RETURN(ReportCycle after, sqlite::SelectCycle(db_, c.id));
+  return Audit("report_cycle", std::to_string(c.id), before.state != after.state ? CycleStateName(after.state) : "update",
+               codec::Serialize(codec::ToJson(before)), codec::Serialize(codec::ToJson(after)));
+}
+
+Result<int64_t> SqliteTxn::CreateSubmission(const Submission& s) {
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertSubmission(db_, s, now_));
+  DX_ASSIGN_OR_RETURN(Submission stored, sqlite::SelectSubmission(db_, id));
+  DX_RETURN_IF_ERROR(Audit("submission", std::to_string(id), "create", std::nullopt,
+                           codec::Serialize(codec::ToJson(stored))));
+  return id;
+}
+
+Status SqliteTxn::ReplaceSubmission(const Submission& s, int64_t expected_revision) {
+  DX_ASSIGN_OR_RETURN(Submission before, sqlite::SelectSubmission(db_, s.id));
+  if (s.cycle_id != before.cycle_id || s.unit_id != before.unit_id)
+    return InvalidArgument("/unit", "a submission stays with its cycle and unit",
+                           "Không được chuyển báo cáo sang kỳ hoặc đơn vị khác");
+  DX_RETURN_IF_ERROR(sqlite::UpdateSubmission(db_, s, expected_revision, now_));
+  DX_ASSIGN_OR_RETURN(Submission after, sqlite::SelectSubmission(db_, s.id));
+  const char* action = "update";
+  if (before.state != after.state || before.round != after.round) {
+    switch (after.state) {
+      case SubmissionState::kSubmitted: action = "submit"; break;
+      case SubmissionState::kAccepted: action = "accept"; break;
+      case SubmissionState::kReturned: action = "return"; break;
+      case SubmissionState::kDraft: break;
+    }
+  }
+  return Audit("submission", std::to_string(s.id), action, codec::Serialize(codec::ToJson(before)),
+               codec::Serialize(codec::ToJson(after)));
 }
 
 Status SqliteTxn::ReplaceImport(const PlanImport& i, int64_t expected_revision) {
