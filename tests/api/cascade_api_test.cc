@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "api/demo_server.h"
+#include "support/api_json.h"
 #include "support/http_client.h"
 
 namespace dxgov {
@@ -14,24 +15,12 @@ namespace {
 
 namespace json = boost::json;
 using testing::Http;
+using testing::ErrorPaths;
 using testing::HttpResult;
+using testing::Json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 constexpr const char* kPassword = "Mật khẩu thử nghiệm đủ dài 2026";
-
-json::value Json(const HttpResult& r) {
-  boost::system::error_code ec;
-  json::value v = json::parse(r.body, ec);
-  return ec ? json::value() : v;
-}
-
-std::vector<std::string> ErrorPaths(const HttpResult& r) {
-  std::vector<std::string> out;
-  const json::value v = Json(r);
-  if (!v.is_object() || !v.as_object().contains("error")) return out;
-  for (const auto& f : v.at("error").at("fields").as_array()) out.emplace_back(f.at("path").as_string());
-  return out;
-}
 
 class CascadeApiTest : public ::testing::Test {
  protected:

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "api/demo_server.h"
+#include "support/api_json.h"
 #include "support/http_client.h"
 
 namespace dxgov {
@@ -15,7 +16,9 @@ namespace {
 
 namespace json = boost::json;
 using testing::Http;
+using testing::ErrorPaths;
 using testing::HttpResult;
+using testing::Json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 constexpr const char* kPassword = "Mật khẩu thử nghiệm đủ dài 2026";
@@ -25,20 +28,6 @@ std::string Seed(const std::string& name) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-json::value Json(const HttpResult& r) {
-  boost::system::error_code ec;
-  json::value v = json::parse(r.body, ec);
-  return ec ? json::value() : v;
-}
-
-std::vector<std::string> ErrorPaths(const HttpResult& r) {
-  std::vector<std::string> out;
-  const json::value v = Json(r);
-  if (!v.is_object() || !v.as_object().contains("error")) return out;
-  for (const auto& f : v.at("error").at("fields").as_array()) out.emplace_back(f.at("path").as_string());
-  return out;
 }
 
 class ImportApiTest : public ::testing::Test {
