@@ -82,4 +82,8 @@ std::vector<ProposedDuty> ReadDuties(const std::string& numeral, const std::vect
   return out;
 }
 
+#undef DX_DUE_PHRASE
+#undef DX_DUE_WORD
+#undef DX_ISSUE
+
 }  // namespace dxgov::importer
