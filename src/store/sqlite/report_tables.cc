@@ -1,52 +1,29 @@
 #include "store/sqlite/report_tables.h"
 
-#include "codec/json_codec.h"
 #include "codec/report_json.h"
+#include "store/sqlite/rows.h"
 
 namespace dxgov::sqlite {
 namespace {
 
-Result<ReportCycle> CycleFrom(const Stmt& s) {
-  // Columns: body, id, revision, created_at, updated_at.
-  DX_ASSIGN_OR_RETURN(auto v, codec::ParseJson(s.Text(0)));
-  DX_ASSIGN_OR_RETURN(ReportCycle c, codec::CycleFromJson(v, "", codec::ReadMode::kStored));
-  c.id = s.Int(1);
-  c.version = s.Int(2);
-  c.created_at = s.Text(3);
-  c.updated_at = s.Text(4);
-  return c;
-}
-
-Result<Submission> SubmissionFrom(const Stmt& s) {
-  // Columns: body, id, revision, created_at, updated_at.
-  DX_ASSIGN_OR_RETURN(auto v, codec::ParseJson(s.Text(0)));
-  DX_ASSIGN_OR_RETURN(Submission out, codec::SubmissionFromJson(v, "", codec::ReadMode::kStored));
-  out.id = s.Int(1);
-  out.version = s.Int(2);
-  out.created_at = s.Text(3);
-  out.updated_at = s.Text(4);
-  return out;
-}
-
-std::string Body(const ReportCycle& c) { return codec::Serialize(codec::ToJson(c)); }
-std::string Body(const Submission& s) { return codec::Serialize(codec::ToJson(s)); }
-
 constexpr const char* kCycleColumns = "SELECT body, id, revision, created_at, updated_at FROM report_cycles";
 constexpr const char* kSubmissionColumns = "SELECT body, id, revision, created_at, updated_at FROM submissions";
 
-// Moves the current row of `table` into its history and checks the revision.
+Result<ReportCycle> CycleFrom(const Stmt& s) { return FromRow<ReportCycle>(s, codec::CycleFromJson, "report cycle"); }
+Result<Submission> SubmissionFrom(const Stmt& s) {
+  return FromRow<Submission>(s, codec::SubmissionFromJson, "submission");
+}
+
+// Checks the revision of row `id` and moves the row into its history.
 Status Archive(Db& db, const char* table, const char* history, int64_t id, int64_t expected, const std::string& now,
                const char* what_vi, const char* what_en) {
-  DX_ASSIGN_OR_RETURN(Stmt cur, db.Prepare(std::string("SELECT revision FROM ") + table + " WHERE id = ?"));
-  cur.Bind(1, id);
-  DX_ASSIGN_OR_RETURN(bool found, cur.Step());
-  if (!found) return NotFound(what_vi, what_en, std::to_string(id));
-  if (cur.Int(0) != expected) return Stale(what_vi, what_en, cur.Int(0));
-  DX_ASSIGN_OR_RETURN(Stmt h, db.Prepare(std::string("INSERT INTO ") + history +
-                                         "(id, revision, body, replaced_at) SELECT id, revision, body, ? FROM " + table +
-                                         " WHERE id = ?"));
-  h.Bind(1, std::string_view(now)).Bind(2, id);
-  return h.Run();
+  auto cur = CurrentRevision(db, table, id);
+  if (!cur.ok()) {
+    if (cur.error().code() == ErrorCode::kNotFound) return NotFound(what_vi, what_en, std::to_string(id));
+    return std::move(cur).error();
+  }
+  if (*cur != expected) return Stale(what_vi, what_en, *cur);
+  return SaveHistory(db, table, history, id, now);
 }
 
 }  // namespace
@@ -56,7 +33,7 @@ Result<int64_t> InsertCycle(Db& db, const ReportCycle& c, const std::string& by,
   stored.created_by = by;
   DX_ASSIGN_OR_RETURN(Stmt s, db.Prepare(
       "INSERT INTO report_cycles(period, due, state, body, revision, created_at, updated_at) VALUES (?,?,?,?,1,?,?)"));
-  const std::string period = FormatPeriod(c.period), due = FormatIso(c.due), body = Body(stored);
+  const std::string period = FormatPeriod(c.period), due = FormatIso(c.due), body = BodyOf(stored);
   s.Bind(1, std::string_view(period)).Bind(2, std::string_view(due)).Bind(3, std::string_view(CycleStateName(c.state)));
   s.Bind(4, std::string_view(body)).Bind(5, std::string_view(now)).Bind(6, std::string_view(now));
   DX_RETURN_IF_ERROR(s.Run());
@@ -68,7 +45,7 @@ Status UpdateCycle(Db& db, const ReportCycle& c, int64_t expected, const std::st
   DX_ASSIGN_OR_RETURN(Stmt s, db.Prepare(
       "UPDATE report_cycles SET period = ?, due = ?, state = ?, body = ?, revision = revision + 1, updated_at = ? "
       "WHERE id = ?"));
-  const std::string period = FormatPeriod(c.period), due = FormatIso(c.due), body = Body(c);
+  const std::string period = FormatPeriod(c.period), due = FormatIso(c.due), body = BodyOf(c);
   s.Bind(1, std::string_view(period)).Bind(2, std::string_view(due)).Bind(3, std::string_view(CycleStateName(c.state)));
   s.Bind(4, std::string_view(body)).Bind(5, std::string_view(now)).Bind(6, c.id);
   return s.Run();
@@ -117,7 +94,7 @@ Result<int64_t> InsertSubmission(Db& db, const Submission& s, const std::string&
                  {{"/unit", "already submitted in this cycle"}});
   DX_ASSIGN_OR_RETURN(Stmt ins, db.Prepare(
       "INSERT INTO submissions(cycle_id, unit_id, state, body, revision, created_at, updated_at) VALUES (?,?,?,?,1,?,?)"));
-  const std::string body = Body(s);
+  const std::string body = BodyOf(s);
   ins.Bind(1, s.cycle_id).Bind(2, std::string_view(s.unit_id)).Bind(3, std::string_view(SubmissionStateName(s.state)));
   ins.Bind(4, std::string_view(body)).Bind(5, std::string_view(now)).Bind(6, std::string_view(now));
   DX_RETURN_IF_ERROR(ins.Run());
@@ -128,7 +105,7 @@ Status UpdateSubmission(Db& db, const Submission& s, int64_t expected, const std
   DX_RETURN_IF_ERROR(Archive(db, "submissions", "submission_history", s.id, expected, now, "báo cáo", "submission"));
   DX_ASSIGN_OR_RETURN(Stmt u, db.Prepare(
       "UPDATE submissions SET state = ?, body = ?, revision = revision + 1, updated_at = ? WHERE id = ?"));
-  const std::string body = Body(s);
+  const std::string body = BodyOf(s);
   u.Bind(1, std::string_view(SubmissionStateName(s.state))).Bind(2, std::string_view(body));
   u.Bind(3, std::string_view(now)).Bind(4, s.id);
   return u.Run();

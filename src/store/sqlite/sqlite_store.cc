@@ -24,6 +24,7 @@
 #include "store/sqlite/account_tables.h"
 #include "store/sqlite/import_tables.h"
 #include "store/sqlite/report_tables.h"
+#include "store/sqlite/rows.h"
 #include "store/sqlite/indicator_tables.h"
 #include "codec/indicator_json.h"
 #include "store/sqlite/migrations.h"
@@ -38,46 +39,14 @@ using sqlite::Db;
 using sqlite::Stmt;
 using sqlite::Stale;
 
-// ---- helpers reading entities back from rows (body + id, revision, timestamps) ----
-
-template <typename T, typename Parse>
-Result<T> FromRow(const Stmt& s, Parse parse, const char* what) {
-  DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
-  auto r = parse(v, "", codec::ReadMode::kStored);
-  if (!r.ok()) return Internal(std::string("stored ") + what + " unreadable: " + r.error().message_en());
-  T out = std::move(r).value();
-  out.id = s.Int(1);
-  out.version = s.Int(2);
-  out.created_at = s.Text(3);
-  out.updated_at = s.Text(4);
-  return out;
-}
-
-// The stored body leaves out what the columns hold.
-template <typename T>
-std::string BodyOf(const T& entity) {
-  json::object o = codec::ToJson(entity);
-  o.erase("id");
-  o.erase("revision");
-  o.erase("created_at");
-  o.erase("updated_at");
-  return codec::Serialize(o);
-}
-
-using Param = std::variant<int64_t, std::string>;
+using sqlite::BindAll;
+using sqlite::BodyOf;
+using sqlite::FromRow;
+using sqlite::Param;
 
 // A task row as FromRow reads it: the document, then id, revision and timestamps.
 constexpr const char* kTaskSelect =
     "SELECT b.body, t.id, t.revision, t.created_at, t.updated_at FROM tasks t JOIN task_bodies b ON b.id = t.id";
-
-Status BindAll(Stmt& s, const std::vector<Param>& params, int first = 1) {
-  int i = first;
-  for (const auto& p : params) {
-    if (std::holds_alternative<int64_t>(p)) s.Bind(i++, std::get<int64_t>(p));
-    else s.Bind(i++, std::string_view(std::get<std::string>(p)));
-  }
-  return OkStatus();
-}
 
 std::string Placeholders(size_t n) {
   std::string s;
@@ -126,13 +95,15 @@ class SqliteTxn final : public WriteTxn {
   std::vector<TaskFacts>& written_tasks() { return written_tasks_; }
 
  private:
-  Result<int64_t> CurrentRevision(const char* table, const Param& id);
+  Result<int64_t> CurrentRevision(const char* table, const Param& id) { return sqlite::CurrentRevision(db_, table, id); }
   // The document stored for a record now (`sql` selects it by id).
   Result<std::string> CurrentBody(const char* sql, const Param& id);
   // Appends an entry to the audit trail, chained to the previous one.
   Status Audit(std::string_view entity, std::string entity_id, std::string_view action,
                std::optional<std::string> before, std::string after);
-  Status SaveHistory(const char* table, const char* history, const Param& id);
+  Status SaveHistory(const char* table, const char* history, const Param& id) {
+    return sqlite::SaveHistory(db_, table, history, id, now_);
+  }
   Status WriteTaskIndexes(int64_t id, const Task& t, bool replace);
   Result<Task> LoadTask(int64_t id);
   // Writes `t` as the task's next revision, keeping the current one in history.
@@ -627,13 +598,13 @@ class SqliteStore final : public Store {
     page.limit = q.limit;
     page.offset = q.offset;
     DX_ASSIGN_OR_RETURN(Stmt c, lease->Prepare("SELECT COUNT(*) FROM audit_log" + where));
-    DX_RETURN_IF_ERROR(BindAll(c, params));
+    BindAll(c, params);
     DX_ASSIGN_OR_RETURN(bool crow, c.Step());
     page.total = crow ? c.Int(0) : 0;
     DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare(
         "SELECT id, at, actor, remote, entity, entity_id, action, before, after, prev_hash, hash FROM audit_log" + where +
         (q.oldest_first ? " ORDER BY id" : " ORDER BY id DESC") + " LIMIT ? OFFSET ?"));
-    DX_RETURN_IF_ERROR(BindAll(s, params));
+    BindAll(s, params);
     s.Bind(static_cast<int>(params.size()) + 1, static_cast<int64_t>(q.limit)).Bind(static_cast<int>(params.size()) + 2, q.offset);
     for (;;) {
       DX_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -749,12 +720,12 @@ class SqliteStore final : public Store {
     page.limit = limit;
     page.offset = offset;
     DX_ASSIGN_OR_RETURN(Stmt c, lease->Prepare("SELECT COUNT(*) FROM " + table + where));
-    DX_RETURN_IF_ERROR(BindAll(c, params));
+    BindAll(c, params);
     DX_ASSIGN_OR_RETURN(bool crow, c.Step());
     page.total = crow ? c.Int(0) : 0;
     DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT body, id, revision, created_at, updated_at FROM " + table +
                                                where + order + " LIMIT ? OFFSET ?"));
-    DX_RETURN_IF_ERROR(BindAll(s, params));
+    BindAll(s, params);
     s.Bind(static_cast<int>(params.size()) + 1, static_cast<int64_t>(limit));
     s.Bind(static_cast<int>(params.size()) + 2, offset);
     for (;;) {
@@ -912,26 +883,9 @@ std::string SqliteTxn::LeadName(const std::string& unit_id) const {
   return u ? VersionOrLatest(*u, today_).name : unit_id;
 }
 
-Result<int64_t> SqliteTxn::CurrentRevision(const char* table, const Param& id) {
-  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(std::string("SELECT revision FROM ") + table + " WHERE id = ?"));
-  DX_RETURN_IF_ERROR(BindAll(s, std::vector<Param>{id}));
-  DX_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return Error(ErrorCode::kNotFound, "Không tìm thấy bản ghi cần sửa", std::string(table) + " row not found");
-  return s.Int(0);
-}
-
-Status SqliteTxn::SaveHistory(const char* table, const char* history, const Param& id) {
-  DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(std::string("INSERT INTO ") + history +
-                                          "(id, revision, body, replaced_at) SELECT id, revision, body, ? FROM " +
-                                          table + " WHERE id = ?"));
-  s.Bind(1, std::string_view(now_));
-  DX_RETURN_IF_ERROR(BindAll(s, std::vector<Param>{id}, 2));
-  return s.Run();
-}
-
 Result<std::string> SqliteTxn::CurrentBody(const char* sql, const Param& id) {
   DX_ASSIGN_OR_RETURN(Stmt s, db_.Prepare(sql));
-  DX_RETURN_IF_ERROR(BindAll(s, std::vector<Param>{id}));
+  BindAll(s, std::vector<Param>{id});
   DX_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return Internal("no stored document to audit");
   return s.Text(0);
