@@ -23,21 +23,22 @@ json::object SummaryJson(const TaskSummary& s) {
 
 json::value OptDateJson(const std::optional<Date>& d) { return d ? json::value(FormatIso(*d)) : json::value(nullptr); }
 
-}  // namespace
-
-Result<std::vector<Task>> Handler::AllTasks(TaskQuery q) {
-  std::vector<Task> out;
+// Every item a paged query selects, page after page.
+template <typename T, typename Query, typename Fetch>
+Result<std::vector<T>> Drain(Query q, Fetch fetch) {
+  std::vector<T> out;
   q.limit = kMaxLimit;
   q.offset = 0;
-  DX_ASSIGN_OR_RETURN(q.visible_plan_ids, VisiblePlans());
   for (;;) {
-    DX_ASSIGN_OR_RETURN(Page<Task> page, store_.ListTasks(q));
-    for (auto& t : page.items) out.push_back(std::move(t));
+    DX_ASSIGN_OR_RETURN(Page<T> page, fetch(q));
+    for (auto& item : page.items) out.push_back(std::move(item));
     q.offset += static_cast<int64_t>(page.items.size());
     if (page.items.empty() || q.offset >= page.total) break;
   }
   return out;
 }
+
+}  // namespace
 
 HttpResponse Handler::GetTaskCascade() {
   QueryParams p(req_.query, {"as_of", "due_soon_days"});
@@ -48,11 +49,15 @@ HttpResponse Handler::GetTaskCascade() {
   if (!task.ok()) return FromError(task.error());
   if (auto no = Authorize(TaskSubject(*task))) return *no;
 
+  auto visible = VisiblePlans();
+  if (!visible.ok()) return FromError(visible.error());
   ViewContext ctx{*reg_, as_of, soon};
   auto part = [&](TaskQuery q) -> Result<json::object> {
     q.as_of = as_of;
     q.due_soon_days = soon;
-    DX_ASSIGN_OR_RETURN(std::vector<Task> tasks, AllTasks(std::move(q)));
+    q.visible_plan_ids = *visible;
+    DX_ASSIGN_OR_RETURN(std::vector<Task> tasks,
+                        Drain<Task>(std::move(q), [&](const TaskQuery& page) { return store_.ListTasks(page); }));
     json::array items;
     for (const auto& t : tasks) items.push_back(TaskView(t, ctx));
     return json::object{{"summary", SummaryJson(SummariseTasks(tasks, as_of, soon))}, {"items", std::move(items)}};
@@ -100,15 +105,9 @@ HttpResponse Handler::GetPlanRegistrations() {
   PlanQuery q;
   q.parent_id = plan->id;
   q.visible_plan_ids = std::move(visible).value();
-  q.limit = kMaxLimit;
-  std::vector<Plan> children;
-  for (;;) {
-    auto page = store_.ListPlans(q);
-    if (!page.ok()) return FromError(page.error());
-    for (auto& c : page->items) children.push_back(std::move(c));
-    q.offset += static_cast<int64_t>(page->items.size());
-    if (page->items.empty() || q.offset >= page->total) break;
-  }
+  auto drained = Drain<Plan>(std::move(q), [&](const PlanQuery& page) { return store_.ListPlans(page); });
+  if (!drained.ok()) return FromError(drained.error());
+  const std::vector<Plan> children = std::move(drained).value();
   std::vector<ChildPlan> facts;
   std::map<int64_t, const Plan*> by_id;
   for (const auto& c : children) {

@@ -86,15 +86,21 @@ bool CountsBefore(const ChildPlan* a, const ChildPlan* b) {
 std::vector<Registration> JudgeRegistrations(const PlanDuty& duty, const std::vector<ChildPlan>& children,
                                              const UnitRegistry& reg, Date as_of) {
   const Date due = FixedDueDate(duty.due).value_or(as_of);
-  std::vector<std::string> respondents = reg.Expand(duty.respondent, due);
-  auto name_key = [&](const std::string& id) -> std::string {
+  // Respondents in name order on the due date: each name key looked up once.
+  std::vector<std::pair<std::string, std::string>> keyed;
+  for (auto& id : reg.Expand(duty.respondent, due)) {
     const Unit* u = reg.Find(id);
-    if (!u || u->versions.empty()) return id;
-    const UnitVersion& v = VersionOrLatest(*u, due);
-    return reg.NameKey(*u, static_cast<size_t>(&v - u->versions.data()));
-  };
-  std::sort(respondents.begin(), respondents.end(),
-            [&](const std::string& a, const std::string& b) { return name_key(a) < name_key(b); });
+    std::string key = id;
+    if (u && !u->versions.empty()) {
+      const UnitVersion& v = VersionOrLatest(*u, due);
+      key = reg.NameKey(*u, static_cast<size_t>(&v - u->versions.data()));
+    }
+    keyed.emplace_back(std::move(key), std::move(id));
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::string> respondents;
+  respondents.reserve(keyed.size());
+  for (auto& [key, id] : keyed) respondents.push_back(std::move(id));
 
   // Which respondents an issuer may speak for: the respondent itself and its successors.
   std::map<std::string, std::vector<size_t>> speaks_for;

@@ -265,8 +265,6 @@ class Handler {
 
   // ------------------------------------------------------------ the cascade of plans (cascade_routes.cc)
 
-  // Every task `q` selects among the plans the caller may see, page after page.
-  Result<std::vector<Task>> AllTasks(TaskQuery q);
   // GET /api/tasks/{id}/cascade: the parent, the tasks it serves, its sub-tasks and the
   // tasks of other plans implementing it, each set with a summary.
   HttpResponse GetTaskCascade();

@@ -54,10 +54,8 @@ std::vector<ProposedDuty> ReadDuties(const std::string& numeral, const std::vect
   static const RE2 kBefore("(?i)" DX_DUE_WORD R"(\s+()" DX_DUE_PHRASE R"()\s*,?\s+()" DX_ISSUE R"([^;]*))");
   static const RE2 kAfter("(?i)(" DX_ISSUE R"([^;]*?)\s*,?\s+)" DX_DUE_WORD R"(\s+()" DX_DUE_PHRASE ")");
   std::vector<ProposedDuty> out;
-  std::optional<NameRef> first_name;
-  for (size_t i = 0; i < intro.size(); ++i) {
-    const IntroParagraph& para = intro[i];
-    if (i == 0) first_name = OpeningName(para.text, resolver);
+  for (const IntroParagraph& para : intro) {
+    const size_t first_of_paragraph = out.size();
     re2::StringPiece in(para.text);
     std::string due_text, what;
     for (;;) {
@@ -74,10 +72,14 @@ std::vector<ProposedDuty> ReadDuties(const std::string& numeral, const std::vect
       d.year = YearOfWhat(d.what);
       if (d.year == 0) d.year = d.due->year != 0 ? d.due->year : plan_year;
       d.lines = para.lines;
-      if (auto name = OpeningName(para.text, resolver)) d.respondent = *name;
-      else if (first_name) d.respondent = *first_name;
       out.push_back(std::move(d));
     }
+    if (out.size() == first_of_paragraph) continue;
+    // Names are resolved only for paragraphs that state a duty, once per paragraph.
+    std::optional<NameRef> who = OpeningName(para.text, resolver);
+    if (!who && &para != &intro.front()) who = OpeningName(intro.front().text, resolver);
+    if (who)
+      for (size_t k = first_of_paragraph; k < out.size(); ++k) out[k].respondent = *who;
   }
   return out;
 }
