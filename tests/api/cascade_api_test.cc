@@ -163,7 +163,11 @@ TEST_F(CascadeApiTest, AProvincesTaskServesANationalTaskAndItsCommunesSubTasksRo
   EXPECT_TRUE(found);
   const json::value listed = Json(As(admin_, "GET", "/api/tasks?serves=" + std::to_string(task_iv1_) + "&plan=" + std::to_string(plan)));
   EXPECT_EQ(listed.at("total"), 1);
-  const json::value public_view = Json(As({}, "GET", iv1 + "/cascade"));
+  HttpResult anonymous = As({}, "GET", iv1 + "/cascade");
+  ASSERT_EQ(anonymous.status, 200) << anonymous.body;
+  const json::value public_view = Json(anonymous);
+  EXPECT_EQ(public_view.at("implemented_by").at("summary").at("total"),
+            national.at("implemented_by").at("summary").at("total").as_int64() - 1);
   for (const auto& t : public_view.at("implemented_by").at("items").as_array()) EXPECT_NE(t.at("id"), mine);
 }
 
