@@ -3,6 +3,7 @@
 // sub-tasks and the tasks implementing it in other plans stand (GET /api/tasks/{id}/cascade).
 #include <boost/json.hpp>
 
+#include "api/internal/drain.h"
 #include "api/internal/handler.h"
 #include "api/internal/responses.h"
 #include "api/internal/views.h"
@@ -22,21 +23,6 @@ json::object SummaryJson(const TaskSummary& s) {
 }
 
 json::value OptDateJson(const std::optional<Date>& d) { return d ? json::value(FormatIso(*d)) : json::value(nullptr); }
-
-// Every item a paged query selects, page after page.
-template <typename T, typename Query, typename Fetch>
-Result<std::vector<T>> Drain(Query q, Fetch fetch) {
-  std::vector<T> out;
-  q.limit = kMaxLimit;
-  q.offset = 0;
-  for (;;) {
-    DX_ASSIGN_OR_RETURN(Page<T> page, fetch(q));
-    for (auto& item : page.items) out.push_back(std::move(item));
-    q.offset += static_cast<int64_t>(page.items.size());
-    if (page.items.empty() || q.offset >= page.total) break;
-  }
-  return out;
-}
 
 }  // namespace
 

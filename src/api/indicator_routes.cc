@@ -443,7 +443,7 @@ HttpResponse Handler::ApproveValues() {
   ValueCounts counts;
   Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
     // Approval keeps each figure's provenance.
-    for (Provenance pv : {Provenance::kManual, Provenance::kApi, Provenance::kImport}) {
+    for (Provenance pv : {Provenance::kManual, Provenance::kApi, Provenance::kImport, Provenance::kReport}) {
       std::vector<DataValue> part;
       for (const auto& v : approved)
         if (v.provenance == pv) part.push_back(v);

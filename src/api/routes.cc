@@ -53,7 +53,8 @@ HttpResponse MethodNotAllowed(const std::string& allow) {
 // Actions decided before the handler runs, from the caller alone.
 bool DecidedUpFront(Action a) {
   return a == Action::kPublic || a == Action::kSignedIn || a == Action::kEditUnits || a == Action::kReadAudit ||
-         a == Action::kManageAccounts || a == Action::kEditIndicators || a == Action::kImportPlan;
+         a == Action::kManageAccounts || a == Action::kEditIndicators || a == Action::kImportPlan ||
+         a == Action::kManageCycles;
 }
 
 }  // namespace
@@ -406,6 +407,17 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/imports/{id}/document", A::kImportPlan, &H::GetImportDocument},
       {"POST", "/api/imports/{id}/commit", A::kImportPlan, &H::CommitImport},
       {"POST", "/api/imports/{id}/discard", A::kImportPlan, &H::DiscardImport},
+      {"GET", "/api/cycles", A::kReadInternal, &H::ListCycles},
+      {"POST", "/api/cycles", A::kManageCycles, &H::CreateCycle},
+      {"GET", "/api/cycles/{id}", A::kReadInternal, &H::GetCycle},
+      {"PATCH", "/api/cycles/{id}", A::kManageCycles, &H::PatchCycle},
+      {"GET", "/api/cycles/{id}/submissions", A::kReadInternal, &H::ListCycleResponses},
+      {"GET", "/api/cycles/{id}/submissions/{key}", A::kReadReport, &H::GetSubmission},
+      {"PUT", "/api/cycles/{id}/submissions/{key}", A::kSubmitReport, &H::SaveSubmission},
+      {"POST", "/api/cycles/{id}/submissions/{key}/submit", A::kSubmitReport, &H::SubmitSubmission},
+      {"POST", "/api/cycles/{id}/submissions/{key}/accept", A::kReviewReport, &H::AcceptSubmission},
+      {"POST", "/api/cycles/{id}/submissions/{key}/return", A::kReviewReport, &H::ReturnSubmission},
+      {"GET", "/api/cycles/{id}/submissions/{key}/history", A::kReadReport, &H::GetSubmissionHistory},
   };
   return kRoutes;
 }

@@ -184,7 +184,7 @@ Result<DataValue> DataValueFromJson(const json::value& v, const std::string& pat
                  .value_or(ValueStatus::kSubmitted);
   d.note = r.Str("note", false, 2000).value_or("");
   if (mode == ReadMode::kStored) {
-    d.provenance = EnumAt<Provenance>(r, "provenance", ParseProvenance, "manual|api|import", false, errs)
+    d.provenance = EnumAt<Provenance>(r, "provenance", ParseProvenance, "manual|api|import|report", false, errs)
                        .value_or(Provenance::kManual);
     d.version = r.Int("revision", 0, INT64_MAX).value_or(0);
     d.updated_at = r.Str("updated_at").value_or("");

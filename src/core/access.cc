@@ -48,6 +48,28 @@ bool Visible(const Principal* who, const Subject& s, const UnitRegistry& reg, Da
 
 Verdict AllowIf(bool allowed) { return allowed ? Verdict::kAllow : Verdict::kForbidden; }
 
+// A unit's report in a cycle: visible to whoever may read, report for or approve the unit.
+Verdict DecideReport(const Principal& who, Action action, const std::string& unit, const UnitRegistry& reg,
+                     Date today) {
+  const bool sees = std::any_of(who.grants.begin(), who.grants.end(), [&](const Grant& g) {
+    return (g.permissions.count(P::kReadScoped) || g.permissions.count(P::kReportProgress) ||
+            g.permissions.count(P::kApprove)) &&
+           GrantCovers(g, unit, reg, today, true);
+  });
+  if (!sees) return Verdict::kHidden;
+  switch (action) {
+    case Action::kSubmitReport:
+      return AllowIf(AnyGrant(who, P::kReportProgress, unit, reg, today, true));
+    case Action::kReviewReport:
+      return AllowIf(std::any_of(who.grants.begin(), who.grants.end(), [&](const Grant& g) {
+        return g.permissions.count(P::kApprove) &&
+               (g.unit_id.empty() || (g.unit_id != unit && GrantCovers(g, unit, reg, today, true)));
+      }));
+    default:
+      return Verdict::kAllow;
+  }
+}
+
 }  // namespace
 
 Principal PrincipalForUser(const User& u) {
@@ -100,6 +122,10 @@ const char* ActionName(Action a) {
     case Action::kEditIndicators: return "edit_indicators";
     case Action::kReportValues: return "report_values";
     case Action::kImportPlan: return "import_plan";
+    case Action::kManageCycles: return "manage_cycles";
+    case Action::kReadReport: return "read_report";
+    case Action::kSubmitReport: return "submit_report";
+    case Action::kReviewReport: return "review_report";
   }
   return "unknown";
 }
@@ -169,6 +195,12 @@ Verdict Decide(const Principal* who, Action action, const Subject& s, const Unit
       if (s.owner == who->name || AnyGrant(*who, P::kEditPlans, s.plan_issuer, reg, today, true)) return Verdict::kAllow;
       return Verdict::kHidden;
     }
+    case Action::kManageCycles:
+      return AllowIf(HasGlobal(*who, P::kApprove));
+    case Action::kReadReport:
+    case Action::kSubmitReport:
+    case Action::kReviewReport:
+      return DecideReport(*who, action, s.reporting_unit, reg, today);
     default:
       break;
   }

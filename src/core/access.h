@@ -75,6 +75,15 @@ enum class Action {
                     // import (Subject::owner set) is seen by its uploader and by the plan
                     // editors of its issuer; to anyone else it does not exist. Committing
                     // needs kEditPlan on the issuer the reviewed proposal names, too.
+  kManageCycles,    // open, change and close report cycles: the standing agency (kApprove
+                    // everywhere)
+  kReadReport,      // a respondent's submission in a report cycle (Subject::reporting_unit):
+                    // seen by whoever may read, report for or approve that unit; to anyone
+                    // else it does not exist
+  kSubmitReport,    // save and submit a unit's submission: kReportProgress on the unit
+  kReviewReport,    // accept or return a unit's submission: kApprove covering the unit, and
+                    // not only the unit itself (nobody reviews their own unit's report),
+                    // unless granted everywhere
 };
 const char* ActionName(Action a);
 

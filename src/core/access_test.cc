@@ -119,6 +119,34 @@ TEST_F(AccessTest, ApproverApprovesItsSubtreeAndWritesNothingElse) {
   EXPECT_EQ(D(&p, Action::kEditTask, TaskOf("xa-2025-00001")), Verdict::kForbidden);
 }
 
+TEST_F(AccessTest, ReportsAreSubmittedByTheUnitAndReviewedFromAbove) {
+  Subject commune, province, other;
+  commune.reporting_unit = "xa-2025-00001";
+  province.reporting_unit = "tinh-tuyen-quang-2025";
+  other.reporting_unit = "tinh-thua-thien-hue";
+  Principal editor = PrincipalForUser(MakeUser("bien.tq", "tinh-tuyen-quang-2025", {Role::kUnitEditor}));
+  Principal approver = PrincipalForUser(MakeUser("duyet.tq", "tinh-tuyen-quang-2025", {Role::kUnitApprover}));
+  Principal viewer = PrincipalForUser(MakeUser("xem.tq", "tinh-tuyen-quang-2025", {Role::kViewer}));
+  Principal standing = PrincipalForUser(MakeUser("thuong.truc", "bo-khcn", {Role::kStandingEditor}));
+  EXPECT_EQ(D(nullptr, Action::kReadReport, province), Verdict::kUnauthenticated);
+  EXPECT_EQ(D(&editor, Action::kSubmitReport, province), Verdict::kAllow);
+  EXPECT_EQ(D(&editor, Action::kSubmitReport, commune), Verdict::kAllow);
+  // Another province's report does not exist for them.
+  EXPECT_EQ(D(&editor, Action::kReadReport, other), Verdict::kHidden);
+  EXPECT_EQ(D(&editor, Action::kSubmitReport, other), Verdict::kHidden);
+  EXPECT_EQ(D(&editor, Action::kReviewReport, province), Verdict::kForbidden);
+  EXPECT_EQ(D(&viewer, Action::kReadReport, province), Verdict::kAllow);
+  EXPECT_EQ(D(&viewer, Action::kSubmitReport, province), Verdict::kForbidden);
+  // An approver reviews the communes below, never its own unit's report.
+  EXPECT_EQ(D(&approver, Action::kReviewReport, commune), Verdict::kAllow);
+  EXPECT_EQ(D(&approver, Action::kReviewReport, province), Verdict::kForbidden);
+  EXPECT_EQ(D(&approver, Action::kReviewReport, other), Verdict::kHidden);
+  EXPECT_EQ(D(&standing, Action::kReviewReport, province), Verdict::kAllow);
+  EXPECT_EQ(D(&standing, Action::kManageCycles, {}), Verdict::kAllow);
+  EXPECT_EQ(D(&approver, Action::kManageCycles, {}), Verdict::kForbidden);
+  EXPECT_EQ(D(&editor, Action::kManageCycles, {}), Verdict::kForbidden);
+}
+
 TEST_F(AccessTest, TokensHaveOnlyTheirPermissionsInTheirUnit) {
   ApiToken t;
   t.id = 3;

@@ -23,7 +23,7 @@ constexpr Aggregation kAggregations[] = {Aggregation::kSum, Aggregation::kMean, 
                                          Aggregation::kRatio, Aggregation::kMin, Aggregation::kMax,
                                          Aggregation::kLatest};
 constexpr ValueStatus kStatuses[] = {ValueStatus::kDraft, ValueStatus::kSubmitted, ValueStatus::kApproved};
-constexpr Provenance kProvenances[] = {Provenance::kManual, Provenance::kApi, Provenance::kImport};
+constexpr Provenance kProvenances[] = {Provenance::kManual, Provenance::kApi, Provenance::kImport, Provenance::kReport};
 
 // Shortest form that reads back the same: 100, 0.5, 1e+20.
 std::string FormatNumber(double v) {
@@ -86,6 +86,7 @@ const char* ProvenanceName(Provenance p) {
     case Provenance::kManual: return "manual";
     case Provenance::kApi: return "api";
     case Provenance::kImport: return "import";
+    case Provenance::kReport: return "report";
   }
   return "manual";
 }

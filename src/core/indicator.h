@@ -90,8 +90,9 @@ enum class ValueStatus { kDraft, kSubmitted, kApproved };
 const char* ValueStatusName(ValueStatus s);  // "draft", "submitted", "approved"
 std::optional<ValueStatus> ParseValueStatus(std::string_view s);
 
-enum class Provenance { kManual, kApi, kImport };
-const char* ProvenanceName(Provenance p);  // "manual", "api", "import"
+// kReport: written by submitting a report cycle's submission. Stored as the enum's value.
+enum class Provenance { kManual, kApi, kImport, kReport };
+const char* ProvenanceName(Provenance p);  // "manual", "api", "import", "report"
 std::optional<Provenance> ParseProvenance(std::string_view s);
 
 struct DataValue {

@@ -265,4 +265,27 @@ Response JudgeResponse(const ReportCycle& c, const Submission* s, Date as_of) {
   return r;
 }
 
+std::optional<Period> FigurePeriod(const ReportCycle& c, const Indicator& ind) {
+  if (PeriodsPer(ind.period_type, c.period.type) == 0) return std::nullopt;  // finer than the cycle
+  return PeriodOf(LastDay(c.period), ind.period_type);
+}
+
+std::vector<std::string> IndicatorsFor(const ReportCycle& c, const std::vector<Indicator>& defs,
+                                       const std::string& unit, const UnitRegistry& reg) {
+  std::vector<std::string> out;
+  const Unit* u = reg.Find(unit);
+  if (!u) return out;
+  for (const auto& code : c.indicators) {
+    auto def = std::find_if(defs.begin(), defs.end(), [&](const Indicator& i) { return i.code == code; });
+    if (def == defs.end() || IsDerived(*def)) continue;
+    const std::optional<Period> period = FigurePeriod(c, *def);
+    if (!period) continue;
+    const UnitVersion* ver = VersionOn(*u, LastDay(*period));
+    if (!ver) continue;
+    if (std::find(def->reporting_kinds.begin(), def->reporting_kinds.end(), ver->kind) != def->reporting_kinds.end())
+      out.push_back(code);
+  }
+  return out;
+}
+
 }  // namespace dxgov

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/indicator.h"
 #include "core/period.h"
 #include "core/status.h"
 #include "core/task.h"
@@ -65,6 +66,18 @@ Status ValidateCycle(const ReportCycle& c);
 // The units that must answer: the listed units valid on the period's last day (a group
 // expanded then) and every unit of the listed kinds valid then; sorted, each once.
 std::vector<std::string> CycleRespondents(const ReportCycle& c, const UnitRegistry& reg);
+
+// The period a cycle's figure for `ind` covers: the indicator's own period containing the
+// cycle period's last day (a yearly indicator in the Q3 report is the year's figure so
+// far). nullopt when the indicator is reported more often than the cycle runs (a monthly
+// indicator in a quarterly report: the cycle cannot say which month).
+std::optional<Period> FigurePeriod(const ReportCycle& c, const Indicator& ind);
+
+// The cycle's indicators `unit` reports, in the cycle's order: defined, not derived, with a
+// figure period, and reported by units of the kind `unit` has at that period's end. A code
+// with no definition in `defs` is left out.
+std::vector<std::string> IndicatorsFor(const ReportCycle& c, const std::vector<Indicator>& defs,
+                                       const std::string& unit, const UnitRegistry& reg);
 
 enum class SubmissionState { kDraft, kSubmitted, kReturned, kAccepted };
 const char* SubmissionStateName(SubmissionState s);     // "draft", "submitted", "returned", "accepted"

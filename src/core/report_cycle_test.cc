@@ -150,5 +150,33 @@ TEST(JudgeResponseTest, TimelinessCountsTheFirstSubmissionInVietnamTime) {
   EXPECT_TRUE(JudgeResponse(c, &s, MakeDate(2022, 10, 20)).late);
 }
 
+Indicator Defined(std::string code, PeriodType type, std::vector<UnitKind> kinds) {
+  Indicator i;
+  i.code = std::move(code);
+  i.period_type = type;
+  i.reporting_kinds = std::move(kinds);
+  return i;
+}
+
+TEST(IndicatorsForTest, EachRespondentReportsTheFiguresOfItsKindForTheCoveringPeriod) {
+  auto reg = testing_units::SmallRegistryPtr();
+  const std::vector<Indicator> defs = {Defined("Q-TINH", PeriodType::kQuarter, {UnitKind::kProvince}),
+                                       Defined("N-BO", PeriodType::kYear, {UnitKind::kMinistry}),
+                                       Defined("T-TINH", PeriodType::kMonth, {UnitKind::kProvince}),
+                                       Defined("N-TINH", PeriodType::kYear, {UnitKind::kProvince})};
+  ReportCycle c = Q3();
+  c.indicators = {"N-TINH", "Q-TINH", "N-BO", "T-TINH", "KHONG-CO"};
+  // A yearly figure in a quarterly report is the year's; a monthly one has no place.
+  EXPECT_EQ(FormatPeriod(*FigurePeriod(c, defs[0])), "2022-Q3");
+  EXPECT_EQ(FormatPeriod(*FigurePeriod(c, defs[1])), "2022");
+  EXPECT_FALSE(FigurePeriod(c, defs[2]).has_value());
+  EXPECT_EQ(IndicatorsFor(c, defs, "tinh-tuyen-quang", *reg), (std::vector<std::string>{"N-TINH", "Q-TINH"}));
+  EXPECT_EQ(IndicatorsFor(c, defs, "bo-khcn", *reg), (std::vector<std::string>{"N-BO"}));
+  // Q2/2025: the province merged on 1 July reports its quarter, not the year it did not finish.
+  c.period = *ParsePeriod("2025-Q2");
+  EXPECT_EQ(IndicatorsFor(c, defs, "tinh-tuyen-quang", *reg), (std::vector<std::string>{"Q-TINH"}));
+  EXPECT_TRUE(IndicatorsFor(c, defs, "khong-co", *reg).empty());
+}
+
 }  // namespace
 }  // namespace dxgov

@@ -90,7 +90,8 @@ class WriteTxn {
   // Replaces the cycle; fails on a stale revision.
   virtual Status ReplaceCycle(const ReportCycle& c, int64_t expected_revision) = 0;
   // A unit's one submission in a cycle: kConflict when it already has one; the cycle and
-  // the unit must exist (kInvalidArgument /cycle, /unit). Returns the new id.
+  // the unit must exist (kInvalidArgument /cycle, /unit). Returns the new id; the new
+  // submission's revision is 1 (so the same transaction may replace it at once).
   virtual Result<int64_t> CreateSubmission(const Submission& s) = 0;
   // Replaces the submission (content and state), keeping the previous revision; the audit
   // entry's action is the state it moves to ("submit", "accept", "return") or "update".

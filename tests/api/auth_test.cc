@@ -247,6 +247,20 @@ Outcome Expected(Action a, const Caller& p, Rel rel, bool collection) {
       return anon ? Outcome::k401 : (p.global || (p.reports && in_scope)) ? Outcome::kAllow : Outcome::k403;
     case Action::kEditIndicators:
       return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
+    case Action::kManageCycles:
+      return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
+    case Action::kReadReport:
+    case Action::kSubmitReport:
+    case Action::kReviewReport: {
+      // A unit's report exists for whoever may read, report for or approve the unit;
+      // it is submitted by its reporters and reviewed from above, never by the unit itself.
+      if (anon) return Outcome::k401;
+      if (p.global) return Outcome::kAllow;
+      if (!in_scope) return Outcome::k404;
+      if (a == Action::kReadReport) return Outcome::kAllow;
+      if (a == Action::kSubmitReport) return p.reports ? Outcome::kAllow : Outcome::k403;
+      return p.approves && rel == Rel::kDescendant ? Outcome::kAllow : Outcome::k403;
+    }
     case Action::kApprove:
       // Figures: approvers in their subtree, and the standing agency everywhere.
       return anon ? Outcome::k401 : (p.global || (p.approves && in_scope)) ? Outcome::kAllow : Outcome::k403;
@@ -300,6 +314,14 @@ class Fixtures {
     HttpResult user = admin("POST", "/api/users", R"({"login":"muc-tieu","display_name":"Mục tiêu","unit":"bo-khcn","roles":["viewer"]})");
     user_ = Id(user, "user");
     for (Rel r : {Rel::kOwn, Rel::kDescendant, Rel::kForeign}) imports_[r] = Upload(r, 0);
+    // An open report cycle the three units answer, each with a saved draft to review.
+    HttpResult cycle = admin("POST", "/api/cycles", std::string(R"({"title":"Báo cáo quý III/2026","period":"2026-Q3",
+        "due":"2026-10-15","respondents":{"units":[")") + kOwn + R"(",")" + kDescendant + R"(",")" + kForeign +
+                                                      R"("]},"plans":[2],"state":"open"})");
+    cycle_ = Id(cycle);
+    for (Rel r : {Rel::kOwn, Rel::kDescendant, Rel::kForeign})
+      admin("PUT", "/api/cycles/" + std::to_string(cycle_) + "/submissions/" + UnitOf(r),
+            R"({"sections":{"results":"Đã triển khai"}})");
   }
 
   // A pending import of a plan issued by the unit `rel` names, uploaded by the admin.
@@ -405,6 +427,23 @@ class Fixtures {
       return Probe{"/api/imports/" + std::to_string(Upload(rel, serial)) + "/commit", R"({"key":"nhap-)" + n + R"("})"};
     if (m == "POST" && p == "/api/imports/{id}/discard")
       return Probe{"/api/imports/" + std::to_string(Upload(rel, serial)) + "/discard"};
+    const std::string cycle = "/api/cycles/" + std::to_string(cycle_);
+    const std::string sub = cycle + "/submissions/" + unit;
+    if (m == "GET" && p == "/api/cycles") return Probe{p};
+    if (m == "POST" && p == "/api/cycles")
+      return Probe{p, R"({"title":"Báo cáo )" + n + R"(","period":"2026-Q4","due":"2027-01-15","respondents":{"units":[")" +
+                          unit + R"("]}})"};
+    if (m == "GET" && p == "/api/cycles/{id}") return Probe{cycle};
+    if (m == "PATCH" && p == "/api/cycles/{id}") return Probe{cycle, R"({"title":"Báo cáo quý III/2026 )" + n + R"("})", cycle};
+    if (m == "GET" && p == "/api/cycles/{id}/submissions") return Probe{cycle + "/submissions"};
+    if (m == "GET" && p == "/api/cycles/{id}/submissions/{key}") return Probe{sub};
+    if (m == "PUT" && p == "/api/cycles/{id}/submissions/{key}")
+      return Probe{sub, R"({"sections":{"results":"Lần )" + n + R"("}})", sub};
+    if (m == "POST" && p == "/api/cycles/{id}/submissions/{key}/submit") return Probe{sub + "/submit", "", sub};
+    if (m == "POST" && p == "/api/cycles/{id}/submissions/{key}/accept") return Probe{sub + "/accept", "", sub};
+    if (m == "POST" && p == "/api/cycles/{id}/submissions/{key}/return")
+      return Probe{sub + "/return", R"({"reason":"Thiếu số liệu"})", sub};
+    if (m == "GET" && p == "/api/cycles/{id}/submissions/{key}/history") return Probe{sub + "/history"};
     return std::nullopt;
   }
 
@@ -425,6 +464,7 @@ class Fixtures {
   Headers admin_headers_;
   std::map<Rel, int64_t> plans_, objectives_, tasks_, imports_;
   int64_t user_ = 0;
+  int64_t cycle_ = 0;
 };
 
 Outcome Observed(int status) {

@@ -12,6 +12,7 @@
 #include "auth/password.h"
 #include "demo/demo_data.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/settable_clock.h"
 #include "support/temp_dir.h"
 
 namespace dxgov::testing {
@@ -66,13 +67,14 @@ class DemoServer {
   }
 
   Store& store() { return *store_; }
-  const SystemClock& clock() const { return clock_; }
+  // Follows the system clock until a test sets it.
+  SettableClock& clock() { return clock_; }
   uint16_t port() const { return server_->port(); }
 
  private:
   TempDir dir_;
   size_t max_body_bytes_;
-  SystemClock clock_;
+  SettableClock clock_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<api::Api> api_;
   std::unique_ptr<api::HttpServer> server_;

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -271,6 +272,52 @@ class Handler {
   // GET /api/plans/{id}/registrations: per duty of the plan, every respondent's own plan
   // and whether it was issued on time.
   HttpResponse GetPlanRegistrations();
+
+  // ------------------------------------------------------------ report cycles (report_routes.cc)
+
+  // GET /api/cycles?state=: open and closed cycles to anyone signed in; drafts only to
+  // those who manage cycles.
+  HttpResponse ListCycles();
+  HttpResponse CreateCycle();
+  HttpResponse GetCycle();
+  // Open or closed, a cycle keeps its period, respondents, plans, indicators and sections:
+  // only the title, dates and state change. Draft → open → closed → open.
+  HttpResponse PatchCycle();
+  // GET /api/cycles/{id}/submissions?as_of=: every respondent's standing (the board).
+  HttpResponse ListCycleResponses();
+  // GET /api/cycles/{id}/submissions/{key}: what the unit reports on (its tasks, figures,
+  // sections, with their current state) and its submission so far.
+  HttpResponse GetSubmission();
+  // PUT: saves the content as a draft (If-Match once one exists).
+  HttpResponse SaveSubmission();
+  // POST .../submit [content]: checks it is complete, then in one transaction appends a
+  // progress entry per task, records the figures and marks the submission submitted.
+  HttpResponse SubmitSubmission();
+  // POST .../accept and .../return {"reason"}: the standing agency's review.
+  HttpResponse AcceptSubmission();
+  HttpResponse ReturnSubmission();
+  HttpResponse GetSubmissionHistory();
+
+  // What a respondent reports on in a cycle, read from storage.
+  struct ReportScope {
+    SubmissionDue due;
+    std::vector<Task> tasks;                   // in due.task_ids' order
+    std::set<int64_t> as_addressee;            // group tasks: the respondent reports for itself
+    std::map<int64_t, TaskAddressee> own_state;  // its own state on those
+  };
+  Result<ReportScope> ScopeOf(const ReportCycle& c, const std::string& unit);
+  // The cycle in the path, if the caller may see it (drafts: cycle managers only).
+  Result<ReportCycle> VisibleCycle();
+  // The cycle and respondent the path names, authorised for this route's action: the
+  // refusal (404 for a unit that is not a respondent) or nullopt.
+  std::optional<HttpResponse> LoadRespondent(ReportCycle& cycle);
+  // Plans exist and are visible, indicators exist and fit the period, units exist.
+  Status CheckCycleRefs(const ReportCycle& c);
+  json::object SubmissionPage(const ReportCycle& c, const ReportScope& scope, const Submission* s);
+  // The answer to a submission route: the page, with the submission's ETag.
+  HttpResponse SubmissionAnswer(const ReportCycle& c, int status);
+  // Review: moves a submitted submission to accepted or returned.
+  HttpResponse Review(SubmissionAction action);
 
   // ------------------------------------------------------------ sessions and accounts (account_routes.cc)
 
