@@ -327,8 +327,9 @@ json::object Handler::SubmissionPage(const ReportCycle& c, const ReportScope& sc
   json::array indicators;
   for (const auto& code : scope.due.indicators) {
     auto def = std::find_if(defs->begin(), defs->end(), [&](const Indicator& d) { return d.code == code; });
-    if (def == defs->end()) continue;
-    const Period period = *FigurePeriod(c, *def);
+    const std::optional<Period> figure_period = def == defs->end() ? std::nullopt : FigurePeriod(c, *def);
+    if (!figure_period) continue;
+    const Period period = *figure_period;
     ValueQuery q;
     q.indicator = code;
     q.unit = key_;
@@ -379,47 +380,51 @@ HttpResponse Handler::GetSubmission() {
   return SubmissionAnswer(c, 200);
 }
 
-namespace {
-
-// The content a respondent sends: tasks, indicators, sections.
-Result<Submission> ContentOf(const json::value& body) { return codec::SubmissionFromJson(body, ""); }
-
-}  // namespace
+std::optional<HttpResponse> Handler::PrepareSubmission(const ReportCycle& c, bool content_required,
+                                                       std::optional<Submission>& current, Submission& next) {
+  auto cur = store_.GetSubmissionFor(c.id, key_);
+  if (!cur.ok() && cur.error().code() != ErrorCode::kNotFound) return FromError(cur.error());
+  if (cur.ok()) {
+    if (auto pre = Precondition(cur->version)) return *pre;
+    current = *cur;
+    next = *cur;
+  }
+  next.cycle_id = c.id;
+  next.unit_id = key_;
+  if (!content_required && req_.body.empty()) return std::nullopt;
+  HttpResponse fail;
+  auto body = Body(fail, false);
+  if (!body) return fail;
+  auto content = codec::SubmissionFromJson(*body, "");
+  if (!content.ok()) return Unprocessable(content.error());
+  next.tasks = std::move(content->tasks);
+  next.indicators = std::move(content->indicators);
+  next.sections = std::move(content->sections);
+  return std::nullopt;
+}
 
 HttpResponse Handler::SaveSubmission() {
   QueryParams p(req_.query, {});
   if (auto bad = p.Problems()) return FromError(*bad);
   ReportCycle c;
   if (auto no = LoadRespondent(c)) return *no;
-  auto cur = store_.GetSubmissionFor(c.id, key_);
-  if (!cur.ok() && cur.error().code() != ErrorCode::kNotFound) return FromError(cur.error());
-  if (cur.ok())
-    if (auto pre = Precondition(cur->version)) return *pre;
-  HttpResponse fail;
-  auto body = Body(fail, false);
-  if (!body) return fail;
-  auto content = ContentOf(*body);
-  if (!content.ok()) return Unprocessable(content.error());
-  auto next_state = NextState(cur.ok() ? cur->state : SubmissionState::kDraft, SubmissionAction::kSave, c.state);
+  std::optional<Submission> cur;
+  Submission next;
+  if (auto no = PrepareSubmission(c, true, cur, next)) return *no;
+  auto next_state = NextState(cur ? cur->state : SubmissionState::kDraft, SubmissionAction::kSave, c.state);
   if (!next_state.ok()) return FromError(next_state.error());
   auto scope = ScopeOf(c, key_);
   if (!scope.ok()) return FromError(scope.error());
-  if (Status v = ValidateSubmission(*content, scope->due, false); !v.ok()) return Unprocessable(v.error());
-  Submission next = cur.ok() ? *cur : Submission{};
-  next.cycle_id = c.id;
-  next.unit_id = key_;
+  if (Status v = ValidateSubmission(next, scope->due, false); !v.ok()) return Unprocessable(v.error());
   next.state = *next_state;
-  next.tasks = std::move(content->tasks);
-  next.indicators = std::move(content->indicators);
-  next.sections = std::move(content->sections);
   Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
-    if (cur.ok()) return txn.ReplaceSubmission(next, cur->version);
+    if (cur) return txn.ReplaceSubmission(next, cur->version);
     DX_ASSIGN_OR_RETURN(int64_t id, txn.CreateSubmission(next));
     (void)id;
     return OkStatus();
   });
   if (!w.ok()) return w.error().code() == ErrorCode::kInvalidArgument ? Unprocessable(w.error()) : FromError(w.error());
-  return SubmissionAnswer(c, cur.ok() ? 200 : 201);
+  return SubmissionAnswer(c, cur ? 200 : 201);
 }
 
 HttpResponse Handler::SubmitSubmission() {
@@ -427,23 +432,11 @@ HttpResponse Handler::SubmitSubmission() {
   if (auto bad = p.Problems()) return FromError(*bad);
   ReportCycle c;
   if (auto no = LoadRespondent(c)) return *no;
-  auto cur = store_.GetSubmissionFor(c.id, key_);
-  if (!cur.ok() && cur.error().code() != ErrorCode::kNotFound) return FromError(cur.error());
-  if (cur.ok())
-    if (auto pre = Precondition(cur->version)) return *pre;
   // The body, when there is one, is the content to submit; without one the saved draft is.
-  Submission next = cur.ok() ? *cur : Submission{};
-  if (!req_.body.empty()) {
-    HttpResponse fail;
-    auto body = Body(fail, false);
-    if (!body) return fail;
-    auto content = ContentOf(*body);
-    if (!content.ok()) return Unprocessable(content.error());
-    next.tasks = std::move(content->tasks);
-    next.indicators = std::move(content->indicators);
-    next.sections = std::move(content->sections);
-  }
-  auto next_state = NextState(cur.ok() ? cur->state : SubmissionState::kDraft, SubmissionAction::kSubmit, c.state);
+  std::optional<Submission> cur;
+  Submission next;
+  if (auto no = PrepareSubmission(c, false, cur, next)) return *no;
+  auto next_state = NextState(cur ? cur->state : SubmissionState::kDraft, SubmissionAction::kSubmit, c.state);
   if (!next_state.ok()) return FromError(next_state.error());
   auto scope = ScopeOf(c, key_);
   if (!scope.ok()) return FromError(scope.error());
@@ -457,11 +450,12 @@ HttpResponse Handler::SubmitSubmission() {
     const IndicatorReport& r = next.indicators[i];
     if (!r.value) continue;  // the note says why there is no figure
     auto def = std::find_if(defs->begin(), defs->end(), [&](const Indicator& d) { return d.code == r.indicator; });
-    if (def == defs->end()) continue;  // ValidateSubmission keeps to the cycle's indicators
+    const std::optional<Period> period = def == defs->end() ? std::nullopt : FigurePeriod(c, *def);
+    if (!period) continue;  // ValidateSubmission keeps to the indicators the unit reports
     DataValue v;
     v.indicator = r.indicator;
     v.unit_id = key_;
-    v.period = *FigurePeriod(c, *def);
+    v.period = *period;
     v.value = *r.value;
     v.estimated = r.estimated;
     v.note = r.note;
@@ -474,8 +468,6 @@ HttpResponse Handler::SubmitSubmission() {
     return Unprocessable(Error(ErrorCode::kInvalidArgument, "Số liệu báo cáo không hợp lệ", "invalid figures", std::move(errs)));
 
   const std::string now = NowIso();
-  next.cycle_id = c.id;
-  next.unit_id = key_;
   next.state = *next_state;
   next.round += 1;
   next.submitted_at = now;
@@ -500,7 +492,7 @@ HttpResponse Handler::SubmitSubmission() {
       DX_ASSIGN_OR_RETURN(ValueCounts counts, txn.PutValues(values, Provenance::kReport));
       (void)counts;
     }
-    if (cur.ok()) return txn.ReplaceSubmission(next, cur->version);
+    if (cur) return txn.ReplaceSubmission(next, cur->version);
     // Created as a draft and submitted, so that the trail shows the submission.
     Submission draft = next;
     draft.state = SubmissionState::kDraft;

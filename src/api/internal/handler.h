@@ -316,6 +316,10 @@ class Handler {
   json::object SubmissionPage(const ReportCycle& c, const ReportScope& scope, const Submission* s);
   // The answer to a submission route: the page, with the submission's ETag.
   HttpResponse SubmissionAnswer(const ReportCycle& c, int status);
+  // The respondent's submission so far (`current`, unset before the first save, If-Match
+  // checked) and `next`: it with the content the body sends (required, or only if any).
+  std::optional<HttpResponse> PrepareSubmission(const ReportCycle& c, bool content_required,
+                                                std::optional<Submission>& current, Submission& next);
   // Review: moves a submitted submission to accepted or returned.
   HttpResponse Review(SubmissionAction action);
 
