@@ -14,10 +14,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/account.h"
 #include "core/audit.h"
+#include "core/evidence.h"
 #include "core/indicator.h"
 #include "core/plan_import.h"
 #include "core/platform.h"
@@ -96,6 +98,11 @@ class WriteTxn {
   // Replaces the submission (content and state), keeping the previous revision; the audit
   // entry's action is the state it moves to ("submit", "accept", "return") or "update".
   virtual Status ReplaceSubmission(const Submission& s, int64_t expected_revision) = 0;
+
+  // Evidence (core/evidence.h). REQUIRES: ValidateEvidence(e) passed and, for a file, its
+  // bytes were kept with Store::PutFile. The owner must exist (kInvalidArgument /owner_id).
+  // The adder is the actor. Returns the new id.
+  virtual Result<int64_t> AddEvidence(const Evidence& e) = 0;
 };
 
 // Who makes a change, for the audit trail.
@@ -200,6 +207,19 @@ class Store {
   // Previous revisions of a submission, newest first.
   virtual Result<std::vector<Submission>> SubmissionHistory(int64_t id) = 0;
 
+  // One progress entry, by id.
+  virtual Result<ProgressEntry> GetProgress(int64_t id) = 0;
+
+  // Evidence files' bytes, kept by SHA-256 beside the database, outside any transaction:
+  // keep the bytes first, then record the evidence (a file no record names is harmless).
+  // Returns the lowercase hex hash; storing the same bytes again stores nothing new.
+  virtual Result<std::string> PutFile(std::string_view bytes) = 0;
+  // kNotFound when no such file is kept; kInternal when it is damaged.
+  virtual Result<std::string> ReadFile(const std::string& sha256) = 0;
+  virtual Result<Evidence> GetEvidence(int64_t id) = 0;
+  // The evidence of one progress entry or submission, oldest first.
+  virtual Result<std::vector<Evidence>> ListEvidence(EvidenceOwner owner, int64_t owner_id) = 0;
+
   // Rollups over every committed figure (core/rollup.h); a committed PutValues is visible
   // to the next call.
   virtual const RollupEngine& Rollups() const = 0;
@@ -208,7 +228,8 @@ class Store {
   virtual Result<Page<AuditEntry>> ListAudit(const AuditQuery& q) = 0;
 
   // Writes a consistent copy of the whole database to `dest_path` (which must not exist)
-  // while writes go on.
+  // while writes go on, and beside it the evidence files the copy names (the SQLite store:
+  // into "<dest_path>.files/").
   virtual Status Backup(const std::string& dest_path) = 0;
 
   // True when the database holds no plan and no unit.

@@ -976,6 +976,127 @@ TEST_P(StoreTest, AnInvalidImportIsRefusedWithItsFields) {
   EXPECT_EQ(store_->ListImports({})->total, 0);
 }
 
+Evidence FileEvidence(int64_t entry, const std::string& sha, int64_t size) {
+  Evidence e;
+  e.owner = EvidenceOwner::kProgress;
+  e.owner_id = entry;
+  e.sha256 = sha;
+  e.file_name = "Biên bản nghiệm thu.pdf";
+  e.media_type = "application/pdf";
+  e.size = size;
+  return e;
+}
+
+TEST_P(StoreTest, EvidenceIsKeptByContentListedByOwnerAndAudited) {
+  const int64_t task = AddTask(MakeTask("IV.2", "Địa chỉ số", "tinh-ha-giang"));
+  ProgressEntry p;
+  p.task_id = task;
+  p.text = "Đã nghiệm thu";
+  const int64_t entry = Create([&](WriteTxn& t) { return t.AddProgress(p, -1); });
+  auto got = store_->GetProgress(entry);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->task_id, task);
+  EXPECT_EQ(got->text, "Đã nghiệm thu");
+  EXPECT_EQ(store_->GetProgress(entry + 100).error().code(), ErrorCode::kNotFound);
+
+  const std::string bytes = "%PDF-1.4 biên bản";
+  auto sha = store_->PutFile(bytes);
+  ASSERT_TRUE(sha.ok()) << sha.error().message_en();
+  EXPECT_EQ(store_->PutFile(bytes).value(), *sha);  // the same content is the same file
+  EXPECT_EQ(store_->ReadFile(*sha).value(), bytes);
+  EXPECT_EQ(store_->ReadFile(std::string(64, '0')).error().code(), ErrorCode::kNotFound);
+
+  const int64_t file_id = Create([&](WriteTxn& t) { return t.AddEvidence(FileEvidence(entry, *sha, 19)); });
+  Evidence link;
+  link.owner_id = entry;
+  link.kind = EvidenceKind::kLink;
+  link.url = "https://dichvucong.gov.vn/";
+  link.title = "Cổng Dịch vụ công quốc gia";
+  Create([&](WriteTxn& t) { return t.AddEvidence(link); });
+  auto listed = store_->ListEvidence(EvidenceOwner::kProgress, entry);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ(listed->at(0).id, file_id);
+  EXPECT_EQ(listed->at(0).sha256, *sha);
+  EXPECT_EQ(listed->at(0).added_by, "system");
+  EXPECT_EQ(listed->at(1).url, "https://dichvucong.gov.vn/");
+  EXPECT_TRUE(store_->ListEvidence(EvidenceOwner::kSubmission, entry)->empty());
+  AuditQuery q;
+  q.entity = "evidence";
+  EXPECT_EQ(store_->ListAudit(q)->total, 2);
+
+  // Evidence for nothing, or of the wrong shape, is refused and changes nothing.
+  Status orphan = store_->Write([&](WriteTxn& t) -> Status {
+    auto r = t.AddEvidence(FileEvidence(entry + 100, *sha, 19));
+    return r.ok() ? OkStatus() : Status(std::move(r).error());
+  });
+  ASSERT_FALSE(orphan.ok());
+  ASSERT_EQ(orphan.error().fields().size(), 1u);
+  EXPECT_EQ(orphan.error().fields()[0].path, "/owner_id");
+  Evidence exe = FileEvidence(entry, *sha, 19);
+  exe.media_type = "application/vnd.microsoft.portable-executable";
+  Status refused = store_->Write([&](WriteTxn& t) -> Status {
+    auto r = t.AddEvidence(exe);
+    return r.ok() ? OkStatus() : Status(std::move(r).error());
+  });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields()[0].path, "/media_type");
+  EXPECT_EQ(store_->ListEvidence(EvidenceOwner::kProgress, entry)->size(), 2u);
+}
+
+// SQLite's own backup layout: the database copy, and its evidence files in "<copy>.files".
+TEST(SqliteBackupTest, BackupAndRestoreCarryTheEvidenceFiles) {
+  testing::TempDir live("dxgov-live"), elsewhere("dxgov-elsewhere");
+  const FixedClock clock(MakeDate(2022, 10, 12));
+  auto store = OpenSqliteStore({(live.path() / "dxgov.sqlite").string(), 1, &clock});
+  ASSERT_TRUE(store.ok());
+  Store& st = **store;
+  int64_t entry = 0;
+  ASSERT_TRUE(st.Write([&](WriteTxn& t) -> Status {
+    for (const auto& u : testing_units::SmallRegistry()) DX_RETURN_IF_ERROR(t.CreateUnit(u));
+    Plan plan;
+    plan.kind = "plan";
+    plan.title = "Kế hoạch";
+    DX_ASSIGN_OR_RETURN(int64_t plan_id, t.CreatePlan(plan));
+    Task task;
+    task.plan_id = plan_id;
+    task.number = "I.1";
+    task.section = "I";
+    task.title = "Việc";
+    task.lead.unit_id = "bo-tttt";
+    DX_ASSIGN_OR_RETURN(int64_t task_id, t.CreateTask(task));
+    ProgressEntry p;
+    p.task_id = task_id;
+    p.text = "Có biên bản";
+    DX_ASSIGN_OR_RETURN(entry, t.AddProgress(p, -1));
+    return OkStatus();
+  }).ok());
+  const std::string kept = "%PDF-1.4 kept", unnamed = "%PDF-1.4 never recorded";
+  const std::string sha = st.PutFile(kept).value();
+  ASSERT_TRUE(st.PutFile(unnamed).ok());  // bytes no record names are not backed up
+  ASSERT_TRUE(st.Write([&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(int64_t id, t.AddEvidence(FileEvidence(entry, sha, static_cast<int64_t>(kept.size()))));
+    (void)id;
+    return OkStatus();
+  }).ok());
+  EXPECT_TRUE(fs::is_regular_file(live.path() / "files" / sha.substr(0, 2) / sha));
+
+  const std::string backup = (elsewhere.path() / "backup.sqlite").string();
+  ASSERT_TRUE(st.Backup(backup).ok());
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(BackupFilesDir(backup))) files += e.is_regular_file();
+  EXPECT_EQ(files, 1);
+
+  testing::TempDir restored_dir("dxgov-restored");
+  const std::string restored_db = (restored_dir.path() / "dxgov.sqlite").string();
+  ASSERT_TRUE(RestoreSqliteFile(backup, restored_db).ok());
+  auto restored = OpenSqliteStore({restored_db, 1, &clock});
+  ASSERT_TRUE(restored.ok());
+  auto evidence = (*restored)->ListEvidence(EvidenceOwner::kProgress, entry);
+  ASSERT_EQ(evidence->size(), 1u);
+  EXPECT_EQ((*restored)->ReadFile(evidence->at(0).sha256).value(), kept);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
                          [](const ::testing::TestParamInfo<Backend>& i) { return i.param.name; });
 

@@ -377,6 +377,28 @@ CREATE TABLE submission_history (
 ) WITHOUT ROWID;
 )sql";
 
+// Evidence for progress entries and submissions: files (their bytes kept by SHA-256 in the
+// files directory beside the database) and links. Append-only, like progress.
+constexpr std::string_view kV10 = R"sql(
+CREATE TABLE evidence (
+  id          INTEGER PRIMARY KEY,
+  owner       TEXT NOT NULL CHECK (owner IN ('progress', 'submission')),
+  owner_id    INTEGER NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+  sha256      TEXT,
+  file_name   TEXT,
+  media_type  TEXT,
+  size        INTEGER,
+  url         TEXT,
+  title       TEXT NOT NULL,
+  added_by    TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  CHECK ((kind = 'file') = (sha256 IS NOT NULL))
+);
+CREATE INDEX evidence_by_owner ON evidence(owner, owner_id, id);
+CREATE INDEX evidence_by_file ON evidence(sha256) WHERE sha256 IS NOT NULL;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
@@ -387,6 +409,7 @@ const std::vector<Migration> kMigrations = {
     {7, "plan imports", kV7},
     {8, "task links for the cascade of plans", kV8},
     {9, "report cycles and submissions", kV9},
+    {10, "evidence files and links", kV10},
 };
 
 }  // namespace

@@ -19,9 +19,12 @@
 
 #include "audit/audit_chain.h"
 #include "codec/json_codec.h"
+#include "codec/evidence_json.h"
 #include "codec/report_json.h"
 #include "core/task_index.h"
+#include "store/files/blob_dir.h"
 #include "store/sqlite/account_tables.h"
+#include "store/sqlite/evidence_tables.h"
 #include "store/sqlite/import_tables.h"
 #include "store/sqlite/report_tables.h"
 #include "store/sqlite/rows.h"
@@ -86,6 +89,7 @@ class SqliteTxn final : public WriteTxn {
   Status ReplaceCycle(const ReportCycle& c, int64_t expected_revision) override;
   Result<int64_t> CreateSubmission(const Submission& s) override;
   Status ReplaceSubmission(const Submission& s, int64_t expected_revision) override;
+  Result<int64_t> AddEvidence(const Evidence& e) override;
 
   bool units_changed() const { return units_changed_; }
   bool indicators_changed() const { return indicators_changed_; }
@@ -130,8 +134,13 @@ class SqliteTxn final : public WriteTxn {
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::string path, Db writer, std::vector<std::unique_ptr<Db>> readers, const Clock* clock)
-      : path_(std::move(path)), writer_(std::move(writer)), idle_(std::move(readers)), clock_(clock),
-        writable_(sqlite3_db_readonly(writer_.raw(), "main") != 1) {}
+      : path_(std::move(path)), files_(FilesDirOf(path_)), writer_(std::move(writer)), idle_(std::move(readers)),
+        clock_(clock), writable_(sqlite3_db_readonly(writer_.raw(), "main") != 1) {}
+
+  // Evidence files live in "files" beside the database file.
+  static std::filesystem::path FilesDirOf(const std::string& db_path) {
+    return std::filesystem::absolute(std::filesystem::path(db_path)).parent_path() / "files";
+  }
 
   // REQUIRES: write_mu_ held. Remembers whether the database refused the write as read-only.
   Status NoteWriteFailure(Status s) {
@@ -626,17 +635,49 @@ class SqliteStore final : public Store {
     return page;
   }
 
+  Result<ProgressEntry> GetProgress(int64_t id) override {
+    auto lease = Lease();
+    DX_ASSIGN_OR_RETURN(Stmt s, lease->Prepare("SELECT body, id, task_id FROM progress WHERE id = ?"));
+    s.Bind(1, id);
+    DX_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return NotFound("báo cáo tiến độ", "progress entry", std::to_string(id));
+    DX_ASSIGN_OR_RETURN(json::value v, codec::ParseJson(s.Text(0)));
+    auto p = codec::ProgressFromJson(v, "", codec::ReadMode::kStored);
+    if (!p.ok()) return Internal("stored progress unreadable: " + p.error().message_en());
+    p->id = s.Int(1);
+    p->task_id = s.Int(2);
+    return std::move(p).value();
+  }
+
+  Result<std::string> PutFile(std::string_view bytes) override { return files_.Put(bytes); }
+  Result<std::string> ReadFile(const std::string& sha256) override { return files_.Get(sha256); }
+  Result<Evidence> GetEvidence(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectEvidence(*lease, id);
+  }
+  Result<std::vector<Evidence>> ListEvidence(EvidenceOwner owner, int64_t owner_id) override {
+    auto lease = Lease();
+    return sqlite::SelectEvidenceOf(*lease, owner, owner_id);
+  }
+
   Status Backup(const std::string& dest_path) override {
     if (std::filesystem::exists(dest_path))
       return InvalidArgument("--out", "the file exists", "Tệp sao lưu " + dest_path + " đã tồn tại");
-    auto lease = Lease();  // a reader: writers go on while the copy is taken from one snapshot
-    DX_ASSIGN_OR_RETURN(Db dest, Db::Open(dest_path, true));
-    sqlite3_backup* b = sqlite3_backup_init(dest.raw(), "main", lease->raw(), "main");
-    if (!b) return sqlite::FromSqlite(sqlite3_errcode(dest.raw()), dest.raw(), "backup");
-    const int rc = sqlite3_backup_step(b, -1);  // all pages from one read snapshot
-    sqlite3_backup_finish(b);
-    if (rc != SQLITE_DONE) return sqlite::FromSqlite(rc, dest.raw(), "backup");
-    return dest.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    {
+      auto lease = Lease();  // a reader: writers go on while the copy is taken from one snapshot
+      DX_ASSIGN_OR_RETURN(Db dest, Db::Open(dest_path, true));
+      sqlite3_backup* b = sqlite3_backup_init(dest.raw(), "main", lease->raw(), "main");
+      if (!b) return sqlite::FromSqlite(sqlite3_errcode(dest.raw()), dest.raw(), "backup");
+      const int rc = sqlite3_backup_step(b, -1);  // all pages from one read snapshot
+      sqlite3_backup_finish(b);
+      if (rc != SQLITE_DONE) return sqlite::FromSqlite(rc, dest.raw(), "backup");
+      DX_RETURN_IF_ERROR(dest.Exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    // The files the copy names: kept before their records were, so every one is there.
+    DX_ASSIGN_OR_RETURN(Db copy, Db::OpenReadOnly(dest_path));
+    DX_ASSIGN_OR_RETURN(std::vector<std::string> shas, sqlite::SelectEvidenceFiles(copy));
+    if (shas.empty()) return OkStatus();
+    return files_.CopyTo(shas, BackupFilesDir(dest_path));
   }
 
   Result<bool> IsEmpty() override {
@@ -738,6 +779,7 @@ class SqliteStore final : public Store {
   }
 
   std::string path_;
+  files::BlobDir files_;
   std::mutex write_mu_;
   Db writer_;
   std::mutex pool_mu_;
@@ -1321,6 +1363,14 @@ Status SqliteTxn::ReplaceSubmission(const Submission& s, int64_t expected_revisi
                codec::Serialize(codec::ToJson(after)));
 }
 
+Result<int64_t> SqliteTxn::AddEvidence(const Evidence& e) {
+  DX_RETURN_IF_ERROR(ValidateEvidence(e));
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertEvidence(db_, e, actor_.user, now_));
+  DX_ASSIGN_OR_RETURN(Evidence stored, sqlite::SelectEvidence(db_, id));
+  DX_RETURN_IF_ERROR(Audit("evidence", std::to_string(id), "create", std::nullopt, codec::Serialize(codec::ToJson(stored))));
+  return id;
+}
+
 Status SqliteTxn::ReplaceImport(const PlanImport& i, int64_t expected_revision) {
   DX_RETURN_IF_ERROR(ValidatePlanImport(i));
   DX_ASSIGN_OR_RETURN(PlanImport before, sqlite::SelectImport(db_, i.id));
@@ -1529,6 +1579,8 @@ Result<int> MigrateSqliteFile(const std::string& path) {
   return sqlite::ApplyMigrations(db);
 }
 
+std::filesystem::path BackupFilesDir(const std::string& backup_path) { return backup_path + ".files"; }
+
 Status RestoreSqliteFile(const std::string& backup_path, const std::string& db_path) {
   if (!std::filesystem::exists(backup_path))
     return InvalidArgument("--from", "no such file", "Không có tệp sao lưu " + backup_path);
@@ -1551,7 +1603,13 @@ Status RestoreSqliteFile(const std::string& backup_path, const std::string& db_p
   const int rc = sqlite3_backup_step(b, -1);
   sqlite3_backup_finish(b);
   if (rc != SQLITE_DONE) return sqlite::FromSqlite(rc, dest.raw(), "restore");
-  return dest.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  DX_RETURN_IF_ERROR(dest.Exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+  // The evidence files the backup names, from the directory written beside it.
+  if (version < 10) return OkStatus();
+  DX_ASSIGN_OR_RETURN(std::vector<std::string> shas, sqlite::SelectEvidenceFiles(src));
+  if (shas.empty()) return OkStatus();
+  const files::BlobDir from(BackupFilesDir(backup_path));
+  return from.CopyTo(shas, SqliteStore::FilesDirOf(db_path));
 }
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {

@@ -1,8 +1,10 @@
 // The SQLite implementation of Store: one file in WAL mode with synchronous=FULL (an
 // acknowledged write survives a power cut), foreign keys on, one serialised writer and a
-// small pool of readers.
+// small pool of readers. Evidence files are kept by content in "files/" beside the
+// database file (store/files/blob_dir.h).
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -26,8 +28,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options);
 // Applies pending migrations to the file and returns the schema version (`dxgov migrate`).
 Result<int> MigrateSqliteFile(const std::string& path);
 
+// Where Store::Backup writes the evidence files a backup names: "<backup_path>.files".
+std::filesystem::path BackupFilesDir(const std::string& backup_path);
+
 // Replaces the database at `db_path` with the backup at `backup_path`, after checking the
-// backup's integrity and schema version. REQUIRES: no server uses `db_path`.
+// backup's integrity and schema version, and copies the evidence files it names from
+// BackupFilesDir(backup_path) beside `db_path`. REQUIRES: no server uses `db_path`.
 Status RestoreSqliteFile(const std::string& backup_path, const std::string& db_path);
 
 }  // namespace dxgov
