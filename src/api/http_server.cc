@@ -90,7 +90,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void OnHeader(beast::error_code ec, size_t) {
     if (ec) return OnReadError(ec);
     busy_ = true;  // a request has begun: drain waits for it
-    const bool upload = parser_->get().method() == http::verb::post && parser_->get().target().starts_with("/api/imports");
+    const bool upload = parser_->get().method() == http::verb::post && (parser_->get().target().starts_with("/api/imports") ||
+                                                                        parser_->get().target().starts_with("/api/evidence"));
     if (!upload) {
       body_limit_ = server_.options.max_body_bytes;
       if (auto length = parser_->content_length(); length && *length > body_limit_)

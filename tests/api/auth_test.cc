@@ -314,6 +314,14 @@ class Fixtures {
     HttpResult user = admin("POST", "/api/users", R"({"login":"muc-tieu","display_name":"Mục tiêu","unit":"bo-khcn","roles":["viewer"]})");
     user_ = Id(user, "user");
     for (Rel r : {Rel::kOwn, Rel::kDescendant, Rel::kForeign}) imports_[r] = Upload(r, 0);
+    // A progress entry on each unit's task, with a file attached.
+    for (Rel r : {Rel::kOwn, Rel::kDescendant, Rel::kForeign}) {
+      HttpResult entry = admin("POST", "/api/tasks/" + std::to_string(tasks_[r]) + "/progress", R"({"text":"Có biên bản"})");
+      entries_[r] = Id(entry, "entry");
+      HttpResult file = Http(port_, "POST", "/api/evidence?progress=" + std::to_string(entries_[r]) + "&name=bien-ban.pdf",
+                             Pdf(0), PdfHeaders());
+      evidence_[r] = Id(file);
+    }
     // An open report cycle the three units answer, each with a saved draft to review.
     HttpResult cycle = admin("POST", "/api/cycles", std::string(R"({"title":"Báo cáo quý III/2026","period":"2026-Q3",
         "due":"2026-10-15","respondents":{"units":[")") + kOwn + R"(",")" + kDescendant + R"(",")" + kForeign +
@@ -427,6 +435,12 @@ class Fixtures {
       return Probe{"/api/imports/" + std::to_string(Upload(rel, serial)) + "/commit", R"({"key":"nhap-)" + n + R"("})"};
     if (m == "POST" && p == "/api/imports/{id}/discard")
       return Probe{"/api/imports/" + std::to_string(Upload(rel, serial)) + "/discard"};
+    const std::string entry = std::to_string(entries_[rel]), evidence = "/api/evidence/" + std::to_string(evidence_[rel]);
+    if (m == "GET" && p == "/api/evidence") return Probe{"/api/evidence?progress=" + entry};
+    if (m == "POST" && p == "/api/evidence")
+      return Probe{"/api/evidence?progress=" + entry + "&name=minh-chung-" + n + ".pdf", Pdf(serial), "", "application/pdf"};
+    if (m == "GET" && p == "/api/evidence/{id}") return Probe{evidence};
+    if (m == "GET" && p == "/api/evidence/{id}/content") return Probe{evidence + "/content"};
     const std::string cycle = "/api/cycles/" + std::to_string(cycle_);
     const std::string sub = cycle + "/submissions/" + unit;
     if (m == "GET" && p == "/api/cycles") return Probe{p};
@@ -448,6 +462,16 @@ class Fixtures {
   }
 
  private:
+  // A small PDF, different for each serial (so that each upload is a new file).
+  static std::string Pdf(int serial) { return "%PDF-1.4\n% dxgov " + std::to_string(serial) + "\n%%EOF\n"; }
+  Headers PdfHeaders() const {
+    Headers h;
+    for (const auto& [k, v] : admin_headers_)
+      if (k != "Content-Type") h.emplace_back(k, v);
+    h.emplace_back("Content-Type", "application/pdf");
+    return h;
+  }
+
   static int64_t Id(const HttpResult& r, const char* wrapper = nullptr) {
     boost::system::error_code ec;
     json::value v = json::parse(r.body, ec);
@@ -465,6 +489,7 @@ class Fixtures {
   std::map<Rel, int64_t> plans_, objectives_, tasks_, imports_;
   int64_t user_ = 0;
   int64_t cycle_ = 0;
+  std::map<Rel, int64_t> entries_, evidence_;
 };
 
 Outcome Observed(int status) {

@@ -190,6 +190,17 @@ TEST_F(ReportApiTest, ARespondentFillsSubmitsIsReturnedAndResubmitsWithHistory) 
   ASSERT_EQ(saved.status, 201) << saved.body;
   EXPECT_EQ(Json(saved).at("submission").at("state"), "draft");
   EXPECT_EQ(As(hanoi_, "PUT", Url(cycle, "tp-ha-noi"), R"({"sections":{"results":"Sửa"}})").status, 428);
+  // A draft takes evidence; only those who may read Hà Nội's report see it.
+  const std::string draft_id = std::to_string(Json(saved).at("submission").at("id").as_int64());
+  auto attach = [&](const Headers& who) {
+    Headers h = who;
+    h.emplace_back("Content-Type", "application/pdf");
+    return Http(port_, "POST", "/api/evidence?submission=" + draft_id + "&name=phu-luc.pdf", "%PDF-1.4\n%%EOF\n", h);
+  };
+  EXPECT_EQ(attach(hanoi_).status, 201);
+  EXPECT_EQ(attach(angiang_).status, 404);
+  EXPECT_EQ(Json(As(hanoi_, "GET", "/api/evidence?submission=" + draft_id)).at("total"), 1);
+  EXPECT_EQ(As(angiang_, "GET", "/api/evidence?submission=" + draft_id).status, 404);
   HttpResult unknown_task = As(hanoi_, "PUT", Url(cycle, "tp-ha-noi"), R"({"tasks":[{"task":999999,"percent":10}]})",
                                saved.header("etag"));
   EXPECT_EQ(unknown_task.status, 422);
@@ -226,6 +237,7 @@ TEST_F(ReportApiTest, ARespondentFillsSubmitsIsReturnedAndResubmitsWithHistory) 
   EXPECT_EQ(figure.at("value").to_number<double>(), 71.5);
   EXPECT_EQ(figure.at("provenance"), "report");
   EXPECT_EQ(As(hanoi_, "POST", Url(cycle, "tp-ha-noi", "/submit"), "", submitted.header("etag")).status, 409);
+  EXPECT_EQ(attach(hanoi_).status, 409);  // what the agency reviews does not change under it
 
   // Review: not by Hà Nội itself, not without a reason.
   EXPECT_EQ(As(hanoi_approver_, "POST", Url(cycle, "tp-ha-noi", "/accept"), "", submitted.header("etag")).status, 403);

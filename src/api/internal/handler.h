@@ -31,6 +31,7 @@
 namespace dxgov::api {
 
 class EventHub;
+class QueryParams;
 namespace json = boost::json;
 
 class Handler;
@@ -322,6 +323,22 @@ class Handler {
                                                 std::optional<Submission>& current, Submission& next);
   // Review: moves a submitted submission to accepted or returned.
   HttpResponse Review(SubmissionAction action);
+
+  // ------------------------------------------------------------ evidence (evidence_routes.cc)
+
+  // POST /api/evidence?progress=ID|submission=ID&name=&title=: a file (the body's bytes)
+  // or a link ({"url","title"}).
+  HttpResponse AddEvidence();
+  HttpResponse ListEvidence();
+  HttpResponse GetEvidence();
+  // The file's bytes, as an attachment of the detected type.
+  HttpResponse GetEvidenceContent();
+  // Authorises reading (or adding to) what the evidence backs; the refusal or nullopt.
+  std::optional<HttpResponse> AuthorizeEvidence(EvidenceOwner owner, int64_t owner_id, bool adding);
+  // Reads progress=ID or submission=ID (exactly one); the refusal or nullopt.
+  std::optional<HttpResponse> EvidenceOwnerParam(QueryParams& p, EvidenceOwner& owner, int64_t& owner_id);
+  // The evidence the path names, if the caller may see what it backs.
+  std::optional<HttpResponse> LoadVisibleEvidence(Evidence& out);
 
   // ------------------------------------------------------------ sessions and accounts (account_routes.cc)
 
