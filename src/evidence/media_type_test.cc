@@ -2,23 +2,20 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <atomic>
 #include <thread>
 #include <vector>
 
 #include "core/evidence.h"
+#include "support/source_file.h"
 
 namespace dxgov::evidence {
 namespace {
 
 std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(DXGOV_SOURCE_DIR) + "/tests/data/evidence/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  EXPECT_FALSE(s.str().empty()) << name;
-  return s.str();
+  std::string bytes = testing::SourceFile("tests/data/evidence/" + name);
+  EXPECT_FALSE(bytes.empty()) << name;
+  return bytes;
 }
 
 std::string TypeOf(std::string_view bytes) {

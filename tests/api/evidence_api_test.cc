@@ -5,12 +5,10 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "api/demo_server.h"
 #include "support/api_json.h"
 #include "support/http_client.h"
+#include "support/source_file.h"
 
 namespace dxgov {
 namespace {
@@ -24,12 +22,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 constexpr const char* kPassword = "Mật khẩu thử nghiệm đủ dài 2026";
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(DXGOV_SOURCE_DIR) + "/tests/data/evidence/" + name, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string Fixture(const std::string& name) { return testing::SourceFile("tests/data/evidence/" + name); }
 
 class EvidenceApiTest : public ::testing::Test {
  protected:

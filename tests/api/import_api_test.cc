@@ -4,12 +4,10 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "api/demo_server.h"
 #include "support/api_json.h"
 #include "support/http_client.h"
+#include "support/source_file.h"
 
 namespace dxgov {
 namespace {
@@ -23,12 +21,7 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 constexpr const char* kPassword = "Mật khẩu thử nghiệm đủ dài 2026";
 
-std::string Seed(const std::string& name) {
-  std::ifstream in(std::string(DXGOV_SOURCE_DIR) + "/data/seeds/" + name, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Seed(const std::string& name) { return testing::SourceFile("data/seeds/" + name); }
 
 class ImportApiTest : public ::testing::Test {
  protected:
