@@ -11,6 +11,7 @@
 #include "api/internal/responses.h"
 #include "api/internal/views.h"
 #include "api/query_params.h"
+#include "codec/evidence_json.h"
 #include "codec/json_codec.h"
 #include "text/vn_text.h"
 
@@ -405,6 +406,12 @@ HttpResponse Handler::ListProgress() {
   for (const auto& e : page->items) {
     json::object o = codec::ToJson(e);
     if (!e.unit_id.empty()) o["unit_name"] = UnitName(*reg_, e.unit_id, Today());
+    // The files and links backing the entry, so a reader sees them without asking each.
+    auto evidence = store_.ListEvidence(EvidenceOwner::kProgress, e.id);
+    if (!evidence.ok()) return FromError(evidence.error());
+    json::array attached;
+    for (const auto& ev : *evidence) attached.push_back(codec::ToJson(ev));
+    o["evidence"] = std::move(attached);
     items.push_back(std::move(o));
   }
   return JsonResponse(200, PageJson(*page, std::move(items)));

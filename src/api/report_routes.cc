@@ -14,6 +14,7 @@
 #include "api/internal/responses.h"
 #include "api/internal/views.h"
 #include "api/query_params.h"
+#include "codec/evidence_json.h"
 #include "codec/report_json.h"
 #include "text/vn_text.h"
 
@@ -351,7 +352,12 @@ json::object Handler::SubmissionPage(const ReportCycle& c, const ReportScope& sc
   json::array sections;
   for (const auto& sec : c.sections) sections.push_back(json::object{{"key", sec.key}, {"title", sec.title}});
   const Response r = JudgeResponse(c, s, as_of);
-  return json::object{{"cycle", CycleRef(c)},
+  json::array attached;
+  if (s)
+    if (auto evidence = store_.ListEvidence(EvidenceOwner::kSubmission, s->id); evidence.ok())
+      for (const auto& ev : *evidence) attached.push_back(codec::ToJson(ev));
+  return json::object{{"evidence", std::move(attached)},
+                      {"cycle", CycleRef(c)},
                       {"unit", key_},
                       {"unit_name", UnitName(*reg_, key_, LastDay(c.period))},
                       {"response", ResponseJson(r)},

@@ -40,7 +40,8 @@ class EvidenceApiTest : public ::testing::Test {
     // Hà Nội's own task in the 2022 national plan (IV.1), and an entry on it.
     const json::value tasks = Json(As(hanoi_, "GET", "/api/tasks?lead=tp-ha-noi&section=IV&limit=1"));
     ASSERT_EQ(tasks.at("items").as_array().size(), 1u);
-    const int64_t task = tasks.at("items").at(0).at("id").as_int64();
+    task_ = tasks.at("items").at(0).at("id").as_int64();
+    const int64_t task = task_;
     HttpResult entry = As(hanoi_, "POST", "/api/tasks/" + std::to_string(task) + "/progress",
                           R"({"text":"Đã nghiệm thu hệ thống","percent":80})", "application/json");
     ASSERT_EQ(entry.status, 201) << entry.body;
@@ -68,7 +69,7 @@ class EvidenceApiTest : public ::testing::Test {
   static inline testing::DemoServer* server_ = nullptr;
   static inline uint16_t port_ = 0;
   static inline Headers hanoi_, angiang_;
-  static inline int64_t entry_ = 0;
+  static inline int64_t entry_ = 0, task_ = 0;
 };
 
 TEST_F(EvidenceApiTest, FilesAreWhatTheirContentSaysAndComeBackIntact) {
@@ -98,6 +99,12 @@ TEST_F(EvidenceApiTest, FilesAreWhatTheirContentSaysAndComeBackIntact) {
   HttpResult docx = Upload(hanoi_, "bao-cao.pdf", Fixture("bao-cao.docx"), "application/pdf");
   ASSERT_EQ(docx.status, 201) << docx.body;
   EXPECT_EQ(Json(docx).at("media_type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  // The task's progress log shows what backs each entry.
+  const json::value log = Json(As(hanoi_, "GET", "/api/tasks/" + std::to_string(task_) + "/progress?limit=100"));
+  size_t shown = 0;
+  for (const auto& e : log.at("items").as_array())
+    if (e.at("id").as_int64() == entry_) shown = e.at("evidence").as_array().size();
+  EXPECT_EQ(shown, Attached());
   // The same bytes again are the same file.
   HttpResult twice = Upload(hanoi_, "ban-sao.pdf", pdf);
   ASSERT_EQ(twice.status, 201);

@@ -201,6 +201,7 @@ TEST_F(ReportApiTest, ARespondentFillsSubmitsIsReturnedAndResubmitsWithHistory) 
   EXPECT_EQ(attach(angiang_).status, 404);
   EXPECT_EQ(Json(As(hanoi_, "GET", "/api/evidence?submission=" + draft_id)).at("total"), 1);
   EXPECT_EQ(As(angiang_, "GET", "/api/evidence?submission=" + draft_id).status, 404);
+  EXPECT_EQ(Json(As(hanoi_, "GET", Url(cycle, "tp-ha-noi"))).at("evidence").as_array().size(), 1u);
   HttpResult unknown_task = As(hanoi_, "PUT", Url(cycle, "tp-ha-noi"), R"({"tasks":[{"task":999999,"percent":10}]})",
                                saved.header("etag"));
   EXPECT_EQ(unknown_task.status, 422);
