@@ -11,6 +11,7 @@
 
 #include "api/internal/drain.h"
 #include "api/internal/handler.h"
+#include "api/internal/record_routes.h"
 #include "api/internal/responses.h"
 #include "api/internal/views.h"
 #include "api/query_params.h"
@@ -120,29 +121,20 @@ HttpResponse Handler::ListCycles() {
                                         {"offset", offset}});
 }
 
-HttpResponse Handler::CreateCycle() {
-  QueryParams p(req_.query, {});
-  if (auto bad = p.Problems()) return FromError(*bad);
-  HttpResponse fail;
-  auto body = Body(fail, false);
-  if (!body) return fail;
-  auto c = codec::CycleFromJson(*body, "");
-  if (!c.ok()) return Unprocessable(c.error());
-  if (c->state == CycleState::kClosed)
-    return Unprocessable(InvalidArgument("/state", "a new cycle is draft or open", "Kỳ báo cáo mới phải ở trạng thái nháp hoặc mở"));
-  if (Status refs = CheckCycleRefs(*c); !refs.ok()) return Unprocessable(refs.error());
-  int64_t id = 0;
-  Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
-    DX_ASSIGN_OR_RETURN(id, txn.CreateCycle(*c));
-    return OkStatus();
-  });
-  if (!w.ok()) return Unprocessable(w.error());
-  auto stored = store_.GetCycle(id);
-  if (!stored.ok()) return FromError(stored.error());
-  HttpResponse r = WithETag(JsonResponse(201, codec::ToJson(*stored)), stored->version);
-  r.headers.emplace_back("Location", "/api/cycles/" + std::to_string(id));
-  return r;
+Handler::Kind<ReportCycle> Handler::Cycles() {
+  Kind<ReportCycle> k{"cycles",
+                      codec::CycleFromJson,
+                      [this](const ReportCycle& c) { return CheckCycleRefs(c); },
+                      [](WriteTxn& t, const ReportCycle& c) { return t.CreateCycle(c); },
+                      [](WriteTxn& t, const ReportCycle& c, int64_t rev) { return t.ReplaceCycle(c, rev); },
+                      [this](int64_t id) { return store_.GetCycle(id); },
+                      [](const ReportCycle& c) { return codec::ToJson(c); }};
+  k.check_change = CheckCycleChange;
+  k.subject = [](const ReportCycle&) { return Subject{}; };  // the standing agency's, everywhere
+  return k;
 }
+
+HttpResponse Handler::CreateCycle() { return Create(Cycles()); }
 
 HttpResponse Handler::GetCycle() {
   QueryParams p(req_.query, {});
@@ -157,44 +149,7 @@ HttpResponse Handler::GetCycle() {
   return Single(v, c->version);
 }
 
-HttpResponse Handler::PatchCycle() {
-  QueryParams p(req_.query, {});
-  if (auto bad = p.Problems()) return FromError(*bad);
-  auto cur = store_.GetCycle(id_);
-  if (!cur.ok()) return FromError(cur.error());
-  if (auto pre = Precondition(cur->version)) return *pre;
-  HttpResponse fail;
-  auto patch = Body(fail, true);
-  if (!patch) return fail;
-  json::value merged = codec::ToJson(*cur);
-  codec::MergePatch(merged, *patch);
-  auto c = codec::CycleFromJson(merged, "");
-  if (!c.ok()) return Unprocessable(c.error());
-  c->id = cur->id;
-  if (cur->state != CycleState::kDraft) {
-    // Submissions are made against these; changing them under the respondents would make
-    // drafts and submitted reports answer a different question.
-    std::vector<FieldError> errs;
-    if (!(c->period == cur->period)) errs.push_back({"/period", "cannot change once the cycle has opened"});
-    if (c->respondent_units != cur->respondent_units || c->respondent_kinds != cur->respondent_kinds)
-      errs.push_back({"/respondents", "cannot change once the cycle has opened"});
-    if (c->plan_ids != cur->plan_ids) errs.push_back({"/plans", "cannot change once the cycle has opened"});
-    if (c->indicators != cur->indicators) errs.push_back({"/indicators", "cannot change once the cycle has opened"});
-    if (c->sections != cur->sections) errs.push_back({"/sections", "cannot change once the cycle has opened"});
-    if (c->state == CycleState::kDraft) errs.push_back({"/state", "an opened cycle cannot go back to draft"});
-    if (!errs.empty())
-      return Unprocessable(Error(ErrorCode::kInvalidArgument, "Kỳ báo cáo đã mở chỉ được đổi tên, ngày và trạng thái",
-                                 "an opened cycle changes only its title, dates and state", std::move(errs)));
-  } else if (c->state == CycleState::kClosed) {
-    return Unprocessable(InvalidArgument("/state", "a draft cycle opens before it closes", "Kỳ báo cáo nháp phải mở trước khi đóng"));
-  }
-  if (Status refs = CheckCycleRefs(*c); !refs.ok()) return Unprocessable(refs.error());
-  Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.ReplaceCycle(*c, cur->version); });
-  if (!w.ok()) return w.error().code() == ErrorCode::kPreconditionFailed ? FromError(w.error()) : Unprocessable(w.error());
-  auto stored = store_.GetCycle(id_);
-  if (!stored.ok()) return FromError(stored.error());
-  return WithETag(JsonResponse(200, codec::ToJson(*stored)), stored->version);
-}
+HttpResponse Handler::PatchCycle() { return Patch(Cycles()); }
 
 HttpResponse Handler::ListCycleResponses() {
   QueryParams p(req_.query, {"as_of"});
@@ -386,67 +341,64 @@ HttpResponse Handler::GetSubmission() {
   return SubmissionAnswer(c, 200);
 }
 
-std::optional<HttpResponse> Handler::PrepareSubmission(const ReportCycle& c, bool content_required,
-                                                       std::optional<Submission>& current, Submission& next) {
+std::optional<HttpResponse> Handler::PrepareSubmission(SubmissionAction action, SubmissionChange& change) {
+  QueryParams p(req_.query, {});
+  if (auto bad = p.Problems()) return FromError(*bad);
+  ReportCycle& c = change.cycle;
+  if (auto no = LoadRespondent(c)) return *no;
   auto cur = store_.GetSubmissionFor(c.id, key_);
   if (!cur.ok() && cur.error().code() != ErrorCode::kNotFound) return FromError(cur.error());
+  Submission& next = change.next;
   if (cur.ok()) {
     if (auto pre = Precondition(cur->version)) return *pre;
-    current = *cur;
+    change.current = *cur;
     next = *cur;
   }
   next.cycle_id = c.id;
   next.unit_id = key_;
-  if (!content_required && req_.body.empty()) return std::nullopt;
-  HttpResponse fail;
-  auto body = Body(fail, false);
-  if (!body) return fail;
-  auto content = codec::SubmissionFromJson(*body, "");
-  if (!content.ok()) return Unprocessable(content.error());
-  next.tasks = std::move(content->tasks);
-  next.indicators = std::move(content->indicators);
-  next.sections = std::move(content->sections);
+  // Saving sends the content; submitting may, or submits the saved draft.
+  if (action == SubmissionAction::kSave || !req_.body.empty()) {
+    HttpResponse fail;
+    auto body = Body(fail, false);
+    if (!body) return fail;
+    auto content = codec::SubmissionFromJson(*body, "");
+    if (!content.ok()) return Unprocessable(content.error());
+    next.tasks = std::move(content->tasks);
+    next.indicators = std::move(content->indicators);
+    next.sections = std::move(content->sections);
+  }
+  auto next_state = NextState(change.current ? change.current->state : SubmissionState::kDraft, action, c.state);
+  if (!next_state.ok()) return FromError(next_state.error());
+  next.state = *next_state;
+  auto scope = ScopeOf(c, key_);
+  if (!scope.ok()) return FromError(scope.error());
+  change.scope = std::move(scope).value();
+  if (Status v = ValidateSubmission(next, change.scope.due, action == SubmissionAction::kSubmit); !v.ok())
+    return Unprocessable(v.error());
   return std::nullopt;
 }
 
 HttpResponse Handler::SaveSubmission() {
-  QueryParams p(req_.query, {});
-  if (auto bad = p.Problems()) return FromError(*bad);
-  ReportCycle c;
-  if (auto no = LoadRespondent(c)) return *no;
-  std::optional<Submission> cur;
-  Submission next;
-  if (auto no = PrepareSubmission(c, true, cur, next)) return *no;
-  auto next_state = NextState(cur ? cur->state : SubmissionState::kDraft, SubmissionAction::kSave, c.state);
-  if (!next_state.ok()) return FromError(next_state.error());
-  auto scope = ScopeOf(c, key_);
-  if (!scope.ok()) return FromError(scope.error());
-  if (Status v = ValidateSubmission(next, scope->due, false); !v.ok()) return Unprocessable(v.error());
-  next.state = *next_state;
+  SubmissionChange change;
+  if (auto no = PrepareSubmission(SubmissionAction::kSave, change)) return *no;
+  const auto& cur = change.current;
   Status w = store_.Write(Who(), [&](WriteTxn& txn) -> Status {
-    if (cur) return txn.ReplaceSubmission(next, cur->version);
-    DX_ASSIGN_OR_RETURN(int64_t id, txn.CreateSubmission(next));
+    if (cur) return txn.ReplaceSubmission(change.next, cur->version);
+    DX_ASSIGN_OR_RETURN(int64_t id, txn.CreateSubmission(change.next));
     (void)id;
     return OkStatus();
   });
   if (!w.ok()) return w.error().code() == ErrorCode::kInvalidArgument ? Unprocessable(w.error()) : FromError(w.error());
-  return SubmissionAnswer(c, cur ? 200 : 201);
+  return SubmissionAnswer(change.cycle, cur ? 200 : 201);
 }
 
 HttpResponse Handler::SubmitSubmission() {
-  QueryParams p(req_.query, {});
-  if (auto bad = p.Problems()) return FromError(*bad);
-  ReportCycle c;
-  if (auto no = LoadRespondent(c)) return *no;
-  // The body, when there is one, is the content to submit; without one the saved draft is.
-  std::optional<Submission> cur;
-  Submission next;
-  if (auto no = PrepareSubmission(c, false, cur, next)) return *no;
-  auto next_state = NextState(cur ? cur->state : SubmissionState::kDraft, SubmissionAction::kSubmit, c.state);
-  if (!next_state.ok()) return FromError(next_state.error());
-  auto scope = ScopeOf(c, key_);
-  if (!scope.ok()) return FromError(scope.error());
-  if (Status v = ValidateSubmission(next, scope->due, true); !v.ok()) return Unprocessable(v.error());
+  SubmissionChange change;
+  if (auto no = PrepareSubmission(SubmissionAction::kSubmit, change)) return *no;
+  const ReportCycle& c = change.cycle;
+  const auto& cur = change.current;
+  Submission& next = change.next;
+  const ReportScope& scope = change.scope;
 
   // The figures, checked as any figure is before anything is written.
   const auto defs = store_.Indicators();
@@ -474,7 +426,6 @@ HttpResponse Handler::SubmitSubmission() {
     return Unprocessable(Error(ErrorCode::kInvalidArgument, "Số liệu báo cáo không hợp lệ", "invalid figures", std::move(errs)));
 
   const std::string now = NowIso();
-  next.state = *next_state;
   next.round += 1;
   next.submitted_at = now;
   next.submitted_by = Who().user;
@@ -484,7 +435,7 @@ HttpResponse Handler::SubmitSubmission() {
     for (const TaskReport& r : next.tasks) {
       ProgressEntry e;
       e.task_id = r.task_id;
-      if (scope->as_addressee.count(r.task_id)) e.unit_id = key_;
+      if (scope.as_addressee.count(r.task_id)) e.unit_id = key_;
       e.text = r.narrative.empty() ? label : label + " " + r.narrative;
       e.percent = r.percent;
       e.status = r.status;

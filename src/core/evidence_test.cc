@@ -2,15 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_status.h"
+
 namespace dxgov {
 namespace {
 
-std::vector<std::string> PathsOf(const Status& s) {
-  std::vector<std::string> out;
-  if (!s.ok())
-    for (const auto& f : s.error().fields()) out.push_back(f.path);
-  return out;
-}
+using testing_status::PathsOf;
 
 Evidence Pdf() {
   Evidence e;

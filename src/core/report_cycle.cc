@@ -265,6 +265,31 @@ Response JudgeResponse(const ReportCycle& c, const Submission* s, Date as_of) {
   return r;
 }
 
+Status CheckCycleChange(const ReportCycle& updated, const ReportCycle* current) {
+  if (!current) {
+    if (updated.state == CycleState::kClosed)
+      return InvalidArgument("/state", "a new cycle is draft or open", "Kỳ báo cáo mới phải ở trạng thái nháp hoặc mở");
+    return OkStatus();
+  }
+  if (current->state == CycleState::kDraft) {
+    if (updated.state == CycleState::kClosed)
+      return InvalidArgument("/state", "a draft cycle opens before it closes", "Kỳ báo cáo nháp phải mở trước khi đóng");
+    return OkStatus();
+  }
+  std::vector<FieldError> errs;
+  const char* kFixed = "cannot change once the cycle has opened";
+  if (!(updated.period == current->period)) errs.push_back({"/period", kFixed});
+  if (updated.respondent_units != current->respondent_units || updated.respondent_kinds != current->respondent_kinds)
+    errs.push_back({"/respondents", kFixed});
+  if (updated.plan_ids != current->plan_ids) errs.push_back({"/plans", kFixed});
+  if (updated.indicators != current->indicators) errs.push_back({"/indicators", kFixed});
+  if (updated.sections != current->sections) errs.push_back({"/sections", kFixed});
+  if (updated.state == CycleState::kDraft) errs.push_back({"/state", "an opened cycle cannot go back to draft"});
+  if (errs.empty()) return OkStatus();
+  return Error(ErrorCode::kInvalidArgument, "Kỳ báo cáo đã mở chỉ được đổi tên, ngày và trạng thái",
+               "an opened cycle changes only its title, dates and state", std::move(errs));
+}
+
 std::optional<Period> FigurePeriod(const ReportCycle& c, const Indicator& ind) {
   if (PeriodsPer(ind.period_type, c.period.type) == 0) return std::nullopt;  // finer than the cycle
   return PeriodOf(LastDay(c.period), ind.period_type);

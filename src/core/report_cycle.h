@@ -63,6 +63,12 @@ struct ReportCycle {
 // group kinds not listed as kinds, unique plans/indicators/section keys of the right shape.
 Status ValidateCycle(const ReportCycle& c);
 
+// Whether a cycle may become `updated`: a new one (`current` null) is a draft or open; a
+// draft opens before it closes; once opened, only the title, dates and state change (its
+// period, respondents, plans, indicators and sections are what submissions answer), and it
+// never goes back to draft. Each refused field is named.
+Status CheckCycleChange(const ReportCycle& updated, const ReportCycle* current);
+
 // The units that must answer: the listed units valid on the period's last day (a group
 // expanded then) and every unit of the listed kinds valid then; sorted, each once.
 std::vector<std::string> CycleRespondents(const ReportCycle& c, const UnitRegistry& reg);

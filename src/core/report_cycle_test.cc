@@ -3,16 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "core/test_units.h"
+#include "core/test_status.h"
 
 namespace dxgov {
 namespace {
 
-std::vector<std::string> PathsOf(const Status& s) {
-  std::vector<std::string> out;
-  if (!s.ok())
-    for (const auto& f : s.error().fields()) out.push_back(f.path);
-  return out;
-}
+using testing_status::PathsOf;
 
 ReportCycle Q3() {
   ReportCycle c;
@@ -43,6 +39,34 @@ TEST(ValidateCycleTest, AcceptsAQuarterlyCycleAndNamesEveryBadField) {
   c = Q3();
   c.respondent_units.clear();
   EXPECT_EQ(PathsOf(ValidateCycle(c)), (std::vector<std::string>{"/respondents"}));
+}
+
+TEST(CheckCycleChangeTest, AnOpenedCycleKeepsItsQuestion) {
+  ReportCycle open = Q3();
+  ReportCycle closed_new = Q3();
+  closed_new.state = CycleState::kClosed;
+  EXPECT_TRUE(CheckCycleChange(open, nullptr).ok());
+  EXPECT_EQ(PathsOf(CheckCycleChange(closed_new, nullptr)), (std::vector<std::string>{"/state"}));
+  ReportCycle draft = Q3();
+  draft.state = CycleState::kDraft;
+  EXPECT_EQ(PathsOf(CheckCycleChange(closed_new, &draft)), (std::vector<std::string>{"/state"}));
+  ReportCycle edited = draft;
+  edited.indicators = {"HTS-02"};
+  EXPECT_TRUE(CheckCycleChange(edited, &draft).ok());  // a draft changes freely
+  ReportCycle renamed = open;
+  renamed.title = "Báo cáo tình hình quý III/2022";
+  renamed.due = MakeDate(2022, 10, 20);
+  renamed.state = CycleState::kClosed;
+  EXPECT_TRUE(CheckCycleChange(renamed, &open).ok());
+  ReportCycle moved = open;
+  moved.period = *ParsePeriod("2022-Q4");
+  moved.respondent_kinds = {UnitKind::kMinistry};
+  moved.plan_ids = {3};
+  moved.indicators = {"HTS-02"};
+  moved.sections.pop_back();
+  moved.state = CycleState::kDraft;
+  EXPECT_EQ(PathsOf(CheckCycleChange(moved, &open)),
+            (std::vector<std::string>{"/period", "/respondents", "/plans", "/indicators", "/sections", "/state"}));
 }
 
 TEST(CycleRespondentsTest, GroupsAndKindsAsValidOnThePeriodsLastDay) {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/test_status.h"
+
 namespace dxgov {
 namespace {
 
@@ -15,12 +17,7 @@ Task Valid() {
   return t;
 }
 
-std::vector<std::string> PathsOf(const Status& s) {
-  std::vector<std::string> out;
-  if (!s.ok())
-    for (const auto& f : s.error().fields()) out.push_back(f.path);
-  return out;
-}
+using testing_status::PathsOf;
 
 TEST(ValidateTaskTest, AcceptsAMinimalTask) { EXPECT_TRUE(ValidateTask(Valid()).ok()); }
 

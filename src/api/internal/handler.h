@@ -245,8 +245,8 @@ class Handler {
     std::function<json::object(const T&)> view;
     // Optional: adjusts the JSON before decoding (given what the client sent).
     std::function<void(json::value&, const json::object&)> settle = nullptr;
-    // Optional: rules on what a patch may change.
-    std::function<Status(const T& updated, const T& current)> check_change = nullptr;
+    // Optional: rules on what a record may become; `current` is null when it is created.
+    std::function<Status(const T& updated, const T* current)> check_change = nullptr;
     // What authorisation looks at (core/access.h).
     std::function<Subject(const T&)> subject = nullptr;
     // Optional: true when a change needs the plan editor's right (kEditPlan) on top of
@@ -279,6 +279,7 @@ class Handler {
   // GET /api/cycles?state=: open and closed cycles to anyone signed in; drafts only to
   // those who manage cycles.
   HttpResponse ListCycles();
+  Kind<ReportCycle> Cycles();
   HttpResponse CreateCycle();
   HttpResponse GetCycle();
   // Open or closed, a cycle keeps its period, respondents, plans, indicators and sections:
@@ -317,10 +318,17 @@ class Handler {
   json::object SubmissionPage(const ReportCycle& c, const ReportScope& scope, const Submission* s);
   // The answer to a submission route: the page, with the submission's ETag.
   HttpResponse SubmissionAnswer(const ReportCycle& c, int status);
-  // The respondent's submission so far (`current`, unset before the first save, If-Match
-  // checked) and `next`: it with the content the body sends (required, or only if any).
-  std::optional<HttpResponse> PrepareSubmission(const ReportCycle& c, bool content_required,
-                                                std::optional<Submission>& current, Submission& next);
+  // What saving and submitting share: the cycle and respondent (authorised), the
+  // submission so far (If-Match checked), `next` with the content sent (saving must send
+  // it; submitting may, or submits the saved draft) and the state it moves to, what the
+  // unit owes, and the content checked against that (complete when submitting).
+  struct SubmissionChange {
+    ReportCycle cycle;
+    std::optional<Submission> current;  // unset before the first save
+    Submission next;
+    ReportScope scope;
+  };
+  std::optional<HttpResponse> PrepareSubmission(SubmissionAction action, SubmissionChange& change);
   // Review: moves a submitted submission to accepted or returned.
   HttpResponse Review(SubmissionAction action);
 
