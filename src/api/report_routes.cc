@@ -322,8 +322,9 @@ json::object Handler::SubmissionPage(const ReportCycle& c, const ReportScope& sc
                       {"submission", s ? json::value(codec::ToJson(*s)) : json::value(nullptr)}};
 }
 
-HttpResponse Handler::SubmissionAnswer(const ReportCycle& c, int status) {
-  auto scope = ScopeOf(c, key_);
+HttpResponse Handler::SubmissionAnswer(const ReportCycle& c, int status, const ReportScope* known) {
+  // Reread unless the caller knows it unchanged: submitting moves the tasks' state.
+  auto scope = known ? Result<ReportScope>(*known) : ScopeOf(c, key_);
   if (!scope.ok()) return FromError(scope.error());
   auto s = store_.GetSubmissionFor(c.id, key_);
   if (!s.ok() && s.error().code() != ErrorCode::kNotFound) return FromError(s.error());
@@ -389,7 +390,7 @@ HttpResponse Handler::SaveSubmission() {
     return OkStatus();
   });
   if (!w.ok()) return w.error().code() == ErrorCode::kInvalidArgument ? Unprocessable(w.error()) : FromError(w.error());
-  return SubmissionAnswer(change.cycle, cur ? 200 : 201);
+  return SubmissionAnswer(change.cycle, cur ? 200 : 201, &change.scope);
 }
 
 HttpResponse Handler::SubmitSubmission() {

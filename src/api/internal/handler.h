@@ -317,7 +317,8 @@ class Handler {
   Status CheckCycleRefs(const ReportCycle& c);
   json::object SubmissionPage(const ReportCycle& c, const ReportScope& scope, const Submission* s);
   // The answer to a submission route: the page, with the submission's ETag.
-  HttpResponse SubmissionAnswer(const ReportCycle& c, int status);
+  // `known`: the unit's scope when this request did not change it (saves), else reread.
+  HttpResponse SubmissionAnswer(const ReportCycle& c, int status, const ReportScope* known = nullptr);
   // What saving and submitting share: the cycle and respondent (authorised), the
   // submission so far (If-Match checked), `next` with the content sent (saving must send
   // it; submitting may, or submits the saved draft) and the state it moves to, what the
