@@ -138,7 +138,7 @@ HttpResponse Handler::AddEvidence() {
     DX_ASSIGN_OR_RETURN(id, txn.AddEvidence(e));
     return OkStatus();
   });
-  if (!w.ok()) return w.error().code() == ErrorCode::kInvalidArgument ? Unprocessable(w.error()) : FromError(w.error());
+  if (!w.ok()) return Unprocessable(w.error());
   auto stored = store_.GetEvidence(id);
   if (!stored.ok()) return FromError(stored.error());
   HttpResponse r = JsonResponse(201, codec::ToJson(*stored));

@@ -389,7 +389,7 @@ HttpResponse Handler::SaveSubmission() {
     (void)id;
     return OkStatus();
   });
-  if (!w.ok()) return w.error().code() == ErrorCode::kInvalidArgument ? Unprocessable(w.error()) : FromError(w.error());
+  if (!w.ok()) return Unprocessable(w.error());
   return SubmissionAnswer(change.cycle, cur ? 200 : 201, &change.scope);
 }
 
@@ -461,7 +461,7 @@ HttpResponse Handler::SubmitSubmission() {
     DX_ASSIGN_OR_RETURN(next.id, txn.CreateSubmission(draft));
     return txn.ReplaceSubmission(next, 1);
   });
-  if (!w.ok()) return w.error().code() == ErrorCode::kInvalidArgument ? Unprocessable(w.error()) : FromError(w.error());
+  if (!w.ok()) return Unprocessable(w.error());
   return SubmissionAnswer(c, 200);
 }
 

@@ -69,8 +69,7 @@ HttpResponse Handler::Patch(const Kind<T>& k) {
     if (auto no = Authorize(Action::kEditPlan, k.subject(*cur))) return *no;
   if (auto s = k.check(*item); !s.ok()) return Unprocessable(s.error());
   Status w = store_.Write(Who(), [&](WriteTxn& txn) { return k.replace(txn, *item, cur->version); });
-  // A change committed between the If-Match check and this write is a stale revision: 412.
-  if (!w.ok()) return w.error().code() == ErrorCode::kPreconditionFailed ? FromError(w.error()) : Unprocessable(w.error());
+  if (!w.ok()) return Unprocessable(w.error());
   auto stored = k.get(id);
   if (!stored.ok()) return FromError(stored.error());
   return WithETag(JsonResponse(200, k.view(*stored)), stored->version);
