@@ -15,13 +15,6 @@ namespace dxgov::api {
 
 namespace {
 
-json::object SummaryJson(const TaskSummary& s) {
-  return json::object{{"total", s.total},         {"not_started", s.not_started}, {"in_progress", s.in_progress},
-                      {"done", s.done},           {"paused", s.paused},           {"cancelled", s.cancelled},
-                      {"overdue", s.overdue},     {"due_soon", s.due_soon},       {"done_late", s.done_late},
-                      {"progress_percent", s.progress_percent}};
-}
-
 json::value OptDateJson(const std::optional<Date>& d) { return d ? json::value(FormatIso(*d)) : json::value(nullptr); }
 
 }  // namespace
@@ -46,7 +39,7 @@ HttpResponse Handler::GetTaskCascade() {
                         Drain<Task>(std::move(q), [&](const TaskQuery& page) { return store_.ListTasks(page); }));
     json::array items;
     for (const auto& t : tasks) items.push_back(TaskView(t, ctx));
-    return json::object{{"summary", SummaryJson(SummariseTasks(tasks, as_of, soon))}, {"items", std::move(items)}};
+    return json::object{{"summary", TaskSummaryView(SummariseTasks(tasks, as_of, soon))}, {"items", std::move(items)}};
   };
   TaskQuery children;
   children.parent_id = task->id;

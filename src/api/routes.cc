@@ -388,6 +388,8 @@ const std::vector<Route>& RouteTable() {
       {"POST", "/api/tasks/{id}/progress", A::kReportProgress, &H::AddProgress},
       {"GET", "/api/tasks/{id}/history", A::kReadInternal, &H::TaskHistory},
       {"GET", "/api/tasks/{id}/cascade", A::kRead, &H::GetTaskCascade},
+      {"GET", "/api/board/tasks", A::kRead, &H::GetTaskBoard},
+      {"GET", "/api/board/units/{key}", A::kRead, &H::GetUnitBoard},
       {"GET", "/api/indicators", A::kRead, &H::ListIndicators},
       {"POST", "/api/indicators", A::kEditIndicators, &H::CreateIndicator},
       {"GET", "/api/indicators/{key}", A::kRead, &H::GetIndicator},

@@ -142,32 +142,38 @@ std::vector<Registration> JudgeRegistrations(const PlanDuty& duty, const std::ve
   return out;
 }
 
-TaskSummary SummariseTasks(const std::vector<Task>& tasks, Date as_of, int due_soon_days) {
-  TaskSummary s;
-  int64_t percent_sum = 0;
-  for (const auto& t : tasks) {
-    if (t.status == TaskStatus::kCancelled) {
-      ++s.cancelled;
-      continue;
-    }
-    ++s.total;
-    switch (t.status) {
-      case TaskStatus::kNotStarted: ++s.not_started; break;
-      case TaskStatus::kInProgress: ++s.in_progress; break;
-      case TaskStatus::kDone: ++s.done; break;
-      case TaskStatus::kPaused: ++s.paused; break;
-      case TaskStatus::kCancelled: break;
-    }
-    percent_sum += t.status == TaskStatus::kDone ? 100 : t.progress_percent;
-    const auto tl = JudgeTimeliness(t.deadline ? &*t.deadline : nullptr,
-                                    t.status == TaskStatus::kDone ? t.completed_on : std::nullopt, false, as_of,
-                                    due_soon_days);
-    if (tl == Timeliness::kOverdue) ++s.overdue;
-    if (tl == Timeliness::kDueSoon) ++s.due_soon;
-    if (tl == Timeliness::kDoneLate) ++s.done_late;
+void TaskTally::Add(const Task& t) {
+  if (t.status == TaskStatus::kCancelled) {
+    ++s_.cancelled;
+    return;
   }
-  if (s.total > 0) s.progress_percent = static_cast<int>((percent_sum + s.total / 2) / s.total);
+  ++s_.total;
+  switch (t.status) {
+    case TaskStatus::kNotStarted: ++s_.not_started; break;
+    case TaskStatus::kInProgress: ++s_.in_progress; break;
+    case TaskStatus::kDone: ++s_.done; break;
+    case TaskStatus::kPaused: ++s_.paused; break;
+    case TaskStatus::kCancelled: break;
+  }
+  percent_sum_ += t.status == TaskStatus::kDone ? 100 : t.progress_percent;
+  const auto tl = JudgeTimeliness(t.deadline ? &*t.deadline : nullptr,
+                                  t.status == TaskStatus::kDone ? t.completed_on : std::nullopt, false, as_of_,
+                                  due_soon_days_);
+  if (tl == Timeliness::kOverdue) ++s_.overdue;
+  if (tl == Timeliness::kDueSoon) ++s_.due_soon;
+  if (tl == Timeliness::kDoneLate) ++s_.done_late;
+}
+
+TaskSummary TaskTally::Done() const {
+  TaskSummary s = s_;
+  if (s.total > 0) s.progress_percent = static_cast<int>((percent_sum_ + s.total / 2) / s.total);
   return s;
+}
+
+TaskSummary SummariseTasks(const std::vector<Task>& tasks, Date as_of, int due_soon_days) {
+  TaskTally tally(as_of, due_soon_days);
+  for (const auto& t : tasks) tally.Add(t);
+  return tally.Done();
 }
 
 }  // namespace dxgov

@@ -69,4 +69,20 @@ struct TaskSummary {
 
 TaskSummary SummariseTasks(const std::vector<Task>& tasks, Date as_of, int due_soon_days = kDefaultDueSoonDays);
 
+// Builds a TaskSummary one task at a time, for callers that sort many tasks into several
+// summaries at once (the national board). SummariseTasks is Add over every task, then Done.
+class TaskTally {
+ public:
+  TaskTally(Date as_of, int due_soon_days) : as_of_(as_of), due_soon_days_(due_soon_days) {}
+  void Add(const Task& t);
+  // The summary so far, with progress_percent averaged.
+  TaskSummary Done() const;
+
+ private:
+  Date as_of_;
+  int due_soon_days_;
+  TaskSummary s_;
+  int64_t percent_sum_ = 0;
+};
+
 }  // namespace dxgov

@@ -398,6 +398,8 @@ class Fixtures {
     if (m == "POST" && p == "/api/tasks/{id}/progress") return Probe{t + "/progress", R"({"text":"Đã triển khai","percent":50})"};
     if (m == "GET" && p == "/api/tasks/{id}/history") return Probe{t + "/history"};
     if (m == "GET" && p == "/api/tasks/{id}/cascade") return Probe{t + "/cascade"};
+    if (m == "GET" && p == "/api/board/tasks") return Probe{"/api/board/tasks?plan=" + plan};
+    if (m == "GET" && p == "/api/board/units/{key}") return Probe{"/api/board/units/" + unit};
     if (m == "GET" && p == "/api/indicators") return Probe{p};
     if (m == "POST" && p == "/api/indicators")
       return Probe{p, R"({"code":"MT-)" + n + R"(","name":"Chỉ tiêu ma trận","unit_of_measure":"%","period_type":"year",

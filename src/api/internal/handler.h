@@ -274,6 +274,15 @@ class Handler {
   // and whether it was issued on time.
   HttpResponse GetPlanRegistrations();
 
+  // ------------------------------------------------------------ the monitoring board (board_routes.cc)
+
+  // GET /api/board/tasks?plan=|under_plan=&as_of=: the visible tasks counted by section,
+  // by the kind of their lead unit and by lead unit.
+  HttpResponse GetTaskBoard();
+  // GET /api/board/units/{key}?plan=|under_plan=&as_of=: the unit's overdue and due-soon
+  // tasks as lead (its own part of group tasks) and as coordinator.
+  HttpResponse GetUnitBoard();
+
   // ------------------------------------------------------------ report cycles (report_routes.cc)
 
   // GET /api/cycles?state=: open and closed cycles to anyone signed in; drafts only to

@@ -60,4 +60,11 @@ json::object TaskView(const Task& t, const ViewContext& c) {
   return o;
 }
 
+json::object TaskSummaryView(const TaskSummary& s) {
+  return json::object{{"total", s.total},         {"not_started", s.not_started}, {"in_progress", s.in_progress},
+                      {"done", s.done},           {"paused", s.paused},           {"cancelled", s.cancelled},
+                      {"overdue", s.overdue},     {"due_soon", s.due_soon},       {"done_late", s.done_late},
+                      {"progress_percent", s.progress_percent}};
+}
+
 }  // namespace dxgov::api

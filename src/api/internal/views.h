@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/cascade.h"
 #include "core/date.h"
 #include "core/task.h"
 #include "core/unit.h"
@@ -28,5 +29,8 @@ struct ViewContext {
 
 // A task with unit names, status labels, due date and timeliness as of c.as_of.
 boost::json::object TaskView(const Task& t, const ViewContext& c);
+
+// Counts of a set of tasks (core/cascade.h), field by field.
+boost::json::object TaskSummaryView(const TaskSummary& s);
 
 }  // namespace dxgov::api
