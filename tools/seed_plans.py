@@ -334,6 +334,31 @@ def targets_749(text, year):
     return out
 
 
+# Phụ lục II of the draft plan in seed 002 lists each committee member's key task for 2022
+# (the signed plan in seed 000 does not reproduce its annexes). The member's body, as their
+# titles name it; the importer resolves the same names (tests/fixtures/import/002.expected.json).
+CURATED_KEY_TASK_UNITS = {
+    1: "bo-tttt", 2: "bo-cong-an", 3: "vpcp", 4: "bo-khcn", 5: "bo-tai-chinh", 6: "bo-khdt", 7: "bo-noi-vu",
+    8: "bo-gddt", 9: "bo-y-te", 10: "bo-cong-thuong", 11: "bo-xay-dung", 12: "bo-nnptnt", 13: "nhnn", 14: "bo-tttt",
+}
+
+
+def read_key_tasks():
+    lines = (ROOT / SEED_002).read_text("utf-8").split("\n")
+    start = next(i for i, l in enumerate(lines) if "DANH MỤC CÁC NHIỆM VỤ TRỌNG ĐIỂM" in l)
+    out = []
+    for i in range(start, len(lines)):
+        if lines[i].startswith("Mỗi Ủy viên"):
+            break
+        m = re.match(r"^(\d{1,2})\t([^\t]+)\t([^\t]+)$", lines[i].strip())
+        if m:
+            n = int(m.group(1))
+            out.append({"ordinal": n, "member": m.group(2).strip(), "unit": CURATED_KEY_TASK_UNITS[n],
+                        "title": m.group(3).strip(), "year": 2022,
+                        "source": {"file": SEED_002, "lines": [i + 1, i + 1]}})
+    return out
+
+
 def main():
     lines, sections, objectives, tasks = read_plan_2022()
     plan = {
@@ -356,7 +381,7 @@ def main():
                  "what": "ban hành Kế hoạch hoạt động năm 2022 của Ban Chỉ đạo chuyển đổi số của địa phương"},
             ],
         },
-        "objectives": objectives, "tasks": tasks,
+        "objectives": objectives, "tasks": tasks, "key_tasks": read_key_tasks(),
     }
     p749 = {
         "plan": {

@@ -278,6 +278,10 @@ HttpResponse Handler::CommitImport() {
       t.plan_id = plan_id;
       DX_RETURN_IF_ERROR(txn.CreateTask(t));
     }
+    for (KeyTask k : records->key_tasks) {
+      k.plan_id = plan_id;
+      DX_RETURN_IF_ERROR(txn.CreateKeyTask(k));
+    }
     done.plan_id = plan_id;
     return txn.ReplaceImport(done, imp.version);
   });
@@ -287,6 +291,7 @@ HttpResponse Handler::CommitImport() {
   HttpResponse r = JsonResponse(201, json::object{{"plan", json::object{{"id", plan_id}, {"key", records->plan.key}}},
                                                   {"objectives", records->objectives.size()},
                                                   {"tasks", records->tasks.size()},
+                                                  {"key_tasks", records->key_tasks.size()},
                                                   {"cited_goals", records->cited_goals},
                                                   {"import", codec::ToJson(*stored)}});
   r.headers.emplace_back("Location", "/api/plans/" + std::to_string(plan_id));

@@ -191,6 +191,16 @@ json::object ToJson(const Proposal& p) {
   }
   out["platforms"] = std::move(platforms);
 
+  json::array key_tasks;
+  for (const auto& k : p.key_tasks) {
+    key_tasks.push_back(json::object{{"ordinal", k.ordinal},
+                                     {"member", Fit(k.member, 4000)},
+                                     {"unit", Ref(k.unit)},
+                                     {"title", Fit(k.title, 4000)},
+                                     {"lines", Lines(k.lines)}});
+  }
+  out["key_tasks"] = std::move(key_tasks);
+
   json::array documents;
   for (const auto& d : p.documents) {
     documents.push_back(json::object{{"type", Fit(d.type, 100)},
@@ -454,6 +464,17 @@ Result<Proposal> ProposalFromJson(const json::value& v) {
     pl.lines = ReadLines(pr, errs);
     pr.Finish();
     p.platforms.push_back(std::move(pl));
+  });
+  EachObject(r, "key_tasks", [&](const json::value& e, const std::string& path) {
+    Reader kr(e, path, errs);
+    ProposedKeyTask k;
+    k.ordinal = static_cast<int>(kr.Int("ordinal", 0, 1000).value_or(0));
+    k.member = kr.Str("member", true, 4000).value_or("");
+    if (const json::value* u = kr.Get("unit", true)) k.unit = ReadRef(*u, kr.Path("unit"), errs);
+    k.title = kr.Str("title", true, 4000).value_or("");
+    k.lines = ReadLines(kr, errs);
+    kr.Finish();
+    p.key_tasks.push_back(std::move(k));
   });
   EachObject(r, "documents", [&](const json::value& e, const std::string& path) {
     Reader dr(e, path, errs);

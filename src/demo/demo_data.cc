@@ -161,6 +161,22 @@ Result<PlanBundle> ParsePlanBundle(std::string_view json_text) {
       if (c.is_string()) e.objective_codes.emplace_back(c.get_string());
     b.tasks.push_back(std::move(e));
   }
+  if (const json::array* keys = Arr(r, "key_tasks")) {
+    for (size_t i = 0; i < keys->size(); ++i) {
+      const json::object& o = (*keys)[i].as_object();
+      KeyTask k;
+      auto number = [&](std::string_view key) {
+        auto it = o.find(key);
+        return it != o.end() && it->value().is_int64() ? static_cast<int>(it->value().get_int64()) : 0;
+      };
+      k.ordinal = number("ordinal");
+      k.year = number("year");
+      k.member = Str(o, "member");
+      k.unit_id = Str(o, "unit");
+      k.title = Str(o, "title");
+      b.key_tasks.push_back(std::move(k));
+    }
+  }
   return b;
 }
 
@@ -230,6 +246,13 @@ Result<LoadSummary> LoadDemoData(Store& store) {
           }
           auto id = txn.CreateTask(e.task);
           if (!id.ok()) return std::move(id).error().WithContext("Nhiệm vụ " + e.task.number, "task " + e.task.number);
+        }
+        for (auto& k : b.key_tasks) {
+          k.plan_id = plan_id;
+          auto id = txn.CreateKeyTask(k);
+          if (!id.ok())
+            return std::move(id).error().WithContext("Nhiệm vụ trọng điểm " + std::to_string(k.ordinal),
+                                                     "key task " + std::to_string(k.ordinal));
         }
         summary.plans++;
         summary.objectives += static_cast<int>(b.objectives.size());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/indicator.h"
+#include "core/key_task.h"
 #include "core/plan.h"
 #include "core/platform.h"
 #include "core/status.h"
@@ -36,6 +37,7 @@ struct PlanBundle {
     std::vector<std::string> objective_codes;
   };
   std::vector<TaskEntry> tasks;
+  std::vector<KeyTask> key_tasks;  // plan_id 0
 };
 
 Result<std::vector<Unit>> ParseUnitRegistry(std::string_view json_text);

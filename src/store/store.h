@@ -21,6 +21,7 @@
 #include "core/audit.h"
 #include "core/evidence.h"
 #include "core/indicator.h"
+#include "core/key_task.h"
 #include "core/plan_import.h"
 #include "core/platform.h"
 #include "core/query.h"
@@ -98,6 +99,13 @@ class WriteTxn {
   // Replaces the submission (content and state), keeping the previous revision; the audit
   // entry's action is the state it moves to ("submit", "accept", "return") or "update".
   virtual Status ReplaceSubmission(const Submission& s, int64_t expected_revision) = 0;
+
+  // Members' key tasks (core/key_task.h). The plan and unit must exist (kInvalidArgument
+  // /plan_id, /unit). Returns the new id. ReplaceKeyTask fails on a stale revision; its audit
+  // action is "roadmap" when only the roadmap changed, "result" when only the results did,
+  // else "update".
+  virtual Result<int64_t> CreateKeyTask(const KeyTask& k) = 0;
+  virtual Status ReplaceKeyTask(const KeyTask& k, int64_t expected_revision) = 0;
 
   // Evidence (core/evidence.h). REQUIRES: ValidateEvidence(e) passed and, for a file, its
   // bytes were kept with Store::PutFile. The owner must exist (kInvalidArgument /owner_id).
@@ -206,6 +214,12 @@ class Store {
   virtual Result<std::vector<Submission>> ListSubmissions(int64_t cycle_id) = 0;
   // Previous revisions of a submission, newest first.
   virtual Result<std::vector<Submission>> SubmissionHistory(int64_t id) = 0;
+
+  virtual Result<KeyTask> GetKeyTask(int64_t id) = 0;
+  // Every key task, or one plan's, by plan, ordinal and id.
+  virtual Result<std::vector<KeyTask>> ListKeyTasks(std::optional<int64_t> plan_id) = 0;
+  // Previous revisions of a key task, newest first.
+  virtual Result<std::vector<KeyTask>> KeyTaskHistory(int64_t id) = 0;
 
   // One progress entry, by id.
   virtual Result<ProgressEntry> GetProgress(int64_t id) = 0;

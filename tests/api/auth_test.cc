@@ -310,6 +310,11 @@ class Fixtures {
                               R"({"plan_id":2,"section":"M","number":"M.)" + std::to_string(static_cast<int>(r)) +
                                   R"(","title":"Nhiệm vụ ma trận","lead":")" + unit + R"("})");
       tasks_[r] = Id(task);
+      // A member's key task in the unit's plan, reported on by the unit.
+      HttpResult key_task = admin("POST", "/api/key-tasks",
+                                  R"({"plan_id":)" + std::to_string(plans_[r]) + R"(,"member":"Bộ trưởng","unit":")" + unit +
+                                      R"(","title":"Nhiệm vụ trọng điểm ma trận","year":2026})");
+      key_tasks_[r] = Id(key_task);
     }
     HttpResult user = admin("POST", "/api/users", R"({"login":"muc-tieu","display_name":"Mục tiêu","unit":"bo-khcn","roles":["viewer"]})");
     user_ = Id(user, "user");
@@ -398,6 +403,18 @@ class Fixtures {
     if (m == "POST" && p == "/api/tasks/{id}/progress") return Probe{t + "/progress", R"({"text":"Đã triển khai","percent":50})"};
     if (m == "GET" && p == "/api/tasks/{id}/history") return Probe{t + "/history"};
     if (m == "GET" && p == "/api/tasks/{id}/cascade") return Probe{t + "/cascade"};
+    const std::string kt = "/api/key-tasks/" + std::to_string(key_tasks_[rel]);
+    if (m == "GET" && p == "/api/key-tasks") return Probe{"/api/key-tasks?plan=" + plan};
+    if (m == "POST" && p == "/api/key-tasks")
+      return Probe{p, R"({"plan_id":)" + plan + R"(,"ordinal":)" + n + R"(,"member":"Bộ trưởng","unit":")" + unit +
+                          R"(","title":"Nhiệm vụ )" + n + R"(","year":2026})"};
+    if (m == "GET" && p == "/api/key-tasks/{id}") return Probe{kt};
+    if (m == "PATCH" && p == "/api/key-tasks/{id}") return Probe{kt, R"({"title":"Sửa )" + n + R"("})", kt};
+    if (m == "PUT" && p == "/api/key-tasks/{id}/roadmap")
+      return Probe{kt + "/roadmap", R"({"roadmap":[{"month":1,"expected":"Lần )" + n + R"("}]})", kt};
+    if (m == "PUT" && p == "/api/key-tasks/{id}/months/{key}")
+      return Probe{kt + "/months/3", R"({"actual":"Lần )" + n + R"(","achieved":"met"})", kt};
+    if (m == "GET" && p == "/api/key-tasks/{id}/history") return Probe{kt + "/history"};
     if (m == "GET" && p == "/api/board/tasks") return Probe{"/api/board/tasks?plan=" + plan};
     if (m == "GET" && p == "/api/board/units/{key}") return Probe{"/api/board/units/" + unit};
     if (m == "GET" && p == "/api/indicators") return Probe{p};
@@ -488,7 +505,7 @@ class Fixtures {
   std::function<HttpResult(const std::string&, const std::string&, const std::string&)> admin_;
   uint16_t port_;
   Headers admin_headers_;
-  std::map<Rel, int64_t> plans_, objectives_, tasks_, imports_;
+  std::map<Rel, int64_t> plans_, objectives_, tasks_, imports_, key_tasks_;
   int64_t user_ = 0;
   int64_t cycle_ = 0;
   std::map<Rel, int64_t> entries_, evidence_;

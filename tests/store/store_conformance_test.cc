@@ -513,6 +513,79 @@ TEST_P(StoreTest, ReportCyclesAndSubmissionsKeepEveryRound) {
   EXPECT_EQ(store_->GetCycle(c.id)->created_by, "thuong-truc");  // kept across replacements
 }
 
+TEST_P(StoreTest, KeyTasksKeepEveryRoadmapRevisionAndAuditWhatChanged) {
+  KeyTask k;
+  k.plan_id = plan_id_;
+  k.ordinal = 14;
+  k.member = "Ông Nguyễn Mạnh Hùng, Bộ trưởng Bộ Thông tin và Truyền thông";
+  k.unit_id = "bo-tttt";
+  k.title = "Phổ cập điện thoại thông minh và cáp quang băng rộng";
+  k.year = 2022;
+  k.id = Create([&](WriteTxn& t) { return t.CreateKeyTask(k); });
+  ASSERT_GT(k.id, 0);
+  KeyTask stored = store_->GetKeyTask(k.id).value();
+  EXPECT_EQ(stored.version, 1);
+  EXPECT_EQ(stored.member, k.member);
+
+  // The member sends a roadmap, then reports January; a stale write changes nothing.
+  SetRoadmap(stored, {{1, "Phủ sóng 4G 100% thôn bản"}, {2, "Phổ cập 1 triệu điện thoại"}});
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceKeyTask(stored, stored.version); }).ok());
+  Status stale = store_->Write([&](WriteTxn& t) { return t.ReplaceKeyTask(stored, stored.version); });
+  EXPECT_EQ(stale.error().code(), ErrorCode::kPreconditionFailed);
+  stored = store_->GetKeyTask(k.id).value();
+  SetResult(stored, {1, "Phủ sóng 98% thôn bản", Achievement::kPartly, "bo-tttt-1", "2022-02-03T01:00:00.000Z"});
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceKeyTask(stored, stored.version); }).ok());
+  stored = store_->GetKeyTask(k.id).value();
+  EXPECT_EQ(stored.version, 3);
+  ASSERT_EQ(stored.results.size(), 1u);
+  EXPECT_EQ(stored.results[0].achieved, Achievement::kPartly);
+  EXPECT_EQ(stored.results[0].reported_by, "bo-tttt-1");
+  auto history = store_->KeyTaskHistory(k.id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[0].roadmap.size(), 2u);  // newest first: with the roadmap, before the result
+  EXPECT_TRUE((*history)[1].roadmap.empty());
+
+  // Unknown references and invalid records are refused with their field.
+  KeyTask nowhere = k;
+  nowhere.unit_id = "khong-co";
+  auto attempt = [&](const KeyTask& x) {
+    return store_->Write([&](WriteTxn& t) -> Status {
+      DX_ASSIGN_OR_RETURN(int64_t id, t.CreateKeyTask(x));
+      (void)id;
+      return OkStatus();
+    });
+  };
+  Status unknown = attempt(nowhere);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().fields().at(0).path, "/unit");
+  KeyTask invalid = k;
+  invalid.roadmap = {{13, "Tháng mười ba"}};
+  Status bad = attempt(invalid);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().fields().at(0).path, "/roadmap/0/month");
+
+  KeyTask other = k;
+  other.ordinal = 2;
+  other.unit_id = "bo-khcn";
+  other.title = "Cơ chế đặc thù cho Quỹ phát triển khoa học công nghệ";
+  Create([&](WriteTxn& t) { return t.CreateKeyTask(other); });
+  auto listed = store_->ListKeyTasks(plan_id_);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].ordinal, 2);  // by ordinal
+  EXPECT_EQ(store_->ListKeyTasks(plan_id_ + 1000)->size(), 0u);
+
+  AuditQuery aq;
+  aq.entity = "key_task";
+  aq.oldest_first = true;
+  auto trail = store_->ListAudit(aq);
+  ASSERT_TRUE(trail.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : trail->items) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "roadmap", "result", "create"}));
+}
+
 TEST_P(StoreTest, UnitChangesRefreshTheRegistry) {
   auto rev = store_->UnitRevision("bo-khcn");
   ASSERT_TRUE(rev.ok());

@@ -283,6 +283,24 @@ class Handler {
   // tasks as lead (its own part of group tasks) and as coordinator.
   HttpResponse GetUnitBoard();
 
+  // ------------------------------------------------------------ members' key tasks (key_task_routes.cc)
+
+  // GET /api/key-tasks?plan=&unit=&slipping=&as_of=: each with its roadmap's standing.
+  HttpResponse ListKeyTasks();
+  Kind<KeyTask> KeyTasks();
+  // POST and PATCH: the plan's editors (the standing agency) register and change key tasks.
+  HttpResponse CreateKeyTask();
+  HttpResponse PatchKeyTask();
+  // GET /api/key-tasks/{id}?as_of=: month by month, expected against reached.
+  HttpResponse GetKeyTask();
+  // PUT /api/key-tasks/{id}/roadmap and PUT /api/key-tasks/{id}/months/{key} (1..12): the
+  // member's unit sends its roadmap and reports a month's result (If-Match required).
+  HttpResponse PutRoadmap();
+  HttpResponse PutMonthlyResult();
+  HttpResponse KeyTaskHistory();
+  Subject KeyTaskSubject(const KeyTask& k);
+  json::object KeyTaskView(const KeyTask& k, Date as_of);
+
   // ------------------------------------------------------------ report cycles (report_routes.cc)
 
   // GET /api/cycles?state=: open and closed cycles to anyone signed in; drafts only to

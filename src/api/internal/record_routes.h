@@ -10,6 +10,7 @@
 #include "api/query_params.h"
 // Every kind's codec: the templates name codec::ToJson, whose overloads must be seen here.
 #include "codec/json_codec.h"
+#include "codec/key_task_json.h"
 #include "codec/report_json.h"
 
 namespace dxgov::api {

@@ -238,6 +238,24 @@ Result<PlanRecords> RecordsFromProposal(const Proposal& proposal, const UnitRegi
     out.tasks.push_back(std::move(t));
   }
 
+  for (size_t i = 0; i < p.key_tasks.size(); ++i) {
+    const ProposedKeyTask& pk = p.key_tasks[i];
+    const std::string path = "/proposal/key_tasks/" + std::to_string(i);
+    problems.CheckUnit(pk.unit, path + "/unit", reg);
+    KeyTask k;
+    k.ordinal = pk.ordinal;
+    k.member = pk.member;
+    k.unit_id = pk.unit.unit_id;
+    k.title = pk.title;
+    k.year = p.source.plan_year;
+    if (k.year == 0) problems.Add(path + "/year", "the plan's year is unknown");
+    Status ok = ValidateKeyTask(k);
+    if (!ok.ok())
+      for (const auto& f : ok.error().fields())
+        if (f.path != "/plan_id" && f.path != "/unit" && f.path != "/year") problems.Add(path + f.path, f.reason);
+    out.key_tasks.push_back(std::move(k));
+  }
+
   if (!problems.empty())
     return Error(ErrorCode::kInvalidArgument, "Đề xuất kế hoạch còn chỗ phải sửa trước khi ghi",
                  "the proposal needs fixing before it can be committed", problems.take());

@@ -7,6 +7,8 @@
 //     range; its sub-items are appended to its text ("a) ..."), as they read in the document;
 //   - the objectives the plan sets itself; goals quoted from other documents (a programme
 //     in a meeting pack) stay in the proposal for reading;
+//   - the committee members' key tasks, for the plan's year (roadmaps come later, from
+//     the members);
 //   - indicator tables, platform lists and appendix actions are not plan records: they stay
 //     in the proposal (indicators and platforms have their own registries).
 #pragma once
@@ -16,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/key_task.h"
 #include "core/plan.h"
 #include "core/status.h"
 #include "core/task.h"
@@ -38,6 +41,7 @@ struct PlanRecords {
   Plan plan;                          // id 0: not stored yet
   std::vector<Objective> objectives;  // plan_id 0, ordinal set
   std::vector<Task> tasks;            // plan_id 0, ordinal set, in document order
+  std::vector<KeyTask> key_tasks;     // plan_id 0, year the plan's
   int cited_goals = 0;                // objectives of other documents, left in the proposal
 };
 

@@ -116,6 +116,18 @@ TEST(RecordsFromProposal, CitedGoalsStayInTheProposalAndMissingLeadsAreTheReview
   EXPECT_TRUE(r->objectives.empty()) << "every goal in the pack belongs to 749, 942 or the draft strategy";
   EXPECT_TRUE(r->plan.decision_number.empty());
   EXPECT_TRUE(r->plan.key.starts_with("du-thao-ke-hoach-hoat-dong")) << r->plan.key;
+  // Phụ lục II: each committee member's key task for the plan's year, by the member's body.
+  ASSERT_EQ(r->key_tasks.size(), 14u);
+  EXPECT_EQ(r->key_tasks[1].unit_id, "bo-cong-an");
+  EXPECT_EQ(r->key_tasks[1].title, "Phổ cập danh tính số toàn dân");
+  EXPECT_EQ(r->key_tasks[1].year, 2022);
+  EXPECT_EQ(r->key_tasks[12].unit_id, "nhnn");
+
+  // A key task whose member's body was not resolved is the reviewer's to choose.
+  p.key_tasks[3].unit = NameRef{"Bộ trưởng", "", ""};
+  auto unresolved = RecordsFromProposal(p, *Registry(), {});
+  ASSERT_FALSE(unresolved.ok());
+  EXPECT_EQ(Paths(unresolved.error()), (std::vector<std::string>{"/proposal/key_tasks/3/unit/unit"}));
 }
 
 TEST(RecordsFromProposal, EveryProblemIsNamedByItsPath) {

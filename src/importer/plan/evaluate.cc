@@ -212,6 +212,18 @@ Evaluation EvaluateProposal(const Proposal& given, const Proposal& expected) {
   ev.fields.push_back(platforms);
   ev.fields.push_back(owners);
 
+  // Members' key tasks: which member leads what, through which body.
+  FieldScore key_tasks{"key tasks", static_cast<int>(given.key_tasks.size()), static_cast<int>(expected.key_tasks.size()), 0};
+  auto key_task_key = [](const ProposedKeyTask& k) {
+    return std::to_string(k.ordinal) + "#" + Key(k.unit) + "#" + text::Fold(k.title);
+  };
+  std::vector<std::string> gk, ek;
+  for (const auto& k : given.key_tasks) gk.push_back(key_task_key(k));
+  for (const auto& k : expected.key_tasks) ek.push_back(key_task_key(k));
+  key_tasks.correct = Overlap(gk, ek);
+  if (key_tasks.correct != key_tasks.expected) miss("key tasks differ");
+  ev.fields.push_back(key_tasks);
+
   // Duties on the addressees to issue their own plans: who, by when.
   FieldScore duties{"duties", static_cast<int>(given.duties.size()), static_cast<int>(expected.duties.size()), 0};
   auto duty_key = [](const ProposedDuty& d) {

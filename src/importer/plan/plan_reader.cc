@@ -221,6 +221,7 @@ void Reader::Run(const std::vector<SourceLine>& lines) {
   for (const Table& t : FindTables(body)) {
     if (KindOfTable(t) == TableKind::kTasks) ReadTaskTable(t, ctx, task_ids_, p_);
     if (KindOfTable(t) == TableKind::kIndicators) ReadIndicatorTable(t, ctx, p_);
+    if (KindOfTable(t) == TableKind::kKeyTasks) ReadKeyTaskTable(t, ctx, p_);
   }
   if (tasks_from_text == 0 && !p_.tasks.empty()) {
     // The tasks came from a table: the catch-all section made for prose has nothing in it.
@@ -232,6 +233,8 @@ void Reader::Run(const std::vector<SourceLine>& lines) {
   for (const Table& t : FindTables(annexes)) {
     if (KindOfTable(t) == TableKind::kIndicators) {
       ReadIndicatorTable(t, ctx, p_);
+    } else if (KindOfTable(t) == TableKind::kKeyTasks) {
+      ReadKeyTaskTable(t, ctx, p_);
     } else if (KindOfTable(t) == TableKind::kTasks) {
       if (annex_tables_are_tasks) {
         ReadTaskTable(t, ctx, task_ids_, p_);

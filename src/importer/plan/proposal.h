@@ -137,6 +137,17 @@ struct ProposedPlatform {
   LineSpan lines;
 };
 
+// A committee member's key task, from the annex listing them ("DANH MỤC CÁC NHIỆM VỤ TRỌNG
+// ĐIỂM DO CÁC ỦY VIÊN ỦY BAN CHỈ ĐẠO TRIỂN KHAI"): "TT | Thành viên Ủy ban | Chỉ đạo nhiệm vụ
+// trọng điểm". The member's unit is the ministry or agency named in the member's titles.
+struct ProposedKeyTask {
+  int ordinal = 0;
+  std::string member;  // "Đại tướng Tô Lâm, Bộ trưởng Bộ Công an"
+  NameRef unit;        // bo-cong-an
+  std::string title;   // "Phổ cập danh tính số toàn dân"
+  LineSpan lines;
+};
+
 struct ProposedAction {  // a row of an appendix action table: not a task
   std::string theme;
   std::string number;
@@ -164,6 +175,7 @@ struct Proposal {
   std::vector<ProposedTask> tasks;
   std::vector<ProposedIndicator> indicators;
   std::vector<ProposedPlatform> platforms;
+  std::vector<ProposedKeyTask> key_tasks;
   std::vector<ProposedDocument> documents;
   std::vector<ProposedAction> actions;
   std::vector<Warning> warnings;

@@ -252,6 +252,13 @@ std::vector<Table> FindTables(const std::vector<const Block*>& blocks) {
 }
 
 TableKind KindOfTable(const Table& table) {
+  bool member = false, key_task = false;
+  for (const auto& h : table.header) {
+    const std::string f = Fold(h);
+    member |= f.find("thanh vien") != std::string::npos || f.find("uy vien") != std::string::npos;
+    key_task |= f.find("nhiem vu trong diem") != std::string::npos;
+  }
+  if (member && key_task) return TableKind::kKeyTasks;
   int years = 0;
   for (const auto& h : table.header) years += IsYear(h) ? 1 : 0;
   if (years >= 2) return TableKind::kIndicators;
@@ -435,6 +442,63 @@ void ReadIndicatorTable(const Table& table, TableContext& ctx, Proposal& out) {
       ind.values.push_back(std::move(v));
     }
     out.indicators.push_back(std::move(ind));
+  }
+}
+
+void ReadKeyTaskTable(const Table& table, TableContext& ctx, Proposal& out) {
+  int number_col = -1, member_col = -1, task_col = -1;
+  for (size_t i = 0; i < table.header.size(); ++i) {
+    const std::string f = Fold(table.header[i]);
+    const int col = static_cast<int>(i);
+    if (number_col < 0 && (f == "tt" || f == "stt" || f == "so tt")) number_col = col;
+    else if (member_col < 0 && (f.find("thanh vien") != std::string::npos || f.find("uy vien") != std::string::npos))
+      member_col = col;
+    else if (task_col < 0 && f.find("nhiem vu") != std::string::npos) task_col = col;
+  }
+  if (member_col < 0 || task_col < 0) return;
+  const AgencyResolver& resolver = ctx.agencies.resolver();
+  for (const Block* row : table.rows) {
+    const std::string member = TrimEnd(Cell(*row, member_col));
+    const std::string title = TrimEnd(Cell(*row, task_col));
+    if (member.empty() || title.empty()) continue;
+    ProposedKeyTask k;
+    k.ordinal = static_cast<int>(out.key_tasks.size()) + 1;
+    if (number_col >= 0) {
+      const std::string n = TrimEnd(Cell(*row, number_col));
+      if (!n.empty() && n.size() <= 3 && n.find_first_not_of("0123456789") == std::string::npos) k.ordinal = std::stoi(n);
+    }
+    k.member = member;
+    k.title = title;
+    k.lines = {row->first_line, row->last_line};
+    // The person's name comes first, then titles, each ending with the body held: "Bộ
+    // trưởng Bộ Công an", "Thống đốc Ngân hàng Nhà nước Việt Nam". A body's name may hold
+    // a comma ("Bộ Văn hóa, Thể thao và Du lịch"), so longer runs of parts are tried first.
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+      const size_t comma = member.find(',', start);
+      parts.push_back(member.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    for (size_t i = 1; i < parts.size() && k.unit.unit_id.empty(); ++i)
+      for (size_t j = parts.size(); j > i && k.unit.unit_id.empty(); --j) {
+        std::string phrase;
+        for (size_t x = i; x < j; ++x) phrase += (x == i ? "" : ",") + parts[x];
+        auto m = resolver.NameAtEnd(phrase);
+        if (!m || m->ref.unit_id.empty() || m->ambiguous) continue;
+        // "Phó Chủ tịch Ủy ban" names the committee the member sits on, not their body.
+        const Unit* u = resolver.registry().Find(m->ref.unit_id);
+        const UnitKind kind = u ? VersionOrLatest(*u, resolver.date()).kind : UnitKind::kOrganisation;
+        if (kind == UnitKind::kCommittee || kind == UnitKind::kCommitteeBody) continue;
+        k.unit = m->ref;
+      }
+    if (k.unit.unit_id.empty()) {
+      k.unit.as_written = member;
+      ctx.warnings.Add(row->first_line, "unknown_agency",
+                       "Không xác định được cơ quan của thành viên: " + member,
+                       "no agency found for the member: " + member);
+    }
+    out.key_tasks.push_back(std::move(k));
   }
 }
 

@@ -8,6 +8,8 @@
 //   - Indicator tables: "Chỉ tiêu | 2020 | 2021 | 2022 | 2025", a row per indicator and a
 //     bold row per group; "6-8%" is a range, "-" no figure, "(ước tính)" an estimate and
 //     <sup>n</sup> footnote marks are dropped from names.
+//   - Key task tables: "TT | Thành viên Ủy ban | Chỉ đạo nhiệm vụ trọng điểm", a member and
+//     the key task they lead per row.
 //   - Platform lists: "(3) Nền tảng bản đồ số" followed by "Cơ quan chủ quản: X" or
 //     "Doanh nghiệp nòng cốt: A, B, C", grouped under the numbered heading above them.
 // Header rows repeated after a page break continue the table above.
@@ -34,7 +36,7 @@ struct Table {
 // header) joins the table before it when the cell count matches.
 std::vector<Table> FindTables(const std::vector<const Block*>& blocks);
 
-enum class TableKind { kTasks, kIndicators, kOther };
+enum class TableKind { kTasks, kIndicators, kKeyTasks, kOther };
 TableKind KindOfTable(const Table& table);
 
 struct TableContext {
@@ -53,6 +55,11 @@ void ReadTaskTable(const Table& table, TableContext& ctx, std::set<std::string>&
 
 // A task-shaped table in an appendix: its rows as actions of `document` ("" = this plan).
 void ReadActionTable(const Table& table, TableContext& ctx, const std::string& document, Proposal& out);
+
+// A table of the committee members' key tasks ("TT | Thành viên Ủy ban | Chỉ đạo nhiệm vụ
+// trọng điểm"): a key task per numbered row, its unit the ministry or agency the member's
+// titles name (a warning when none resolves).
+void ReadKeyTaskTable(const Table& table, TableContext& ctx, Proposal& out);
 
 // An indicator table's rows.
 void ReadIndicatorTable(const Table& table, TableContext& ctx, Proposal& out);

@@ -399,6 +399,28 @@ CREATE INDEX evidence_by_owner ON evidence(owner, owner_id, id);
 CREATE INDEX evidence_by_file ON evidence(sha256) WHERE sha256 IS NOT NULL;
 )sql";
 
+// Committee members' key tasks with their monthly roadmaps and results (in the body);
+// every replaced revision is kept, so the roadmap as first sent can be shown beside later
+// changes.
+constexpr std::string_view kV11 = R"sql(
+CREATE TABLE key_tasks (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES plans(id),
+  unit_id     TEXT NOT NULL REFERENCES units(id),
+  year        INTEGER NOT NULL,
+  ordinal     INTEGER NOT NULL,
+  body        TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+CREATE INDEX key_tasks_by_plan ON key_tasks(plan_id, ordinal);
+CREATE TABLE key_task_history (
+  id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
@@ -410,6 +432,7 @@ const std::vector<Migration> kMigrations = {
     {8, "task links for the cascade of plans", kV8},
     {9, "report cycles and submissions", kV9},
     {10, "evidence files and links", kV10},
+    {11, "members' key tasks and monthly roadmaps", kV11},
 };
 
 }  // namespace

@@ -14,18 +14,6 @@ Result<Submission> SubmissionFrom(const Stmt& s) {
   return FromRow<Submission>(s, codec::SubmissionFromJson, "submission");
 }
 
-// Checks the revision of row `id` and moves the row into its history.
-Status Archive(Db& db, const char* table, const char* history, int64_t id, int64_t expected, const std::string& now,
-               const char* what_vi, const char* what_en) {
-  auto cur = CurrentRevision(db, table, id);
-  if (!cur.ok()) {
-    if (cur.error().code() == ErrorCode::kNotFound) return NotFound(what_vi, what_en, std::to_string(id));
-    return std::move(cur).error();
-  }
-  if (*cur != expected) return Stale(what_vi, what_en, *cur);
-  return SaveHistory(db, table, history, id, now);
-}
-
 }  // namespace
 
 Result<int64_t> InsertCycle(Db& db, const ReportCycle& c, const std::string& by, const std::string& now) {

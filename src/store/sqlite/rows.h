@@ -69,4 +69,17 @@ inline Status SaveHistory(Db& db, const char* table, const char* history, const 
   return s.Run();
 }
 
+// Checks that row `id` of `table` is at revision `expected` (kNotFound when absent,
+// kPreconditionFailed when stale) and moves it into its history, before it is replaced.
+inline Status Archive(Db& db, const char* table, const char* history, int64_t id, int64_t expected,
+                      const std::string& now, const char* what_vi, const char* what_en) {
+  auto cur = CurrentRevision(db, table, id);
+  if (!cur.ok()) {
+    if (cur.error().code() == ErrorCode::kNotFound) return NotFound(what_vi, what_en, std::to_string(id));
+    return std::move(cur).error();
+  }
+  if (*cur != expected) return Stale(what_vi, what_en, *cur);
+  return SaveHistory(db, table, history, id, now);
+}
+
 }  // namespace dxgov::sqlite

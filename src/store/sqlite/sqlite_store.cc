@@ -20,11 +20,13 @@
 #include "audit/audit_chain.h"
 #include "codec/json_codec.h"
 #include "codec/evidence_json.h"
+#include "codec/key_task_json.h"
 #include "codec/report_json.h"
 #include "core/task_index.h"
 #include "store/files/blob_dir.h"
 #include "store/sqlite/account_tables.h"
 #include "store/sqlite/evidence_tables.h"
+#include "store/sqlite/key_task_tables.h"
 #include "store/sqlite/import_tables.h"
 #include "store/sqlite/report_tables.h"
 #include "store/sqlite/rows.h"
@@ -89,6 +91,8 @@ class SqliteTxn final : public WriteTxn {
   Status ReplaceCycle(const ReportCycle& c, int64_t expected_revision) override;
   Result<int64_t> CreateSubmission(const Submission& s) override;
   Status ReplaceSubmission(const Submission& s, int64_t expected_revision) override;
+  Result<int64_t> CreateKeyTask(const KeyTask& k) override;
+  Status ReplaceKeyTask(const KeyTask& k, int64_t expected_revision) override;
   Result<int64_t> AddEvidence(const Evidence& e) override;
 
   bool units_changed() const { return units_changed_; }
@@ -569,6 +573,18 @@ class SqliteStore final : public Store {
   Result<std::vector<Submission>> ListSubmissions(int64_t cycle_id) override {
     auto lease = Lease();
     return sqlite::SelectSubmissions(*lease, cycle_id);
+  }
+  Result<KeyTask> GetKeyTask(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectKeyTask(*lease, id);
+  }
+  Result<std::vector<KeyTask>> ListKeyTasks(std::optional<int64_t> plan_id) override {
+    auto lease = Lease();
+    return sqlite::SelectKeyTasks(*lease, plan_id);
+  }
+  Result<std::vector<KeyTask>> KeyTaskHistory(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectKeyTaskHistory(*lease, id);
   }
   Result<std::vector<Submission>> SubmissionHistory(int64_t id) override {
     auto lease = Lease();
@@ -1360,6 +1376,30 @@ Status SqliteTxn::ReplaceSubmission(const Submission& s, int64_t expected_revisi
     }
   }
   return Audit("submission", std::to_string(s.id), action, codec::Serialize(codec::ToJson(before)),
+               codec::Serialize(codec::ToJson(after)));
+}
+
+Result<int64_t> SqliteTxn::CreateKeyTask(const KeyTask& k) {
+  DX_RETURN_IF_ERROR(ValidateKeyTask(k));
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertKeyTask(db_, k, now_));
+  DX_ASSIGN_OR_RETURN(KeyTask stored, sqlite::SelectKeyTask(db_, id));
+  DX_RETURN_IF_ERROR(Audit("key_task", std::to_string(id), "create", std::nullopt,
+                           codec::Serialize(codec::ToJson(stored))));
+  return id;
+}
+
+Status SqliteTxn::ReplaceKeyTask(const KeyTask& k, int64_t expected_revision) {
+  DX_RETURN_IF_ERROR(ValidateKeyTask(k));
+  DX_ASSIGN_OR_RETURN(KeyTask before, sqlite::SelectKeyTask(db_, k.id));
+  DX_RETURN_IF_ERROR(sqlite::UpdateKeyTask(db_, k, expected_revision, now_));
+  DX_ASSIGN_OR_RETURN(KeyTask after, sqlite::SelectKeyTask(db_, k.id));
+  const bool same_header = before.plan_id == after.plan_id && before.unit_id == after.unit_id &&
+                           before.member == after.member && before.title == after.title &&
+                           before.year == after.year && before.ordinal == after.ordinal && before.task_id == after.task_id;
+  const char* action = "update";
+  if (same_header && before.results == after.results) action = "roadmap";
+  else if (same_header && before.roadmap == after.roadmap) action = "result";
+  return Audit("key_task", std::to_string(k.id), action, codec::Serialize(codec::ToJson(before)),
                codec::Serialize(codec::ToJson(after)));
 }
 
