@@ -12,12 +12,9 @@ namespace dxgov {
 namespace {
 
 namespace json = boost::json;
-using testing::Http;
 using testing::HttpResult;
 using testing::Json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
-
-constexpr const char* kPassword = "Mật khẩu thử nghiệm đủ dài 2026";
 
 class BoardApiTest : public ::testing::Test {
  protected:
@@ -25,16 +22,11 @@ class BoardApiTest : public ::testing::Test {
     server_ = new testing::DemoServer("dxgov-board");
     Status started = server_->Start();
     ASSERT_TRUE(started.ok()) << started.error().message_en();
-    ASSERT_TRUE(server_->AddUser("admin", "", Role::kAdmin, kPassword).ok());
-    ASSERT_TRUE(server_->AddUser("hanoi", "tp-ha-noi", Role::kUnitEditor, kPassword).ok());
-    port_ = server_->port();
-    admin_ = testing::SignIn(port_, "admin", kPassword);
-    hanoi_ = testing::SignIn(port_, "hanoi", kPassword);
+    admin_ = server_->AddSignedInUser("admin", "", Role::kAdmin);
     ASSERT_FALSE(admin_.empty());
+    hanoi_ = server_->AddSignedInUser("hanoi", "tp-ha-noi", Role::kUnitEditor);
     ASSERT_FALSE(hanoi_.empty());
-    const json::value plans = Json(As(admin_, "GET", "/api/plans?limit=100"));
-    for (const auto& p : plans.at("items").as_array())
-      if (p.at("key") == "27-qd-ubqgcds-2022") plan_2022_ = p.at("id").as_int64();
+    plan_2022_ = server_->PlanId(admin_, "27-qd-ubqgcds-2022");
     ASSERT_GT(plan_2022_, 0);
   }
   static void TearDownTestSuite() {
@@ -42,10 +34,8 @@ class BoardApiTest : public ::testing::Test {
     server_ = nullptr;
   }
   static HttpResult As(const Headers& who, const std::string& method, const std::string& target,
-                       const std::string& body = "") {
-    Headers h = who;
-    if (!body.empty()) h.emplace_back("Content-Type", "application/json");
-    return Http(port_, method, target, body, h);
+                       const std::string& body = "", const std::string& if_match = "") {
+    return server_->Call(who, method, target, body, if_match);
   }
   static json::value Board(const std::string& target) {
     HttpResult r = As(admin_, "GET", target);
@@ -59,7 +49,6 @@ class BoardApiTest : public ::testing::Test {
   }
 
   static inline testing::DemoServer* server_ = nullptr;
-  static inline int port_ = 0;
   static inline Headers admin_, hanoi_;
   static inline int64_t plan_2022_ = 0;
 };

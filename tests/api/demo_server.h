@@ -12,6 +12,8 @@
 #include "auth/password.h"
 #include "demo/demo_data.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/api_json.h"
+#include "support/http_client.h"
 #include "support/settable_clock.h"
 #include "support/temp_dir.h"
 
@@ -65,6 +67,34 @@ class DemoServer {
       return OkStatus();
     });
   }
+
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+
+  // Adds a user with `role` in `unit` and signs them in: the headers their requests carry
+  // (empty when signing in failed, which the caller asserts).
+  Headers AddSignedInUser(const std::string& login, const std::string& unit, Role role) {
+    if (!AddUser(login, unit, role, kTestPassword).ok()) return {};
+    return SignIn(port(), login, kTestPassword);
+  }
+
+  // One request as `who`: a JSON body when one is given, If-Match when `if_match` is.
+  HttpResult Call(const Headers& who, const std::string& method, const std::string& target,
+                  const std::string& body = "", const std::string& if_match = "") const {
+    Headers h = who;
+    if (!body.empty()) h.emplace_back("Content-Type", "application/json");
+    if (!if_match.empty()) h.emplace_back("If-Match", if_match);
+    return Http(port(), method, target, body, h);
+  }
+
+  // The id of the demo plan with `key`; 0 when there is none.
+  int64_t PlanId(const Headers& who, const std::string& key) const {
+    const boost::json::value plans = Json(Call(who, "GET", "/api/plans?limit=100"));
+    for (const auto& p : plans.at("items").as_array())
+      if (p.at("key") == boost::json::value(key)) return p.at("id").as_int64();
+    return 0;
+  }
+
+  static constexpr const char* kTestPassword = "Mật khẩu thử nghiệm đủ dài 2026";
 
   Store& store() { return *store_; }
   // Follows the system clock until a test sets it.

@@ -13,12 +13,9 @@ namespace dxgov {
 namespace {
 
 namespace json = boost::json;
-using testing::Http;
 using testing::HttpResult;
 using testing::Json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
-
-constexpr const char* kPassword = "Mật khẩu thử nghiệm đủ dài 2026";
 
 class KeyTaskApiTest : public ::testing::Test {
  protected:
@@ -26,19 +23,13 @@ class KeyTaskApiTest : public ::testing::Test {
     server_ = new testing::DemoServer("dxgov-key-tasks");
     Status started = server_->Start();
     ASSERT_TRUE(started.ok()) << started.error().message_en();
-    ASSERT_TRUE(server_->AddUser("admin", "", Role::kAdmin, kPassword).ok());
-    ASSERT_TRUE(server_->AddUser("bca", "bo-cong-an", Role::kUnitEditor, kPassword).ok());
-    ASSERT_TRUE(server_->AddUser("byt", "bo-y-te", Role::kUnitEditor, kPassword).ok());
-    port_ = server_->port();
-    admin_ = testing::SignIn(port_, "admin", kPassword);
-    bca_ = testing::SignIn(port_, "bca", kPassword);
-    byt_ = testing::SignIn(port_, "byt", kPassword);
+    admin_ = server_->AddSignedInUser("admin", "", Role::kAdmin);
     ASSERT_FALSE(admin_.empty());
+    bca_ = server_->AddSignedInUser("bca", "bo-cong-an", Role::kUnitEditor);
     ASSERT_FALSE(bca_.empty());
+    byt_ = server_->AddSignedInUser("byt", "bo-y-te", Role::kUnitEditor);
     ASSERT_FALSE(byt_.empty());
-    const json::value plans = Json(As(admin_, "GET", "/api/plans?limit=100"));
-    for (const auto& p : plans.at("items").as_array())
-      if (p.at("key") == "27-qd-ubqgcds-2022") plan_2022_ = p.at("id").as_int64();
+    plan_2022_ = server_->PlanId(admin_, "27-qd-ubqgcds-2022");
     ASSERT_GT(plan_2022_, 0);
   }
   static void TearDownTestSuite() {
@@ -47,14 +38,10 @@ class KeyTaskApiTest : public ::testing::Test {
   }
   static HttpResult As(const Headers& who, const std::string& method, const std::string& target,
                        const std::string& body = "", const std::string& if_match = "") {
-    Headers h = who;
-    if (!body.empty()) h.emplace_back("Content-Type", "application/json");
-    if (!if_match.empty()) h.emplace_back("If-Match", if_match);
-    return Http(port_, method, target, body, h);
+    return server_->Call(who, method, target, body, if_match);
   }
 
   static inline testing::DemoServer* server_ = nullptr;
-  static inline int port_ = 0;
   static inline Headers admin_, bca_, byt_;
   static inline int64_t plan_2022_ = 0;
 };
