@@ -359,6 +359,20 @@ def read_key_tasks():
     return out
 
 
+# V.1.c of the 2022 plan: "Dự kiến thời gian các phiên họp: Tháng 3, Tháng 7 (sơ kết 6
+# tháng), Tháng 9, Tháng 11 (Tổng kết năm)"; the importer reads the same schedule
+# (ParseSessionSchedule, tests/fixtures/import/000.expected.json).
+def read_sessions_2022():
+    lines = (ROOT / SEED_2022).read_text("utf-8").split("\n")
+    at = next(i for i, l in enumerate(lines) if "Dự kiến thời gian các phiên họp" in l)
+    out = []
+    for m in re.finditer(r"Tháng (\d{1,2})(?: \(([^)]*)\))?", lines[at]):
+        note = (m.group(2) or "").lower()
+        kind = "six_month_review" if "sơ kết" in note else "annual_review" if "tổng kết" in note else "regular"
+        out.append({"month": int(m.group(1)), "kind": kind, "lines": [at + 1, at + 1]})
+    return out
+
+
 def main():
     lines, sections, objectives, tasks = read_plan_2022()
     plan = {
@@ -382,6 +396,7 @@ def main():
             ],
         },
         "objectives": objectives, "tasks": tasks, "key_tasks": read_key_tasks(),
+        "sessions": read_sessions_2022(),
     }
     p749 = {
         "plan": {

@@ -282,6 +282,10 @@ HttpResponse Handler::CommitImport() {
       k.plan_id = plan_id;
       DX_RETURN_IF_ERROR(txn.CreateKeyTask(k));
     }
+    for (CommitteeSession cs : records->sessions) {
+      cs.plan_id = plan_id;
+      DX_RETURN_IF_ERROR(txn.CreateCommitteeSession(cs));
+    }
     done.plan_id = plan_id;
     return txn.ReplaceImport(done, imp.version);
   });
@@ -292,6 +296,7 @@ HttpResponse Handler::CommitImport() {
                                                   {"objectives", records->objectives.size()},
                                                   {"tasks", records->tasks.size()},
                                                   {"key_tasks", records->key_tasks.size()},
+                                                  {"sessions", records->sessions.size()},
                                                   {"cited_goals", records->cited_goals},
                                                   {"import", codec::ToJson(*stored)}});
   r.headers.emplace_back("Location", "/api/plans/" + std::to_string(plan_id));

@@ -54,7 +54,7 @@ HttpResponse MethodNotAllowed(const std::string& allow) {
 bool DecidedUpFront(Action a) {
   return a == Action::kPublic || a == Action::kSignedIn || a == Action::kEditUnits || a == Action::kReadAudit ||
          a == Action::kManageAccounts || a == Action::kEditIndicators || a == Action::kImportPlan ||
-         a == Action::kManageCycles;
+         a == Action::kManageCycles || a == Action::kManageSessions;
 }
 
 }  // namespace
@@ -395,6 +395,11 @@ const std::vector<Route>& RouteTable() {
       {"PUT", "/api/key-tasks/{id}/roadmap", A::kReportProgress, &H::PutRoadmap},
       {"PUT", "/api/key-tasks/{id}/months/{key}", A::kReportProgress, &H::PutMonthlyResult},
       {"GET", "/api/key-tasks/{id}/history", A::kReadInternal, &H::KeyTaskHistory},
+      {"GET", "/api/committee-sessions", A::kRead, &H::ListCommitteeSessions},
+      {"POST", "/api/committee-sessions", A::kManageSessions, &H::CreateCommitteeSession},
+      {"GET", "/api/committee-sessions/{id}", A::kRead, &H::GetCommitteeSession},
+      {"PATCH", "/api/committee-sessions/{id}", A::kManageSessions, &H::PatchCommitteeSession},
+      {"POST", "/api/committee-sessions/{id}/conclusions", A::kManageSessions, &H::AddConclusions},
       {"GET", "/api/board/tasks", A::kRead, &H::GetTaskBoard},
       {"GET", "/api/board/units/{key}", A::kRead, &H::GetUnitBoard},
       {"GET", "/api/indicators", A::kRead, &H::ListIndicators},

@@ -201,6 +201,11 @@ json::object ToJson(const Proposal& p) {
   }
   out["key_tasks"] = std::move(key_tasks);
 
+  json::array sessions;
+  for (const auto& ps : p.sessions)
+    sessions.push_back(json::object{{"month", ps.month}, {"kind", SessionKindName(ps.kind)}, {"lines", Lines(ps.lines)}});
+  out["sessions"] = std::move(sessions);
+
   json::array documents;
   for (const auto& d : p.documents) {
     documents.push_back(json::object{{"type", Fit(d.type, 100)},
@@ -475,6 +480,19 @@ Result<Proposal> ProposalFromJson(const json::value& v) {
     k.lines = ReadLines(kr, errs);
     kr.Finish();
     p.key_tasks.push_back(std::move(k));
+  });
+  EachObject(r, "sessions", [&](const json::value& e, const std::string& path) {
+    Reader sr(e, path, errs);
+    ProposedSession ps;
+    ps.month = static_cast<int>(sr.Int("month", 1, 12, true).value_or(0));
+    if (auto k = sr.Str("kind", false, 32)) {
+      auto parsed = ParseSessionKind(*k);
+      if (!parsed) errs.push_back({sr.Path("kind"), "one of regular|six_month_review|annual_review|thematic"});
+      ps.kind = parsed.value_or(SessionKind::kRegular);
+    }
+    ps.lines = ReadLines(sr, errs);
+    sr.Finish();
+    p.sessions.push_back(ps);
   });
   EachObject(r, "documents", [&](const json::value& e, const std::string& path) {
     Reader dr(e, path, errs);

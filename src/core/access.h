@@ -84,6 +84,8 @@ enum class Action {
   kReviewReport,    // accept or return a unit's submission: kApprove covering the unit, and
                     // not only the unit itself (nobody reviews their own unit's report),
                     // unless granted everywhere
+  kManageSessions,  // schedule committee sessions, record them and their conclusions
+                    // notices: the standing agency (kEditPlans everywhere)
 };
 const char* ActionName(Action a);
 

@@ -145,6 +145,10 @@ TEST_F(AccessTest, ReportsAreSubmittedByTheUnitAndReviewedFromAbove) {
   EXPECT_EQ(D(&standing, Action::kManageCycles, {}), Verdict::kAllow);
   EXPECT_EQ(D(&approver, Action::kManageCycles, {}), Verdict::kForbidden);
   EXPECT_EQ(D(&editor, Action::kManageCycles, {}), Verdict::kForbidden);
+  EXPECT_EQ(D(&standing, Action::kManageSessions, {}), Verdict::kAllow);
+  EXPECT_EQ(D(&approver, Action::kManageSessions, {}), Verdict::kForbidden);
+  EXPECT_EQ(D(&editor, Action::kManageSessions, {}), Verdict::kForbidden);
+  EXPECT_EQ(D(nullptr, Action::kManageSessions, {}), Verdict::kUnauthenticated);
 }
 
 TEST_F(AccessTest, TokensHaveOnlyTheirPermissionsInTheirUnit) {

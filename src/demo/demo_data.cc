@@ -8,6 +8,7 @@
 
 #include "codec/indicator_json.h"
 #include "codec/json_codec.h"
+#include "codec/session_json.h"
 #include "text/vn_text.h"
 
 namespace dxgov::demo {
@@ -177,7 +178,33 @@ Result<PlanBundle> ParsePlanBundle(std::string_view json_text) {
       b.key_tasks.push_back(std::move(k));
     }
   }
+  const std::string issuer = b.plan.issuer_id;
+  const int year = b.plan.period_from ? YearOf(*b.plan.period_from) : 0;
+  for (const auto& v : *Arr(r, "sessions")) {
+    const json::object& o = v.as_object();
+    CommitteeSession s;
+    s.committee_id = issuer;
+    s.year = year;
+    auto month = o.find("month");
+    s.month = month != o.end() && month->value().is_int64() ? static_cast<int>(month->value().get_int64()) : 0;
+    s.kind = ParseSessionKind(Str(o, "kind")).value_or(SessionKind::kRegular);
+    s.title = std::string(SessionKindLabelVi(s.kind)) + " tháng " + std::to_string(s.month) + "/" + std::to_string(year);
+    s.source = Lines(o, file);
+    b.sessions.push_back(std::move(s));
+  }
   return b;
+}
+
+Result<std::vector<CommitteeSession>> ParseSessions(std::string_view json_text) {
+  DX_ASSIGN_OR_RETURN(json::value root, codec::ParseJson(json_text));
+  if (!root.is_object()) return InvalidArgument("/", "must be an object", "Tệp phiên họp không hợp lệ");
+  std::vector<CommitteeSession> out;
+  const json::array* all = Arr(root.get_object(), "sessions");
+  for (size_t i = 0; i < all->size(); ++i) {
+    DX_ASSIGN_OR_RETURN(CommitteeSession s, codec::SessionFromJson((*all)[i], "/sessions/" + std::to_string(i)));
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 Result<std::vector<Indicator>> ParseIndicators(std::string_view json_text) {
@@ -254,6 +281,12 @@ Result<LoadSummary> LoadDemoData(Store& store) {
             return std::move(id).error().WithContext("Nhiệm vụ trọng điểm " + std::to_string(k.ordinal),
                                                      "key task " + std::to_string(k.ordinal));
         }
+        for (auto& s : b.sessions) {
+          s.plan_id = plan_id;
+          auto id = txn.CreateCommitteeSession(s);
+          if (!id.ok()) return std::move(id).error().WithContext("Phiên họp tháng " + std::to_string(s.month),
+                                                                 "session of month " + std::to_string(s.month));
+        }
         summary.plans++;
         summary.objectives += static_cast<int>(b.objectives.size());
         summary.tasks += static_cast<int>(b.tasks.size());
@@ -264,6 +297,15 @@ Result<LoadSummary> LoadDemoData(Store& store) {
       if (!done[i])
         return InvalidArgument("/plan/parent", "unknown parent plan " + bundles[i].parent_key,
                                "Không có kế hoạch cha " + bundles[i].parent_key);
+    return OkStatus();
+  }));
+
+  DX_ASSIGN_OR_RETURN(std::vector<CommitteeSession> sessions, ParseSessions(EmbeddedFile("sessions/sessions.json")));
+  DX_RETURN_IF_ERROR(store.Write([&](WriteTxn& txn) -> Status {
+    for (const auto& s : sessions) {
+      DX_ASSIGN_OR_RETURN(int64_t id, txn.CreateCommitteeSession(s));
+      (void)id;
+    }
     return OkStatus();
   }));
 

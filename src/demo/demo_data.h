@@ -13,6 +13,7 @@
 #include "core/indicator.h"
 #include "core/key_task.h"
 #include "core/plan.h"
+#include "core/session.h"
 #include "core/platform.h"
 #include "core/status.h"
 #include "core/task.h"
@@ -38,7 +39,12 @@ struct PlanBundle {
   };
   std::vector<TaskEntry> tasks;
   std::vector<KeyTask> key_tasks;  // plan_id 0
+  std::vector<CommitteeSession> sessions;  // the sessions the plan schedules; plan_id unset
 };
+
+// Sessions recorded apart from any plan (data/sessions/sessions.json): {"sessions":[...]} in
+// the API's form (codec/session_json.h).
+Result<std::vector<CommitteeSession>> ParseSessions(std::string_view json_text);
 
 Result<std::vector<Unit>> ParseUnitRegistry(std::string_view json_text);
 Result<PlanBundle> ParsePlanBundle(std::string_view json_text);

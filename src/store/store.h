@@ -26,6 +26,7 @@
 #include "core/platform.h"
 #include "core/query.h"
 #include "core/report_cycle.h"
+#include "core/session.h"
 #include "core/rollup.h"
 #include "core/status.h"
 #include "core/unit.h"
@@ -106,6 +107,13 @@ class WriteTxn {
   // else "update".
   virtual Result<int64_t> CreateKeyTask(const KeyTask& k) = 0;
   virtual Status ReplaceKeyTask(const KeyTask& k, int64_t expected_revision) = 0;
+
+  // Committee sessions (core/session.h). The committee, the plan and the conclusions
+  // notices named must exist (kInvalidArgument at their path). Returns the new id.
+  // ReplaceCommitteeSession fails on a stale revision; its audit action is the state it
+  // moves to ("held", "cancelled"), "conclusions" when a notice was added, else "update".
+  virtual Result<int64_t> CreateCommitteeSession(const CommitteeSession& s) = 0;
+  virtual Status ReplaceCommitteeSession(const CommitteeSession& s, int64_t expected_revision) = 0;
 
   // Evidence (core/evidence.h). REQUIRES: ValidateEvidence(e) passed and, for a file, its
   // bytes were kept with Store::PutFile. The owner must exist (kInvalidArgument /owner_id).
@@ -220,6 +228,10 @@ class Store {
   virtual Result<std::vector<KeyTask>> ListKeyTasks(std::optional<int64_t> plan_id) = 0;
   // Previous revisions of a key task, newest first.
   virtual Result<std::vector<KeyTask>> KeyTaskHistory(int64_t id) = 0;
+
+  virtual Result<CommitteeSession> GetCommitteeSession(int64_t id) = 0;
+  // Every session, or one year's, by year, month and id.
+  virtual Result<std::vector<CommitteeSession>> ListCommitteeSessions(std::optional<int> year) = 0;
 
   // One progress entry, by id.
   virtual Result<ProgressEntry> GetProgress(int64_t id) = 0;

@@ -248,6 +248,7 @@ Outcome Expected(Action a, const Caller& p, Rel rel, bool collection) {
     case Action::kEditIndicators:
       return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
     case Action::kManageCycles:
+    case Action::kManageSessions:
       return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
     case Action::kReadReport:
     case Action::kSubmitReport:
@@ -316,6 +317,9 @@ class Fixtures {
                                       R"(","title":"Nhiệm vụ trọng điểm ma trận","year":2026})");
       key_tasks_[r] = Id(key_task);
     }
+    HttpResult session = admin("POST", "/api/committee-sessions",
+                               R"({"committee":"ubqg-cds","title":"Phiên họp ma trận","year":2026,"month":5})");
+    session_ = Id(session);
     HttpResult user = admin("POST", "/api/users", R"({"login":"muc-tieu","display_name":"Mục tiêu","unit":"bo-khcn","roles":["viewer"]})");
     user_ = Id(user, "user");
     for (Rel r : {Rel::kOwn, Rel::kDescendant, Rel::kForeign}) imports_[r] = Upload(r, 0);
@@ -415,6 +419,17 @@ class Fixtures {
     if (m == "PUT" && p == "/api/key-tasks/{id}/months/{key}")
       return Probe{kt + "/months/3", R"({"actual":"Lần )" + n + R"(","achieved":"met"})", kt};
     if (m == "GET" && p == "/api/key-tasks/{id}/history") return Probe{kt + "/history"};
+    const std::string cs = "/api/committee-sessions/" + std::to_string(session_);
+    if (m == "GET" && p == "/api/committee-sessions") return Probe{"/api/committee-sessions?year=2026"};
+    if (m == "POST" && p == "/api/committee-sessions")
+      return Probe{p, R"({"committee":"ubqg-cds","title":"Phiên họp chuyên đề )" + n +
+                          R"(","kind":"thematic","year":2026,"month":6})"};
+    if (m == "GET" && p == "/api/committee-sessions/{id}") return Probe{cs};
+    if (m == "PATCH" && p == "/api/committee-sessions/{id}") return Probe{cs, R"({"place":"Hà Nội )" + n + R"("})", cs};
+    if (m == "POST" && p == "/api/committee-sessions/{id}/conclusions")
+      return Probe{cs + "/conclusions", R"({"number":")" + n + R"(/TB-VPCP","date":"2026-05-20","issuer":"vpcp",
+                                           "title":"Thông báo kết luận )" + n + R"(","items":[{"title":"Việc )" + n +
+                                               R"(","lead":")" + unit + R"("}]})"};
     if (m == "GET" && p == "/api/board/tasks") return Probe{"/api/board/tasks?plan=" + plan};
     if (m == "GET" && p == "/api/board/units/{key}") return Probe{"/api/board/units/" + unit};
     if (m == "GET" && p == "/api/indicators") return Probe{p};
@@ -508,6 +523,7 @@ class Fixtures {
   std::map<Rel, int64_t> plans_, objectives_, tasks_, imports_, key_tasks_;
   int64_t user_ = 0;
   int64_t cycle_ = 0;
+  int64_t session_ = 0;
   std::map<Rel, int64_t> entries_, evidence_;
 };
 

@@ -586,6 +586,79 @@ TEST_P(StoreTest, KeyTasksKeepEveryRoadmapRevisionAndAuditWhatChanged) {
   EXPECT_EQ(actions, (std::vector<std::string>{"create", "roadmap", "result", "create"}));
 }
 
+TEST_P(StoreTest, CommitteeSessionsArePlannedHeldAndListTheirNotices) {
+  ASSERT_TRUE(store_->Write([](WriteTxn& t) -> Status {
+    Unit committee = testing_units::Simple("ubqg-cds", "Ủy ban Quốc gia về chuyển đổi số", UnitKind::kCommittee);
+    return t.CreateUnit(committee);
+  }).ok());
+  CommitteeSession s;
+  s.committee_id = "ubqg-cds";
+  s.title = "Phiên họp sơ kết 6 tháng";
+  s.kind = SessionKind::kSixMonthReview;
+  s.year = 2022;
+  s.month = 7;
+  s.plan_id = plan_id_;
+  s.id = Create([&](WriteTxn& t) { return t.CreateCommitteeSession(s); });
+  CommitteeSession march = s;
+  march.title = "Phiên họp tháng 3";
+  march.kind = SessionKind::kRegular;
+  march.month = 3;
+  Create([&](WriteTxn& t) { return t.CreateCommitteeSession(march); });
+
+  // Held on a date, then a conclusions notice (a plan) is listed; a stale write changes nothing.
+  CommitteeSession held = store_->GetCommitteeSession(s.id).value();
+  held.state = CommitteeSessionState::kHeld;
+  held.date = MakeDate(2022, 7, 28);
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceCommitteeSession(held, held.version); }).ok());
+  EXPECT_EQ(store_->Write([&](WriteTxn& t) { return t.ReplaceCommitteeSession(held, held.version); }).error().code(),
+            ErrorCode::kPreconditionFailed);
+  Plan notice;
+  notice.kind = "conclusions";
+  notice.key = "tb-ket-luan-2022";
+  notice.title = "Thông báo kết luận";
+  const int64_t notice_id = Create([&](WriteTxn& t) { return t.CreatePlan(notice); });
+  held = store_->GetCommitteeSession(s.id).value();
+  CommitteeSession dangling = held;
+  dangling.conclusion_plan_ids = {notice_id + 1000};
+  Status unknown = store_->Write([&](WriteTxn& t) { return t.ReplaceCommitteeSession(dangling, dangling.version); });
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().fields().at(0).path, "/conclusions/0");
+  held.conclusion_plan_ids = {notice_id};
+  ASSERT_TRUE(store_->Write([&](WriteTxn& t) { return t.ReplaceCommitteeSession(held, held.version); }).ok());
+
+  const CommitteeSession stored = store_->GetCommitteeSession(s.id).value();
+  EXPECT_EQ(stored.state, CommitteeSessionState::kHeld);
+  EXPECT_EQ(stored.date, MakeDate(2022, 7, 28));
+  EXPECT_EQ(stored.conclusion_plan_ids, (std::vector<int64_t>{notice_id}));
+  EXPECT_EQ(stored.version, 3);
+  auto year = store_->ListCommitteeSessions(2022);
+  ASSERT_TRUE(year.ok());
+  ASSERT_EQ(year->size(), 2u);
+  EXPECT_EQ((*year)[0].month, 3);  // by month
+  EXPECT_EQ(store_->ListCommitteeSessions(2023)->size(), 0u);
+
+  // A held session needs its date; an unknown committee is named.
+  CommitteeSession undated = s;
+  undated.state = CommitteeSessionState::kHeld;
+  Status no_date = store_->Write([&](WriteTxn& t) -> Status {
+    DX_ASSIGN_OR_RETURN(int64_t id, t.CreateCommitteeSession(undated));
+    (void)id;
+    return OkStatus();
+  });
+  ASSERT_FALSE(no_date.ok());
+  EXPECT_EQ(no_date.error().fields().at(0).path, "/date");
+
+  AuditQuery aq;
+  aq.entity = "committee_session";
+  aq.entity_id = std::to_string(s.id);
+  aq.oldest_first = true;
+  auto trail = store_->ListAudit(aq);
+  ASSERT_TRUE(trail.ok());
+  std::vector<std::string> actions;
+  for (const auto& e : trail->items) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "held", "conclusions"}));
+}
+
 TEST_P(StoreTest, UnitChangesRefreshTheRegistry) {
   auto rev = store_->UnitRevision("bo-khcn");
   ASSERT_TRUE(rev.ok());

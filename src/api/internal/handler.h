@@ -301,6 +301,23 @@ class Handler {
   Subject KeyTaskSubject(const KeyTask& k);
   json::object KeyTaskView(const KeyTask& k, Date as_of);
 
+  // ------------------------------------------------------------ committee sessions (session_routes.cc)
+
+  // GET /api/committee-sessions?year=: the sessions, by month, each with its notices' ids.
+  HttpResponse ListCommitteeSessions();
+  Kind<CommitteeSession> CommitteeSessions();
+  // POST and PATCH: the standing agency schedules a session, fixes its date, agenda and
+  // documents, and records it held or cancelled. A patch keeps the session's notices.
+  HttpResponse CreateCommitteeSession();
+  HttpResponse PatchCommitteeSession();
+  // GET /api/committee-sessions/{id}?as_of=: the session and its conclusions notices, each
+  // with how its tasks stand.
+  HttpResponse GetCommitteeSession();
+  // POST /api/committee-sessions/{id}/conclusions: a notice whose items become tasks, in one
+  // transaction with the session listing it.
+  HttpResponse AddConclusions();
+  json::object SessionView(const CommitteeSession& s, Date as_of, bool with_notices);
+
   // ------------------------------------------------------------ report cycles (report_routes.cc)
 
   // GET /api/cycles?state=: open and closed cycles to anyone signed in; drafts only to

@@ -12,6 +12,7 @@
 #include "codec/json_codec.h"
 #include "codec/key_task_json.h"
 #include "codec/report_json.h"
+#include "codec/session_json.h"
 
 namespace dxgov::api {
 

@@ -256,6 +256,25 @@ Result<PlanRecords> RecordsFromProposal(const Proposal& proposal, const UnitRegi
     out.key_tasks.push_back(std::move(k));
   }
 
+  for (size_t i = 0; i < p.sessions.size(); ++i) {
+    const ProposedSession& ps = p.sessions[i];
+    const std::string path = "/proposal/sessions/" + std::to_string(i);
+    CommitteeSession s;
+    s.committee_id = p.source.issuer.unit_id;
+    s.year = p.source.plan_year;
+    s.month = ps.month;
+    s.kind = ps.kind;
+    s.title = std::string(SessionKindLabelVi(ps.kind)) + " tháng " + std::to_string(ps.month) + "/" +
+              std::to_string(s.year);
+    s.source = SourceOf(p.source.file, ps.lines);
+    if (s.year == 0) problems.Add(path + "/year", "the plan's year is unknown");
+    Status ok = ValidateSession(s);
+    if (!ok.ok())
+      for (const auto& f : ok.error().fields())
+        if (f.path != "/committee" && f.path != "/year") problems.Add(path + f.path, f.reason);
+    out.sessions.push_back(std::move(s));
+  }
+
   if (!problems.empty())
     return Error(ErrorCode::kInvalidArgument, "Đề xuất kế hoạch còn chỗ phải sửa trước khi ghi",
                  "the proposal needs fixing before it can be committed", problems.take());

@@ -8,7 +8,7 @@
 //   - the objectives the plan sets itself; goals quoted from other documents (a programme
 //     in a meeting pack) stay in the proposal for reading;
 //   - the committee members' key tasks, for the plan's year (roadmaps come later, from
-//     the members);
+//     the members), and the sessions it schedules, as planned sessions of its issuer;
 //   - indicator tables, platform lists and appendix actions are not plan records: they stay
 //     in the proposal (indicators and platforms have their own registries).
 #pragma once
@@ -20,6 +20,7 @@
 
 #include "core/key_task.h"
 #include "core/plan.h"
+#include "core/session.h"
 #include "core/status.h"
 #include "core/task.h"
 #include "core/unit.h"
@@ -42,6 +43,7 @@ struct PlanRecords {
   std::vector<Objective> objectives;  // plan_id 0, ordinal set
   std::vector<Task> tasks;            // plan_id 0, ordinal set, in document order
   std::vector<KeyTask> key_tasks;     // plan_id 0, year the plan's
+  std::vector<CommitteeSession> sessions;  // planned, by the issuer, in the plan's year; plan_id unset
   int cited_goals = 0;                // objectives of other documents, left in the proposal
 };
 

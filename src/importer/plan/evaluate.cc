@@ -224,6 +224,16 @@ Evaluation EvaluateProposal(const Proposal& given, const Proposal& expected) {
   if (key_tasks.correct != key_tasks.expected) miss("key tasks differ");
   ev.fields.push_back(key_tasks);
 
+  // The sessions the plan schedules: which months, of which kind.
+  FieldScore sessions{"sessions", static_cast<int>(given.sessions.size()), static_cast<int>(expected.sessions.size()), 0};
+  auto session_key = [](const ProposedSession& s) { return std::to_string(s.month) + SessionKindName(s.kind); };
+  std::vector<std::string> gs, es;
+  for (const auto& s : given.sessions) gs.push_back(session_key(s));
+  for (const auto& s : expected.sessions) es.push_back(session_key(s));
+  sessions.correct = Overlap(gs, es);
+  if (sessions.correct != sessions.expected) miss("sessions differ");
+  ev.fields.push_back(sessions);
+
   // Duties on the addressees to issue their own plans: who, by when.
   FieldScore duties{"duties", static_cast<int>(given.duties.size()), static_cast<int>(expected.duties.size()), 0};
   auto duty_key = [](const ProposedDuty& d) {

@@ -148,6 +148,7 @@ class Reader {
   void ReadTaskSection(const std::string& numeral, const Node& node);
   void ReadItem(const std::string& numeral, const Node& item, const std::string& number);
   void InferPlanYear();
+  void ReadSessionSchedule();
   // The block where the first appendix ("Phụ lục I") of blocks [begin, end) starts; end if none.
   size_t FindAnnexStart(size_t begin, size_t end) const;
   void ReadReferenceDocuments(TableContext& ctx);
@@ -248,6 +249,7 @@ void Reader::Run(const std::vector<SourceLine>& lines) {
   ReadPlatformList(region, ctx, p_);
   ReadReferenceDocuments(ctx);
   InferPlanYear();
+  ReadSessionSchedule();
   if (p_.source.plan_lines.from == 0 && plan_begin_ < plan_end_ && plan_end_ <= blocks_.size()) {
     p_.source.plan_lines = {blocks_[plan_begin_].first_line, blocks_[plan_end_ - 1].last_line};
   }
@@ -1115,6 +1117,24 @@ std::optional<NameRef> Reader::CombinedAddressee(const std::vector<NameRef>& lis
     }
   }
   return list.front();
+}
+
+// "Dự kiến thời gian các phiên họp: Tháng 3, Tháng 7 (sơ kết 6 tháng), ..." in prose or in
+// a table cell: the first such schedule in the plan is the year's sessions.
+void Reader::ReadSessionSchedule() {
+  static constexpr std::string_view kMarkers[] = {"thoi gian cac phien hop", "thoi gian to chuc cac phien hop",
+                                                  "lich hop cua uy ban"};
+  for (size_t i = plan_begin_; i < plan_end_ && p_.sessions.empty(); ++i) {
+    const Block& b = blocks_[i];
+    const std::string f = Fold(b.table_row ? Join(b.cells) : b.text);
+    for (std::string_view marker : kMarkers) {
+      const size_t at = f.find(marker);
+      if (at == std::string::npos) continue;
+      for (const ScheduledSession& s : ParseSessionSchedule(std::string_view(f).substr(at + marker.size())))
+        p_.sessions.push_back({s.month, s.kind, {b.first_line, b.last_line}});
+      break;
+    }
+  }
 }
 
 void Reader::InferPlanYear() {

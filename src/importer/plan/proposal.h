@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/deadline.h"
 #include "core/plan.h"
+#include "core/session.h"
 
 namespace dxgov::importer {
 
@@ -148,6 +149,14 @@ struct ProposedKeyTask {
   LineSpan lines;
 };
 
+// A committee session the plan schedules ("Dự kiến thời gian các phiên họp: Tháng 3, Tháng 7
+// (sơ kết 6 tháng), ..."), in the plan's year; the committee is the plan's issuer.
+struct ProposedSession {
+  int month = 0;
+  SessionKind kind = SessionKind::kRegular;
+  LineSpan lines;
+};
+
 struct ProposedAction {  // a row of an appendix action table: not a task
   std::string theme;
   std::string number;
@@ -176,6 +185,7 @@ struct Proposal {
   std::vector<ProposedIndicator> indicators;
   std::vector<ProposedPlatform> platforms;
   std::vector<ProposedKeyTask> key_tasks;
+  std::vector<ProposedSession> sessions;
   std::vector<ProposedDocument> documents;
   std::vector<ProposedAction> actions;
   std::vector<Warning> warnings;

@@ -421,6 +421,27 @@ CREATE TABLE key_task_history (
 ) WITHOUT ROWID;
 )sql";
 
+// Sessions of the national committee: planned by month, then held on a date, with agenda,
+// documents and the conclusions notices (plans of kind "conclusions") they gave rise to.
+constexpr std::string_view kV12 = R"sql(
+CREATE TABLE committee_sessions (
+  id            INTEGER PRIMARY KEY,
+  committee_id  TEXT NOT NULL REFERENCES units(id),
+  year          INTEGER NOT NULL,
+  month         INTEGER NOT NULL,
+  state         TEXT NOT NULL,
+  body          TEXT NOT NULL,
+  revision      INTEGER NOT NULL,
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE INDEX committee_sessions_by_month ON committee_sessions(year, month);
+CREATE TABLE committee_session_history (
+  id INTEGER NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL, replaced_at TEXT NOT NULL,
+  PRIMARY KEY (id, revision)
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
@@ -433,6 +454,7 @@ const std::vector<Migration> kMigrations = {
     {9, "report cycles and submissions", kV9},
     {10, "evidence files and links", kV10},
     {11, "members' key tasks and monthly roadmaps", kV11},
+    {12, "committee sessions", kV12},
 };
 
 }  // namespace

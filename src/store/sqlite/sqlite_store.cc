@@ -22,6 +22,7 @@
 #include "codec/evidence_json.h"
 #include "codec/key_task_json.h"
 #include "codec/report_json.h"
+#include "codec/session_json.h"
 #include "core/task_index.h"
 #include "store/files/blob_dir.h"
 #include "store/sqlite/account_tables.h"
@@ -29,6 +30,7 @@
 #include "store/sqlite/key_task_tables.h"
 #include "store/sqlite/import_tables.h"
 #include "store/sqlite/report_tables.h"
+#include "store/sqlite/session_tables.h"
 #include "store/sqlite/rows.h"
 #include "store/sqlite/indicator_tables.h"
 #include "codec/indicator_json.h"
@@ -93,6 +95,8 @@ class SqliteTxn final : public WriteTxn {
   Status ReplaceSubmission(const Submission& s, int64_t expected_revision) override;
   Result<int64_t> CreateKeyTask(const KeyTask& k) override;
   Status ReplaceKeyTask(const KeyTask& k, int64_t expected_revision) override;
+  Result<int64_t> CreateCommitteeSession(const CommitteeSession& s) override;
+  Status ReplaceCommitteeSession(const CommitteeSession& s, int64_t expected_revision) override;
   Result<int64_t> AddEvidence(const Evidence& e) override;
 
   bool units_changed() const { return units_changed_; }
@@ -573,6 +577,14 @@ class SqliteStore final : public Store {
   Result<std::vector<Submission>> ListSubmissions(int64_t cycle_id) override {
     auto lease = Lease();
     return sqlite::SelectSubmissions(*lease, cycle_id);
+  }
+  Result<CommitteeSession> GetCommitteeSession(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectCommitteeSession(*lease, id);
+  }
+  Result<std::vector<CommitteeSession>> ListCommitteeSessions(std::optional<int> year) override {
+    auto lease = Lease();
+    return sqlite::SelectCommitteeSessions(*lease, year);
   }
   Result<KeyTask> GetKeyTask(int64_t id) override {
     auto lease = Lease();
@@ -1400,6 +1412,27 @@ Status SqliteTxn::ReplaceKeyTask(const KeyTask& k, int64_t expected_revision) {
   if (same_header && before.results == after.results) action = "roadmap";
   else if (same_header && before.roadmap == after.roadmap) action = "result";
   return Audit("key_task", std::to_string(k.id), action, codec::Serialize(codec::ToJson(before)),
+               codec::Serialize(codec::ToJson(after)));
+}
+
+Result<int64_t> SqliteTxn::CreateCommitteeSession(const CommitteeSession& s) {
+  DX_RETURN_IF_ERROR(ValidateSession(s));
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertCommitteeSession(db_, s, now_));
+  DX_ASSIGN_OR_RETURN(CommitteeSession stored, sqlite::SelectCommitteeSession(db_, id));
+  DX_RETURN_IF_ERROR(Audit("committee_session", std::to_string(id), "create", std::nullopt,
+                           codec::Serialize(codec::ToJson(stored))));
+  return id;
+}
+
+Status SqliteTxn::ReplaceCommitteeSession(const CommitteeSession& s, int64_t expected_revision) {
+  DX_RETURN_IF_ERROR(ValidateSession(s));
+  DX_ASSIGN_OR_RETURN(CommitteeSession before, sqlite::SelectCommitteeSession(db_, s.id));
+  DX_RETURN_IF_ERROR(sqlite::UpdateCommitteeSession(db_, s, expected_revision, now_));
+  DX_ASSIGN_OR_RETURN(CommitteeSession after, sqlite::SelectCommitteeSession(db_, s.id));
+  const char* action = "update";
+  if (before.state != after.state) action = CommitteeSessionStateName(after.state);
+  else if (before.conclusion_plan_ids != after.conclusion_plan_ids) action = "conclusions";
+  return Audit("committee_session", std::to_string(s.id), action, codec::Serialize(codec::ToJson(before)),
                codec::Serialize(codec::ToJson(after)));
 }
 
