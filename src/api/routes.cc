@@ -54,7 +54,7 @@ HttpResponse MethodNotAllowed(const std::string& allow) {
 bool DecidedUpFront(Action a) {
   return a == Action::kPublic || a == Action::kSignedIn || a == Action::kEditUnits || a == Action::kReadAudit ||
          a == Action::kManageAccounts || a == Action::kEditIndicators || a == Action::kImportPlan ||
-         a == Action::kManageCycles || a == Action::kManageSessions;
+         a == Action::kManageCycles || a == Action::kManageSessions || a == Action::kSendReminders;
 }
 
 }  // namespace
@@ -400,6 +400,9 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/committee-sessions/{id}", A::kRead, &H::GetCommitteeSession},
       {"PATCH", "/api/committee-sessions/{id}", A::kManageSessions, &H::PatchCommitteeSession},
       {"POST", "/api/committee-sessions/{id}/conclusions", A::kManageSessions, &H::AddConclusions},
+      {"GET", "/api/notifications", A::kSignedIn, &H::ListNotifications},
+      {"POST", "/api/notifications/{id}/read", A::kSignedIn, &H::ReadNotification},
+      {"POST", "/api/reminders/run", A::kSendReminders, &H::RunReminders},
       {"GET", "/api/board/tasks", A::kRead, &H::GetTaskBoard},
       {"GET", "/api/board/units/{key}", A::kRead, &H::GetUnitBoard},
       {"GET", "/api/indicators", A::kRead, &H::ListIndicators},

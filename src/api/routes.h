@@ -23,6 +23,10 @@ class PasswordHasher;
 class LoginThrottle;
 }  // namespace dxgov::auth
 
+namespace dxgov::notify {
+class ReminderService;
+}  // namespace dxgov::notify
+
 namespace dxgov::api {
 
 class EventHub;
@@ -38,6 +42,8 @@ struct ApiOptions {
   uint32_t hash_memory_kib = 19 * 1024;
   uint32_t hash_passes = 2;
   int max_hashes_in_flight = 2;
+  // The reminder service "POST /api/reminders/run" runs; null: the route answers 503.
+  notify::ReminderService* reminders = nullptr;
 };
 
 struct RouteInfo {

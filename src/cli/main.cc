@@ -17,7 +17,12 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 #include <iostream>
 
 #include "audit/audit_chain.h"
@@ -26,6 +31,8 @@
 #include "cli/accounts.h"
 #include "cli/import_plan.h"
 #include "demo/demo_data.h"
+#include "notify/reminder_service.h"
+#include "notify/smtp_mailer.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -81,7 +88,69 @@ struct ServeArgs {
   std::string public_url;
   std::vector<std::string> trusted_proxies;
   std::string admin_password_file;
+  // Reminders (đôn đốc): in the application always, by mail when an SMTP host is given.
+  bool no_reminders = false;
+  std::string reminder_days = "7,1";
+  int reminder_hour = 7;
+  int overdue_repeat_days = 7;
+  int reminder_tick_seconds = 60;
+  std::string smtp_host;
+  int smtp_port = 25;
+  bool smtp_starttls = false;
+  bool smtp_tls = false;
+  std::string smtp_user;
+  std::string smtp_password_file;
+  std::string mail_from = "dxgov <no-reply@dxgov.invalid>";
 };
+
+// The reminder service and the thread that ticks it, for the server's lifetime.
+struct Reminders {
+  std::unique_ptr<dxgov::notify::Mailer> mailer;
+  std::unique_ptr<dxgov::notify::ReminderService> service;
+  std::jthread ticker;
+};
+
+// Builds the reminder service from the flags, or explains which flag is wrong.
+dxgov::Result<std::unique_ptr<Reminders>> StartReminders(const ServeArgs& a, dxgov::Store& store,
+                                                         const dxgov::Clock& clock) {
+  auto r = std::make_unique<Reminders>();
+  dxgov::notify::ReminderOptions o;
+  DX_ASSIGN_OR_RETURN(o.policy.days_before, dxgov::ParseReminderDays(a.reminder_days));
+  o.policy.overdue_repeat_days = a.overdue_repeat_days;
+  DX_RETURN_IF_ERROR(dxgov::ValidateReminderPolicy(o.policy));
+  o.run_hour = a.reminder_hour;
+  o.from = a.mail_from;
+  o.app_url = a.public_url;
+  if (!a.smtp_host.empty()) {
+    dxgov::notify::SmtpConfig smtp;
+    smtp.host = a.smtp_host;
+    smtp.port = a.smtp_port;
+    smtp.starttls = a.smtp_starttls;
+    smtp.smtps = a.smtp_tls;
+    smtp.username = a.smtp_user;
+    smtp.from = a.mail_from;
+    if (!a.smtp_password_file.empty()) {
+      std::ifstream in(a.smtp_password_file);
+      if (!in || !std::getline(in, smtp.password))
+        return dxgov::InvalidArgument("/smtp-password-file", "cannot read " + a.smtp_password_file,
+                                      "Không đọc được tệp mật khẩu SMTP " + a.smtp_password_file);
+    }
+    r->mailer = dxgov::notify::MakeSmtpMailer(std::move(smtp));
+  }
+  r->service = std::make_unique<dxgov::notify::ReminderService>(store, clock, r->mailer.get(), o);
+  const auto every = std::chrono::seconds(a.reminder_tick_seconds);
+  r->ticker = std::jthread([service = r->service.get(), every](std::stop_token stop) {
+    std::mutex mu;
+    std::condition_variable_any wake;
+    while (!stop.stop_requested()) {
+      if (auto s = service->Tick(); !s.ok())
+        spdlog::warn("Nhắc việc (reminders): {}", s.error().message_vi());
+      std::unique_lock lock(mu);
+      wake.wait_for(lock, stop, every, [] { return false; });
+    }
+  });
+  return r;
+}
 
 int Serve(const ServeArgs& a) {
   if (!EnsureDir(a.data)) return 1;
@@ -114,7 +183,16 @@ int Serve(const ServeArgs& a) {
     spdlog::warn("Cơ sở dữ liệu chỉ đọc: vẫn phục vụ việc xem, mọi thao tác ghi trả về 503 (database is read-only: "
                  "reads are served, every write answers 503): {}", path);
   if (auto st = dxgov::cli::EnsureFirstAdmin(**store, a.data, a.admin_password_file); !st.ok()) return Fail(st.error());
+  std::unique_ptr<Reminders> reminders;
+  if (!a.no_reminders) {
+    auto started = StartReminders(a, **store, clock);
+    if (!started.ok()) return Fail(started.error());
+    reminders = std::move(started).value();
+    spdlog::info("Nhắc việc (reminders): {} ngày trước hạn, từ {}h hằng ngày; thư (mail): {}", a.reminder_days,
+                 a.reminder_hour, a.smtp_host.empty() ? std::string("tắt (off)") : a.smtp_host);
+  }
   dxgov::api::ApiOptions api_options;
+  api_options.reminders = reminders ? reminders->service.get() : nullptr;
   api_options.due_soon_days = a.due_soon_days;
   api_options.version = DXGOV_VERSION;
   api_options.public_https = a.public_url.rfind("https://", 0) == 0;
@@ -130,6 +208,7 @@ int Serve(const ServeArgs& a) {
   spdlog::info("dxgov {} đang phục vụ tại (serving on) http://{}:{} — dữ liệu (data): {}", DXGOV_VERSION, a.host,
                server.port(), path);
   server.Run(/*handle_signals=*/true);
+  reminders.reset();  // stops the ticker before the store goes
   if (auto s = (*store)->Checkpoint(); !s.ok()) return Fail(s.error());
   spdlog::info("Đã dừng (stopped); WAL checkpointed");
   return 0;
@@ -221,6 +300,23 @@ int main(int argc, char** argv) {
                 "Địa chỉ proxy tin cậy được gửi X-Forwarded-Proto/-For (trusted reverse proxy address; repeatable)");
   s->add_option("--admin-password-file", serve.admin_password_file,
                 "Mật khẩu cho tài khoản quản trị đầu tiên (first admin's password file; default: a random one)");
+  s->add_flag("--no-reminders", serve.no_reminders, "Không chạy nhắc việc (do not run reminders)");
+  s->add_option("--reminder-days", serve.reminder_days, "Nhắc trước hạn bao nhiêu ngày (days before the due date), vd. 7,1")
+      ->capture_default_str();
+  s->add_option("--reminder-hour", serve.reminder_hour, "Giờ gửi nhắc việc hằng ngày, giờ Việt Nam (daily hour, Vietnam time)")
+      ->check(CLI::Range(0, 23))->capture_default_str();
+  s->add_option("--overdue-repeat-days", serve.overdue_repeat_days,
+                "Nhắc lại việc quá hạn sau mỗi bao nhiêu ngày (repeat overdue escalations every N days; 0 = once)")
+      ->check(CLI::Range(0, 365))->capture_default_str();
+  s->add_option("--reminder-tick-seconds", serve.reminder_tick_seconds, "Chu kỳ kiểm tra, giây (scheduler period)")
+      ->check(CLI::Range(1, 3600))->capture_default_str();
+  s->add_option("--smtp-host", serve.smtp_host, "Máy chủ SMTP để gửi thư nhắc việc (SMTP host; none: no mail)");
+  s->add_option("--smtp-port", serve.smtp_port, "Cổng SMTP (SMTP port)")->check(CLI::Range(1, 65535))->capture_default_str();
+  s->add_flag("--smtp-starttls", serve.smtp_starttls, "Bắt buộc STARTTLS (require STARTTLS)");
+  s->add_flag("--smtp-tls", serve.smtp_tls, "TLS ngay từ đầu, cổng 465 (implicit TLS)");
+  s->add_option("--smtp-user", serve.smtp_user, "Tài khoản SMTP (SMTP user name)");
+  s->add_option("--smtp-password-file", serve.smtp_password_file, "Tệp chứa mật khẩu SMTP (file holding the SMTP password)");
+  s->add_option("--mail-from", serve.mail_from, "Địa chỉ người gửi (From address)")->capture_default_str();
 
   std::string migrate_data = "./var";
   auto* m = app.add_subcommand("migrate", "Nâng cấp lược đồ cơ sở dữ liệu (apply schema migrations)");

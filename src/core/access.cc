@@ -124,6 +124,7 @@ const char* ActionName(Action a) {
     case Action::kImportPlan: return "import_plan";
     case Action::kManageCycles: return "manage_cycles";
     case Action::kManageSessions: return "manage_sessions";
+    case Action::kSendReminders: return "send_reminders";
     case Action::kReadReport: return "read_report";
     case Action::kSubmitReport: return "submit_report";
     case Action::kReviewReport: return "review_report";
@@ -200,6 +201,8 @@ Verdict Decide(const Principal* who, Action action, const Subject& s, const Unit
       return AllowIf(HasGlobal(*who, P::kApprove));
     case Action::kManageSessions:
       return AllowIf(HasGlobal(*who, P::kEditPlans));
+    case Action::kSendReminders:
+      return AllowIf(HasGlobal(*who, P::kApprove));
     case Action::kReadReport:
     case Action::kSubmitReport:
     case Action::kReviewReport:

@@ -86,6 +86,7 @@ enum class Action {
                     // unless granted everywhere
   kManageSessions,  // schedule committee sessions, record them and their conclusions
                     // notices: the standing agency (kEditPlans everywhere)
+  kSendReminders,   // run the day's reminders now: the standing agency (kApprove everywhere)
 };
 const char* ActionName(Action a);
 

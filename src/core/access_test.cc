@@ -149,6 +149,8 @@ TEST_F(AccessTest, ReportsAreSubmittedByTheUnitAndReviewedFromAbove) {
   EXPECT_EQ(D(&approver, Action::kManageSessions, {}), Verdict::kForbidden);
   EXPECT_EQ(D(&editor, Action::kManageSessions, {}), Verdict::kForbidden);
   EXPECT_EQ(D(nullptr, Action::kManageSessions, {}), Verdict::kUnauthenticated);
+  EXPECT_EQ(D(&standing, Action::kSendReminders, {}), Verdict::kAllow);
+  EXPECT_EQ(D(&approver, Action::kSendReminders, {}), Verdict::kForbidden);
 }
 
 TEST_F(AccessTest, TokensHaveOnlyTheirPermissionsInTheirUnit) {

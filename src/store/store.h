@@ -25,6 +25,7 @@
 #include "core/plan_import.h"
 #include "core/platform.h"
 #include "core/query.h"
+#include "core/reminder.h"
 #include "core/report_cycle.h"
 #include "core/session.h"
 #include "core/rollup.h"
@@ -114,6 +115,11 @@ class WriteTxn {
   // moves to ("held", "cancelled"), "conclusions" when a notice was added, else "update".
   virtual Result<int64_t> CreateCommitteeSession(const CommitteeSession& s) = 0;
   virtual Status ReplaceCommitteeSession(const CommitteeSession& s, int64_t expected_revision) = 0;
+
+  // A user's digest of the day's reminders, with a mark per item (core/reminder.h):
+  // kConflict when the user already has a digest that day or an item already reminded them.
+  // Audited as "notification" "create" (items, not the text). Returns the new id.
+  virtual Result<int64_t> CreateNotification(const Notification& n) = 0;
 
   // Evidence (core/evidence.h). REQUIRES: ValidateEvidence(e) passed and, for a file, its
   // bytes were kept with Store::PutFile. The owner must exist (kInvalidArgument /owner_id).
@@ -232,6 +238,20 @@ class Store {
   virtual Result<CommitteeSession> GetCommitteeSession(int64_t id) = 0;
   // Every session, or one year's, by year, month and id.
   virtual Result<std::vector<CommitteeSession>> ListCommitteeSessions(std::optional<int> year) = 0;
+
+  // Reminder digests. Reading and mail delivery are bookkeeping, outside the audit trail.
+  virtual Result<Notification> GetNotification(int64_t id) = 0;
+  // A user's digests, newest day first.
+  virtual Result<Page<Notification>> ListNotifications(int64_t user_id, bool unread_only, int limit, int64_t offset) = 0;
+  virtual Result<bool> IsReminded(const std::string& reminder_key, int64_t user_id) = 0;
+  virtual Result<bool> HasNotification(int64_t user_id, Date day) = 0;
+  // Digests waiting to be mailed whose next attempt is due at `now` (ISO-8601 UTC).
+  virtual Result<std::vector<Notification>> PendingMail(const std::string& now, int limit) = 0;
+  // A delivery attempt: sent, or failed with `error` and retried at `next_attempt_at`.
+  virtual Status RecordMailAttempt(int64_t id, bool sent, const std::string& error, const std::string& now,
+                                   const std::string& next_attempt_at) = 0;
+  // kNotFound unless the digest is the user's; reading twice keeps the first time.
+  virtual Status MarkNotificationRead(int64_t id, int64_t user_id, const std::string& now) = 0;
 
   // One progress entry, by id.
   virtual Result<ProgressEntry> GetProgress(int64_t id) = 0;

@@ -249,6 +249,7 @@ Outcome Expected(Action a, const Caller& p, Rel rel, bool collection) {
       return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
     case Action::kManageCycles:
     case Action::kManageSessions:
+    case Action::kSendReminders:
       return anon ? Outcome::k401 : p.global ? Outcome::kAllow : Outcome::k403;
     case Action::kReadReport:
     case Action::kSubmitReport:
@@ -430,6 +431,10 @@ class Fixtures {
       return Probe{cs + "/conclusions", R"({"number":")" + n + R"(/TB-VPCP","date":"2026-05-20","issuer":"vpcp",
                                            "title":"Thông báo kết luận )" + n + R"(","items":[{"title":"Việc )" + n +
                                                R"(","lead":")" + unit + R"("}]})"};
+    if (m == "GET" && p == "/api/notifications") return Probe{"/api/notifications?unread=true"};
+    // Nobody but its owner reads a digest: the admin's own digest is foreign to everyone else.
+    if (m == "POST" && p == "/api/notifications/{id}/read") return Probe{"/api/notifications/999999/read"};
+    if (m == "POST" && p == "/api/reminders/run") return Probe{p};
     if (m == "GET" && p == "/api/board/tasks") return Probe{"/api/board/tasks?plan=" + plan};
     if (m == "GET" && p == "/api/board/units/{key}") return Probe{"/api/board/units/" + unit};
     if (m == "GET" && p == "/api/indicators") return Probe{p};
@@ -582,6 +587,10 @@ TEST_F(AuthTest, AuthorisationMatrixCoversEveryRoute) {
         // Changing one's password with a wrong current password is refused after
         // authorisation (422); a token is not a user and gets 403.
         if (route.pattern == std::string("/api/session/password") && p.token) want = Outcome::k403;
+        // Notifications are a user's: a token has none to list or read.
+        if (std::string(route.pattern).starts_with("/api/notifications") && p.token) want = Outcome::k403;
+        else if (route.pattern == std::string("/api/notifications/{id}/read") && !p.headers.empty())
+          want = Outcome::k404;  // the probe's digest is nobody's: to every user, someone else's
         EXPECT_EQ(OutcomeName(Observed(r.status)), std::string(OutcomeName(want)))
             << route.method << " " << route.pattern << " as " << p.name << " on " << RelName(rel) << " unit: "
             << r.status << " " << r.body.substr(0, 300);

@@ -11,6 +11,7 @@
 #include "api/routes.h"
 #include "auth/password.h"
 #include "demo/demo_data.h"
+#include "notify/reminder_service.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/api_json.h"
 #include "support/http_client.h"
@@ -37,7 +38,10 @@ class DemoServer {
     DX_ASSIGN_OR_RETURN(store_, OpenSqliteStore({(dir_.path() / "dxgov.sqlite").string(), 4, &clock_}));
     auto loaded = demo::LoadDemoData(*store_);
     if (!loaded.ok()) return std::move(loaded).error();
+    // Reminders in the application only (no mailer): "send reminders now" works.
+    reminders_ = std::make_unique<notify::ReminderService>(*store_, clock_, nullptr, reminder_options_);
     api::ApiOptions options;
+    options.reminders = reminders_.get();
     options.version = "test";
     options.hash_memory_kib = kCheapHash.memory_kib;
     options.hash_passes = kCheapHash.passes;
@@ -106,6 +110,8 @@ class DemoServer {
   size_t max_body_bytes_;
   SettableClock clock_;
   std::unique_ptr<Store> store_;
+  notify::ReminderOptions reminder_options_;
+  std::unique_ptr<notify::ReminderService> reminders_;
   std::unique_ptr<api::Api> api_;
   std::unique_ptr<api::HttpServer> server_;
   std::thread thread_;

@@ -318,6 +318,16 @@ class Handler {
   HttpResponse AddConclusions();
   json::object SessionView(const CommitteeSession& s, Date as_of, bool with_notices);
 
+  // ------------------------------------------------------------ notifications and reminders (notification_routes.cc)
+
+  // GET /api/notifications?unread=true: the caller's reminder digests, newest first. Users
+  // only: a token has none (403).
+  HttpResponse ListNotifications();
+  // POST /api/notifications/{id}/read: the caller's own digest only (404 otherwise).
+  HttpResponse ReadNotification();
+  // POST /api/reminders/run: today's reminders now, then delivery.
+  HttpResponse RunReminders();
+
   // ------------------------------------------------------------ report cycles (report_routes.cc)
 
   // GET /api/cycles?state=: open and closed cycles to anyone signed in; drafts only to

@@ -442,6 +442,36 @@ CREATE TABLE committee_session_history (
 ) WITHOUT ROWID;
 )sql";
 
+// Reminder digests, one per user per Vietnamese day, shown in the application and mailed;
+// and which reminder (item, due date, stage) each user has had, written with its digest so
+// nothing is reminded twice.
+constexpr std::string_view kV13 = R"sql(
+CREATE TABLE notifications (
+  id               INTEGER PRIMARY KEY,
+  user_id          INTEGER NOT NULL REFERENCES users(id),
+  day              TEXT NOT NULL,
+  subject          TEXT NOT NULL,
+  body             TEXT NOT NULL,
+  items            TEXT NOT NULL,
+  email            TEXT,
+  mail_state       TEXT NOT NULL CHECK (mail_state IN ('none', 'pending', 'sent')),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at  TEXT,
+  last_error       TEXT,
+  sent_at          TEXT,
+  read_at          TEXT,
+  created_at       TEXT NOT NULL,
+  UNIQUE (user_id, day)
+);
+CREATE INDEX notifications_pending ON notifications(next_attempt_at) WHERE mail_state = 'pending';
+CREATE TABLE reminder_marks (
+  reminder_key     TEXT NOT NULL,
+  user_id          INTEGER NOT NULL,
+  notification_id  INTEGER NOT NULL REFERENCES notifications(id),
+  PRIMARY KEY (reminder_key, user_id)
+) WITHOUT ROWID;
+)sql";
+
 const std::vector<Migration> kMigrations = {
     {1, "units, plans, objectives, tasks, progress", kV1},
     {2, "audit trail", kV2},
@@ -455,6 +485,7 @@ const std::vector<Migration> kMigrations = {
     {10, "evidence files and links", kV10},
     {11, "members' key tasks and monthly roadmaps", kV11},
     {12, "committee sessions", kV12},
+    {13, "reminder digests and marks", kV13},
 };
 
 }  // namespace

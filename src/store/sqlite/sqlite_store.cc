@@ -21,6 +21,7 @@
 #include "codec/json_codec.h"
 #include "codec/evidence_json.h"
 #include "codec/key_task_json.h"
+#include "codec/notification_json.h"
 #include "codec/report_json.h"
 #include "codec/session_json.h"
 #include "core/task_index.h"
@@ -29,6 +30,7 @@
 #include "store/sqlite/evidence_tables.h"
 #include "store/sqlite/key_task_tables.h"
 #include "store/sqlite/import_tables.h"
+#include "store/sqlite/notification_tables.h"
 #include "store/sqlite/report_tables.h"
 #include "store/sqlite/session_tables.h"
 #include "store/sqlite/rows.h"
@@ -97,6 +99,7 @@ class SqliteTxn final : public WriteTxn {
   Status ReplaceKeyTask(const KeyTask& k, int64_t expected_revision) override;
   Result<int64_t> CreateCommitteeSession(const CommitteeSession& s) override;
   Status ReplaceCommitteeSession(const CommitteeSession& s, int64_t expected_revision) override;
+  Result<int64_t> CreateNotification(const Notification& n) override;
   Result<int64_t> AddEvidence(const Evidence& e) override;
 
   bool units_changed() const { return units_changed_; }
@@ -577,6 +580,35 @@ class SqliteStore final : public Store {
   Result<std::vector<Submission>> ListSubmissions(int64_t cycle_id) override {
     auto lease = Lease();
     return sqlite::SelectSubmissions(*lease, cycle_id);
+  }
+  Result<Notification> GetNotification(int64_t id) override {
+    auto lease = Lease();
+    return sqlite::SelectNotification(*lease, id);
+  }
+  Result<Page<Notification>> ListNotifications(int64_t user_id, bool unread_only, int limit, int64_t offset) override {
+    auto lease = Lease();
+    return sqlite::SelectNotifications(*lease, user_id, unread_only, limit, offset);
+  }
+  Result<bool> IsReminded(const std::string& reminder_key, int64_t user_id) override {
+    auto lease = Lease();
+    return sqlite::SelectReminded(*lease, reminder_key, user_id);
+  }
+  Result<bool> HasNotification(int64_t user_id, Date day) override {
+    auto lease = Lease();
+    return sqlite::SelectHasNotification(*lease, user_id, day);
+  }
+  Result<std::vector<Notification>> PendingMail(const std::string& now, int limit) override {
+    auto lease = Lease();
+    return sqlite::SelectPendingMail(*lease, now, limit);
+  }
+  Status RecordMailAttempt(int64_t id, bool sent, const std::string& error, const std::string& now,
+                           const std::string& next_attempt_at) override {
+    std::lock_guard lock(write_mu_);
+    return sqlite::UpdateMailAttempt(writer_, id, sent, error, now, next_attempt_at);
+  }
+  Status MarkNotificationRead(int64_t id, int64_t user_id, const std::string& now) override {
+    std::lock_guard lock(write_mu_);
+    return sqlite::UpdateNotificationRead(writer_, id, user_id, now);
   }
   Result<CommitteeSession> GetCommitteeSession(int64_t id) override {
     auto lease = Lease();
@@ -1434,6 +1466,14 @@ Status SqliteTxn::ReplaceCommitteeSession(const CommitteeSession& s, int64_t exp
   else if (before.conclusion_plan_ids != after.conclusion_plan_ids) action = "conclusions";
   return Audit("committee_session", std::to_string(s.id), action, codec::Serialize(codec::ToJson(before)),
                codec::Serialize(codec::ToJson(after)));
+}
+
+Result<int64_t> SqliteTxn::CreateNotification(const Notification& n) {
+  DX_ASSIGN_OR_RETURN(int64_t id, sqlite::InsertNotification(db_, n, now_));
+  boost::json::object after{{"user_id", n.user_id}, {"day", FormatIso(n.day)}, {"mail", MailStateName(n.mail_state)},
+                            {"items", codec::ItemsToJson(n.items)}};
+  DX_RETURN_IF_ERROR(Audit("notification", std::to_string(id), "create", std::nullopt, codec::Serialize(after)));
+  return id;
 }
 
 Result<int64_t> SqliteTxn::AddEvidence(const Evidence& e) {
