@@ -104,7 +104,7 @@ Result<KeyTask> KeyTaskFromJson(const json::value& v, const std::string& path, R
   k.version = r.Int("revision", 0, INT64_MAX).value_or(0);
   k.created_at = r.Str("created_at", false, 40).value_or("");
   k.updated_at = r.Str("updated_at", false, 40).value_or("");
-  for (const char* ro : {"standing", "months", "unit_name"}) r.Ignore(ro);
+  for (const char* ro : {"standing", "months", "unit_name", "as_of"}) r.Ignore(ro);
   r.Finish();
   if (errs.empty() && mode == ReadMode::kStrict) {
     auto s = ValidateKeyTask(k);

@@ -106,7 +106,7 @@ Result<CommitteeSession> SessionFromJson(const json::value& v, const std::string
   s.version = r.Int("revision", 0, INT64_MAX).value_or(0);
   s.created_at = r.Str("created_at", false, 40).value_or("");
   s.updated_at = r.Str("updated_at", false, 40).value_or("");
-  for (const char* ro : {"kind_label", "kind_label_en", "state_label", "notices", "committee_name"}) r.Ignore(ro);
+  for (const char* ro : {"kind_label", "kind_label_en", "state_label", "notices", "committee_name", "as_of"}) r.Ignore(ro);
   r.Finish();
   if (errs.empty() && mode == ReadMode::kStrict) {
     auto st = ValidateSession(s);
