@@ -3,7 +3,6 @@
 // The per-cycle board of report submissions is GET /api/cycles/{id}/submissions.
 #include <boost/json.hpp>
 
-#include "api/internal/drain.h"
 #include "api/internal/handler.h"
 #include "api/internal/responses.h"
 #include "api/internal/views.h"

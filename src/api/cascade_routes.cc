@@ -3,7 +3,6 @@
 // sub-tasks and the tasks implementing it in other plans stand (GET /api/tasks/{id}/cascade).
 #include <boost/json.hpp>
 
-#include "api/internal/drain.h"
 #include "api/internal/handler.h"
 #include "api/internal/responses.h"
 #include "api/internal/views.h"

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 
-#include "api/internal/drain.h"
 #include "api/internal/handler.h"
 #include "api/internal/record_routes.h"
 #include "api/internal/responses.h"
@@ -40,13 +39,6 @@ json::object ResponseJson(const Response& r) {
                       {"overdue", r.overdue},
                       {"late", r.late}};
 }
-
-// ListCycles' arguments, in the shape Drain pages over.
-struct CycleListQuery {
-  std::optional<CycleState> state;
-  int limit = kDefaultLimit;
-  int64_t offset = 0;
-};
 
 Error CycleNotFound(int64_t id) { return NotFound("kỳ báo cáo", "report cycle", std::to_string(id)); }
 
@@ -105,8 +97,8 @@ HttpResponse Handler::ListCycles() {
   if (state == CycleState::kDraft && !manager)
     return JsonResponse(200, json::object{{"items", json::array{}}, {"total", 0}, {"limit", limit}, {"offset", offset}});
   // Drafts are few and the managers' business: others page over what they may see.
-  auto all = Drain<ReportCycle>(CycleListQuery{state}, [&](const CycleListQuery& q) {
-    return store_.ListCycles(q.state, q.limit, q.offset);
+  auto all = AllPages<ReportCycle>([&](int page_limit, int64_t page_offset) {
+    return store_.ListCycles(state, page_limit, page_offset);
   });
   if (!all.ok()) return FromError(all.error());
   std::vector<ReportCycle> shown;

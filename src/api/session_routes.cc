@@ -3,7 +3,6 @@
 // conclusions notices whose items become tasks tracked like any other.
 #include <boost/json.hpp>
 
-#include "api/internal/drain.h"
 #include "api/internal/handler.h"
 #include "api/internal/record_routes.h"
 #include "api/internal/responses.h"

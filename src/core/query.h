@@ -108,3 +108,32 @@ namespace dxgov {
 Page<const Unit*> QueryUnits(const UnitRegistry& registry, const UnitQuery& q);
 
 }  // namespace dxgov
+
+namespace dxgov {
+
+// Every item of a paged listing, read page after page: `fetch(limit, offset)` returns one
+// Result<Page<T>>. For routes and jobs that need a whole set (a cascade, a unit's tasks in
+// a report cycle, the day's reminders).
+template <typename T, typename Fetch>
+Result<std::vector<T>> AllPages(Fetch fetch) {
+  std::vector<T> out;
+  for (int64_t offset = 0;;) {
+    DX_ASSIGN_OR_RETURN(Page<T> page, fetch(kMaxLimit, offset));
+    offset += static_cast<int64_t>(page.items.size());
+    for (auto& item : page.items) out.push_back(std::move(item));
+    if (page.items.empty() || offset >= page.total) break;
+  }
+  return out;
+}
+
+// The same for a query with `limit` and `offset` members: `fetch(q)` answers one page.
+template <typename T, typename Query, typename Fetch>
+Result<std::vector<T>> Drain(Query q, Fetch fetch) {
+  return AllPages<T>([&](int limit, int64_t offset) {
+    q.limit = limit;
+    q.offset = offset;
+    return fetch(q);
+  });
+}
+
+}  // namespace dxgov

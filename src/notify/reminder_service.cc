@@ -12,18 +12,6 @@ namespace {
 
 const Actor kSystem{"system:reminders", ""};
 
-template <typename T, typename Fetch>
-Result<std::vector<T>> All(Fetch fetch) {
-  std::vector<T> out;
-  for (int64_t offset = 0;;) {
-    DX_ASSIGN_OR_RETURN(Page<T> page, fetch(kMaxLimit, offset));
-    for (auto& x : page.items) out.push_back(std::move(x));
-    offset += static_cast<int64_t>(page.items.size());
-    if (page.items.empty() || offset >= page.total) break;
-  }
-  return out;
-}
-
 std::string UnitNameOf(const UnitRegistry& reg, const std::string& id, Date day) {
   const Unit* u = reg.Find(id);
   return u ? VersionOrLatest(*u, day).name : id;
@@ -103,13 +91,8 @@ Result<ReminderRun> ReminderService::PlanDay(Date day) {
   q.published_only = true;
   q.as_of = day;
   q.due_to = AddDays(day, horizon);
-  q.limit = kMaxLimit;
-  DX_ASSIGN_OR_RETURN(std::vector<Task> tasks, All<Task>([&](int limit, int64_t offset) {
-                        TaskQuery page = q;
-                        page.limit = limit;
-                        page.offset = offset;
-                        return store_.ListTasks(page);
-                      }));
+  DX_ASSIGN_OR_RETURN(std::vector<Task> tasks,
+                      Drain<Task>(q, [&](const TaskQuery& page) { return store_.ListTasks(page); }));
   for (const auto& t : tasks) {
     if (!t.deadline) continue;
     const std::optional<Date> due = GoverningDue(*t.deadline, day);
@@ -128,7 +111,7 @@ Result<ReminderRun> ReminderService::PlanDay(Date day) {
     }
   }
 
-  DX_ASSIGN_OR_RETURN(std::vector<ReportCycle> cycles, All<ReportCycle>([&](int limit, int64_t offset) {
+  DX_ASSIGN_OR_RETURN(std::vector<ReportCycle> cycles, AllPages<ReportCycle>([&](int limit, int64_t offset) {
                         return store_.ListCycles(CycleState::kOpen, limit, offset);
                       }));
   for (const auto& c : cycles) {
@@ -142,7 +125,7 @@ Result<ReminderRun> ReminderService::PlanDay(Date day) {
 
   // Who is reminded of what, leaving out what each was reminded of before.
   DX_ASSIGN_OR_RETURN(std::vector<User> users,
-                      All<User>([&](int limit, int64_t offset) { return store_.ListUsers(limit, offset); }));
+                      AllPages<User>([&](int limit, int64_t offset) { return store_.ListUsers(limit, offset); }));
   ReminderRun run;
   for (const auto& u : users) {
     Notification n;
