@@ -96,12 +96,11 @@ HttpResponse Handler::ListKeyTasks() {
     auto [it, fresh] = visible.try_emplace(k.plan_id, false);
     if (fresh) it->second = MaySee(PlanSubjectOf(k.plan_id));
     if (!it->second || (!unit.empty() && k.unit_id != unit)) continue;
-    json::object v = KeyTaskView(k, as_of);
-    const bool slips = v["standing"].as_object()["slipping"].as_bool();
+    const bool slips = JudgeRoadmap(k, as_of).slipped > 0;
     if (slipping_only && !slips) continue;
     with_roadmap += k.roadmap.empty() ? 0 : 1;
     slipping += slips ? 1 : 0;
-    items.push_back(std::move(v));
+    items.push_back(KeyTaskView(k, as_of));
   }
   const auto total = static_cast<int64_t>(items.size());
   return JsonResponse(200, json::object{{"as_of", FormatIso(as_of)},

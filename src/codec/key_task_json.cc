@@ -47,7 +47,7 @@ MonthlyResult ReadResult(Reader& r, std::vector<FieldError>& errs, bool whole) {
     m.reported_by = r.Str("reported_by", false, 200).value_or("");
     m.reported_at = r.Str("reported_at", false, 40).value_or("");
   } else {
-    for (const char* ro : {"month", "reported_by", "reported_at", "achieved_label"}) r.Ignore(ro);
+    for (const char* ro : {"month", "reported_by", "reported_at"}) r.Ignore(ro);  // the server's
   }
   r.Ignore("achieved_label");
   return m;

@@ -97,6 +97,17 @@ Status ValidateSession(const CommitteeSession& s) {
   return Error(ErrorCode::kInvalidArgument, "Phiên họp không hợp lệ", "invalid session", std::move(errs));
 }
 
+CommitteeSession PlannedSession(const std::string& committee, int year, int month, SessionKind kind) {
+  CommitteeSession s;
+  s.committee_id = committee;
+  s.year = year;
+  s.month = month;
+  s.kind = kind;
+  s.title = std::string(SessionKindLabelVi(kind)).append(" tháng ").append(std::to_string(month)).append("/").append(
+      std::to_string(year));
+  return s;
+}
+
 std::vector<ScheduledSession> ParseSessionSchedule(std::string_view phrase) {
   // Folded: "thang 3, thang 7 (so ket 6 thang), thang 9, thang 11 (tong ket nam)". A month
   // is "thang N" or "tN"; what follows it up to the next month says what kind it is.

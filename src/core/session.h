@@ -79,6 +79,10 @@ struct ScheduledSession {
   bool operator==(const ScheduledSession&) const = default;
 };
 
+// The session a schedule plans for `month` of `year`, by `committee`, titled by its kind
+// ("Phiên họp sơ kết 6 tháng tháng 7/2022"); planned, with no date yet.
+CommitteeSession PlannedSession(const std::string& committee, int year, int month, SessionKind kind);
+
 // Reads a schedule phrase: "Tháng 3, Tháng 7 (sơ kết 6 tháng), Tháng 9, Tháng 11 (Tổng kết
 // năm)" -> 3 regular, 7 six-month review, 9 regular, 11 annual review. "Tháng" may be
 // lower-case or abbreviated ("T3"); "quý" and other words are ignored. Empty when the phrase

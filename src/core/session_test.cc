@@ -46,6 +46,14 @@ TEST(SessionTest, ADateStaysInTheSessionsMonthAndAHeldSessionHasOne) {
   EXPECT_TRUE(ValidateSession(s).ok());
 }
 
+TEST(SessionTest, APlannedSessionIsTitledByItsKindAndMonth) {
+  const CommitteeSession s = PlannedSession("ubqg-cds", 2022, 7, SessionKind::kSixMonthReview);
+  EXPECT_EQ(s.title, "Phiên họp sơ kết 6 tháng tháng 7/2022");
+  EXPECT_EQ(s.state, CommitteeSessionState::kPlanned);
+  EXPECT_FALSE(s.date.has_value());
+  EXPECT_TRUE(ValidateSession(s).ok());
+}
+
 TEST(SessionScheduleTest, ReadsThe2022PlansScheduleWithItsReviews) {
   const auto got = ParseSessionSchedule(
       "Dự kiến thời gian các phiên họp: Tháng 3, Tháng 7 (sơ kết 6 tháng), Tháng 9, Tháng 11 (Tổng kết năm);");

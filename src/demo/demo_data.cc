@@ -182,13 +182,10 @@ Result<PlanBundle> ParsePlanBundle(std::string_view json_text) {
   const int year = b.plan.period_from ? YearOf(*b.plan.period_from) : 0;
   for (const auto& v : *Arr(r, "sessions")) {
     const json::object& o = v.as_object();
-    CommitteeSession s;
-    s.committee_id = issuer;
-    s.year = year;
     auto month = o.find("month");
-    s.month = month != o.end() && month->value().is_int64() ? static_cast<int>(month->value().get_int64()) : 0;
-    s.kind = ParseSessionKind(Str(o, "kind")).value_or(SessionKind::kRegular);
-    s.title = std::string(SessionKindLabelVi(s.kind)) + " tháng " + std::to_string(s.month) + "/" + std::to_string(year);
+    CommitteeSession s = PlannedSession(
+        issuer, year, month != o.end() && month->value().is_int64() ? static_cast<int>(month->value().get_int64()) : 0,
+        ParseSessionKind(Str(o, "kind")).value_or(SessionKind::kRegular));
     s.source = Lines(o, file);
     b.sessions.push_back(std::move(s));
   }

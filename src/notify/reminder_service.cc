@@ -128,17 +128,19 @@ Result<ReminderRun> ReminderService::PlanDay(Date day) {
                       AllPages<User>([&](int limit, int64_t offset) { return store_.ListUsers(limit, offset); }));
   ReminderRun run;
   for (const auto& u : users) {
+    const auto concerns = [&](const ReminderItem& item) { return RemindsUser(u, item.unit_id, item.stage); };
+    if (std::none_of(items.begin(), items.end(), concerns)) continue;
+    DX_ASSIGN_OR_RETURN(bool has_today, store_.HasNotification(u.id, day));
+    if (has_today) continue;  // one digest a day: the rest waits for tomorrow's
     Notification n;
     n.user_id = u.id;
     n.day = day;
     for (const auto& item : items) {
-      if (!RemindsUser(u, item.unit_id, item.stage)) continue;
+      if (!concerns(item)) continue;
       DX_ASSIGN_OR_RETURN(bool given, store_.IsReminded(item.key, u.id));
       if (!given) n.items.push_back(item);
     }
     if (n.items.empty()) continue;
-    DX_ASSIGN_OR_RETURN(bool has_today, store_.HasNotification(u.id, day));
-    if (has_today) continue;  // one digest a day: the rest waits for tomorrow's
     Compose(n, u, *reg, options_.app_url);
     if (mailer_ && !u.email.empty()) {
       n.email = u.email;

@@ -259,13 +259,7 @@ Result<PlanRecords> RecordsFromProposal(const Proposal& proposal, const UnitRegi
   for (size_t i = 0; i < p.sessions.size(); ++i) {
     const ProposedSession& ps = p.sessions[i];
     const std::string path = "/proposal/sessions/" + std::to_string(i);
-    CommitteeSession s;
-    s.committee_id = p.source.issuer.unit_id;
-    s.year = p.source.plan_year;
-    s.month = ps.month;
-    s.kind = ps.kind;
-    s.title = std::string(SessionKindLabelVi(ps.kind)) + " tháng " + std::to_string(ps.month) + "/" +
-              std::to_string(s.year);
+    CommitteeSession s = PlannedSession(p.source.issuer.unit_id, p.source.plan_year, ps.month, ps.kind);
     s.source = SourceOf(p.source.file, ps.lines);
     if (s.year == 0) problems.Add(path + "/year", "the plan's year is unknown");
     Status ok = ValidateSession(s);
