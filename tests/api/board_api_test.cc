@@ -2,9 +2,11 @@
 // demo data): the 2022 plan's tasks counted by section, lead kind and lead; a province's
 // overdue and due-soon tasks as lead (its own part of a group task) and as coordinator.
 #include <boost/json.hpp>
+
+#include <algorithm>
 #include <gtest/gtest.h>
 
-#include "api/demo_server.h"
+#include "api/demo_api_suite.h"
 #include "support/api_json.h"
 #include "support/http_client.h"
 
@@ -14,29 +16,15 @@ namespace {
 namespace json = boost::json;
 using testing::HttpResult;
 using testing::Json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
-class BoardApiTest : public ::testing::Test {
+class BoardApiTest : public testing::DemoApiSuite<BoardApiTest> {
+ public:  // what DemoApiSuite reads
+  static constexpr const char* kName = "dxgov-board";
+  static void SetUpUsers() {
+    hanoi_ = User("hanoi", "tp-ha-noi", Role::kUnitEditor);
+  }
+
  protected:
-  static void SetUpTestSuite() {
-    server_ = new testing::DemoServer("dxgov-board");
-    Status started = server_->Start();
-    ASSERT_TRUE(started.ok()) << started.error().message_en();
-    admin_ = server_->AddSignedInUser("admin", "", Role::kAdmin);
-    ASSERT_FALSE(admin_.empty());
-    hanoi_ = server_->AddSignedInUser("hanoi", "tp-ha-noi", Role::kUnitEditor);
-    ASSERT_FALSE(hanoi_.empty());
-    plan_2022_ = server_->PlanId(admin_, "27-qd-ubqgcds-2022");
-    ASSERT_GT(plan_2022_, 0);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static HttpResult As(const Headers& who, const std::string& method, const std::string& target,
-                       const std::string& body = "", const std::string& if_match = "") {
-    return server_->Call(who, method, target, body, if_match);
-  }
   static json::value Board(const std::string& target) {
     HttpResult r = As(admin_, "GET", target);
     EXPECT_EQ(r.status, 200) << target << ": " << r.body;
@@ -47,10 +35,7 @@ class BoardApiTest : public ::testing::Test {
     for (const auto& t : list.as_array()) out.emplace_back(t.at("number").as_string());
     return out;
   }
-
-  static inline testing::DemoServer* server_ = nullptr;
-  static inline Headers admin_, hanoi_;
-  static inline int64_t plan_2022_ = 0;
+  static inline Headers hanoi_;
 };
 
 TEST_F(BoardApiTest, NationalCountsBySectionLeadKindAndLead) {
@@ -84,11 +69,10 @@ TEST_F(BoardApiTest, NationalCountsBySectionLeadKindAndLead) {
   ASSERT_GT(leads.size(), 30u);
   for (size_t i = 1; i < leads.size(); ++i)
     EXPECT_GE(leads[i - 1].at("summary").at("overdue").as_int64(), leads[i].at("summary").at("overdue").as_int64());
-  for (const auto& l : leads) {
-    if (l.at("unit") == "bo-tttt") {
-      EXPECT_EQ(l.at("name"), "Bộ Thông tin và Truyền thông");
-    }
-  }
+  const auto tttt = std::find_if(leads.begin(), leads.end(), [](const json::value& l) { return l.at("unit") == "bo-tttt"; });
+  ASSERT_NE(tttt, leads.end());
+  EXPECT_EQ(tttt->at("name"), "Bộ Thông tin và Truyền thông");
+  EXPECT_EQ(tttt->at("summary").at("total"), 11);  // its 11 tasks in the 2022 plan
 
   // Before any deadline has passed nothing is overdue.
   EXPECT_EQ(Board("/api/board/tasks?plan=" + plan + "&as_of=2022-01-05").at("all").at("overdue"), 0);

@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include "api/demo_server.h"
+#include "api/demo_api_suite.h"
 #include "support/api_json.h"
 #include "support/http_client.h"
 
@@ -15,35 +15,17 @@ namespace {
 namespace json = boost::json;
 using testing::HttpResult;
 using testing::Json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
-class KeyTaskApiTest : public ::testing::Test {
+class KeyTaskApiTest : public testing::DemoApiSuite<KeyTaskApiTest> {
+ public:  // what DemoApiSuite reads
+  static constexpr const char* kName = "dxgov-key-tasks";
+  static void SetUpUsers() {
+    bca_ = User("bca", "bo-cong-an", Role::kUnitEditor);
+    byt_ = User("byt", "bo-y-te", Role::kUnitEditor);
+  }
+
  protected:
-  static void SetUpTestSuite() {
-    server_ = new testing::DemoServer("dxgov-key-tasks");
-    Status started = server_->Start();
-    ASSERT_TRUE(started.ok()) << started.error().message_en();
-    admin_ = server_->AddSignedInUser("admin", "", Role::kAdmin);
-    ASSERT_FALSE(admin_.empty());
-    bca_ = server_->AddSignedInUser("bca", "bo-cong-an", Role::kUnitEditor);
-    ASSERT_FALSE(bca_.empty());
-    byt_ = server_->AddSignedInUser("byt", "bo-y-te", Role::kUnitEditor);
-    ASSERT_FALSE(byt_.empty());
-    plan_2022_ = server_->PlanId(admin_, "27-qd-ubqgcds-2022");
-    ASSERT_GT(plan_2022_, 0);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static HttpResult As(const Headers& who, const std::string& method, const std::string& target,
-                       const std::string& body = "", const std::string& if_match = "") {
-    return server_->Call(who, method, target, body, if_match);
-  }
-
-  static inline testing::DemoServer* server_ = nullptr;
-  static inline Headers admin_, bca_, byt_;
-  static inline int64_t plan_2022_ = 0;
+  static inline Headers bca_, byt_;
 };
 
 TEST_F(KeyTaskApiTest, TheDemoDataHoldsEveryMembersKeyTaskOf2022) {

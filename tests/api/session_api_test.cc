@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
-#include "api/demo_server.h"
+#include "api/demo_api_suite.h"
 #include "support/api_json.h"
 #include "support/http_client.h"
 
@@ -15,29 +15,15 @@ namespace {
 namespace json = boost::json;
 using testing::HttpResult;
 using testing::Json;
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
-class SessionApiTest : public ::testing::Test {
+class SessionApiTest : public testing::DemoApiSuite<SessionApiTest> {
+ public:  // what DemoApiSuite reads
+  static constexpr const char* kName = "dxgov-sessions";
+  static void SetUpUsers() {
+    hanoi_ = User("hanoi", "tp-ha-noi", Role::kUnitEditor);
+  }
+
  protected:
-  static void SetUpTestSuite() {
-    server_ = new testing::DemoServer("dxgov-sessions");
-    Status started = server_->Start();
-    ASSERT_TRUE(started.ok()) << started.error().message_en();
-    admin_ = server_->AddSignedInUser("admin", "", Role::kAdmin);
-    ASSERT_FALSE(admin_.empty());
-    hanoi_ = server_->AddSignedInUser("hanoi", "tp-ha-noi", Role::kUnitEditor);
-    ASSERT_FALSE(hanoi_.empty());
-    plan_2022_ = server_->PlanId(admin_, "27-qd-ubqgcds-2022");
-    ASSERT_GT(plan_2022_, 0);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  static HttpResult As(const Headers& who, const std::string& method, const std::string& target,
-                       const std::string& body = "", const std::string& if_match = "") {
-    return server_->Call(who, method, target, body, if_match);
-  }
   // The 2022 session planned for `month`.
   static json::value Planned(int month) {
     const json::value year = Json(As({}, "GET", "/api/committee-sessions?year=2022"));
@@ -45,10 +31,7 @@ class SessionApiTest : public ::testing::Test {
       if (s.at("month") == month) return s;
     return nullptr;
   }
-
-  static inline testing::DemoServer* server_ = nullptr;
-  static inline Headers admin_, hanoi_;
-  static inline int64_t plan_2022_ = 0;
+  static inline Headers hanoi_;
 };
 
 TEST_F(SessionApiTest, ThePlansScheduleAndTheFirstSessionAreData) {
