@@ -1,12 +1,14 @@
 #include "export/task_table.h"
 
-#include <xlsxwriter.h>
-
-#include <map>
+#include "export/internal/delimited.h"
+#include "export/internal/xlsx_book.h"
 
 namespace dxgov::exporting {
 
 namespace {
+
+using internal::CsvField;
+using internal::JsonString;
 
 std::string NameOf(const UnitRegistry& reg, const std::string& id, Date as_of) {
   const Unit* u = reg.Find(id);
@@ -33,20 +35,10 @@ std::string Cell(const TaskRow& r, size_t col) {
 
 // --------------------------------------------------------------------------- CSV
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 class CsvWriter final : public TaskTableWriter {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {
-    out_ << "\xEF\xBB\xBF";
+    out_ << internal::kUtf8Bom;
     const auto& cols = TaskColumns();
     for (size_t i = 0; i < cols.size(); ++i) out_ << (i ? "," : "") << CsvField(cols[i].heading_vi);
     out_ << "\r\n";
@@ -66,28 +58,6 @@ class CsvWriter final : public TaskTableWriter {
 };
 
 // --------------------------------------------------------------------------- JSON
-
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 class JsonWriter final : public TaskTableWriter {
  public:
@@ -121,110 +91,32 @@ class JsonWriter final : public TaskTableWriter {
 
 // --------------------------------------------------------------------------- XLSX
 
-// Fill colours by status, as a reader scanning the sheet expects: grey not started, blue in
-// progress, green done, amber paused, dark grey cancelled; red for overdue.
-uint32_t StatusColour(TaskStatus s) {
-  switch (s) {
-    case TaskStatus::kNotStarted: return 0xF2F2F2;
-    case TaskStatus::kInProgress: return 0xDDEBF7;
-    case TaskStatus::kDone: return 0xE2EFDA;
-    case TaskStatus::kPaused: return 0xFFF2CC;
-    case TaskStatus::kCancelled: return 0xD9D9D9;
-  }
-  return 0xFFFFFF;
-}
-
-lxw_datetime ToLxw(Date d) {
-  lxw_datetime x{};
-  x.year = YearOf(d);
-  x.month = static_cast<int>(static_cast<unsigned>(d.month()));
-  x.day = static_cast<int>(static_cast<unsigned>(d.day()));
-  return x;
-}
-
 class XlsxWriter final : public TaskTableWriter {
  public:
-  XlsxWriter(lxw_workbook* wb, lxw_worksheet* ws) : wb_(wb), ws_(ws) {
-    header_ = workbook_add_format(wb_);
-    format_set_bold(header_);
-    format_set_bg_color(header_, 0x1F4E79);
-    format_set_font_color(header_, LXW_COLOR_WHITE);
-    format_set_text_wrap(header_);
-    format_set_align(header_, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_border(header_, LXW_BORDER_THIN);
-    text_ = workbook_add_format(wb_);
-    format_set_text_wrap(text_);
-    format_set_align(text_, LXW_ALIGN_VERTICAL_TOP);
-    date_ = workbook_add_format(wb_);
-    format_set_num_format(date_, "dd/mm/yyyy");
-    format_set_align(date_, LXW_ALIGN_VERTICAL_TOP);
-    number_ = workbook_add_format(wb_);
-    format_set_align(number_, LXW_ALIGN_VERTICAL_TOP);
-    overdue_ = workbook_add_format(wb_);
-    format_set_bg_color(overdue_, 0xF8CBAD);
-    format_set_font_color(overdue_, 0x9C0006);
-    for (TaskStatus s : {TaskStatus::kNotStarted, TaskStatus::kInProgress, TaskStatus::kDone, TaskStatus::kPaused,
-                         TaskStatus::kCancelled}) {
-      lxw_format* f = workbook_add_format(wb_);
-      format_set_bg_color(f, StatusColour(s));
-      format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-      status_[s] = f;
-    }
-    const auto& cols = TaskColumns();
-    for (size_t i = 0; i < cols.size(); ++i) {
-      worksheet_set_column(ws_, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), cols[i].width, nullptr);
-      worksheet_write_string(ws_, 0, static_cast<lxw_col_t>(i), cols[i].heading_vi, header_);
-    }
-    worksheet_set_row(ws_, 0, 32, nullptr);
-    worksheet_freeze_panes(ws_, 1, 0);
-  }
-  ~XlsxWriter() override {
-    if (wb_) workbook_close(wb_);  // abandoned: free it, the caller removes the file
-  }
+  XlsxWriter(std::unique_ptr<internal::XlsxBook> book, internal::XlsxSheet* sheet)
+      : book_(std::move(book)), sheet_(sheet) {}
 
   Status Add(const TaskRow& r) override {
-    const lxw_row_t row = ++rows_;
+    sheet_->NextRow();
     for (size_t i = 0; i < TaskColumns().size(); ++i) {
-      const auto col = static_cast<lxw_col_t>(i);
-      lxw_error e = LXW_NO_ERROR;
-      if (i == 7 || i == 11) {
-        const std::optional<Date>& d = i == 7 ? r.due : r.completed_on;
-        if (d) {
-          lxw_datetime x = ToLxw(*d);
-          e = worksheet_write_datetime(ws_, row, col, &x, date_);
-        }
-      } else if (i == 8) {
-        e = worksheet_write_string(ws_, row, col, TaskStatusLabelVi(r.status), status_[r.status]);
-      } else if (i == 9) {
-        e = worksheet_write_number(ws_, row, col, r.progress_percent, number_);
-      } else if (i == 10) {
-        if (r.timeliness)
-          e = worksheet_write_string(ws_, row, col, TimelinessLabelVi(*r.timeliness),
-                                     *r.timeliness == Timeliness::kOverdue ? overdue_ : text_);
-      } else {
-        const std::string v = Cell(r, i);
-        if (!v.empty()) e = worksheet_write_string(ws_, row, col, v.c_str(), text_);
-      }
-      if (e != LXW_NO_ERROR) return Internal(std::string("xlsx: ") + lxw_strerror(e));
+      const int col = static_cast<int>(i);
+      Status s = OkStatus();
+      if (i == 7) s = sheet_->DateCell(col, r.due);
+      else if (i == 11) s = sheet_->DateCell(col, r.completed_on);
+      else if (i == 8) s = sheet_->StatusCell(col, r.status);
+      else if (i == 9) s = sheet_->Number(col, r.progress_percent);
+      else if (i == 10) s = sheet_->TimelinessCell(col, r.timeliness);
+      else s = sheet_->Text(col, Cell(r, i));
+      if (!s.ok()) return s;
     }
     return OkStatus();
   }
 
-  Status Finish() override {
-    const auto last_col = static_cast<lxw_col_t>(TaskColumns().size() - 1);
-    worksheet_autofilter(ws_, 0, 0, rows_, last_col);
-    const lxw_error e = workbook_close(wb_);
-    wb_ = nullptr;
-    if (e != LXW_NO_ERROR) return Internal(std::string("xlsx: ") + lxw_strerror(e));
-    return OkStatus();
-  }
+  Status Finish() override { return book_->Finish(); }
 
  private:
-  lxw_workbook* wb_;
-  lxw_worksheet* ws_;
-  lxw_format *header_, *text_, *date_, *number_, *overdue_;
-  std::map<TaskStatus, lxw_format*> status_;
-  lxw_row_t rows_ = 0;
+  std::unique_ptr<internal::XlsxBook> book_;
+  internal::XlsxSheet* sheet_;
 };
 
 }  // namespace
@@ -263,28 +155,11 @@ std::unique_ptr<TaskTableWriter> JsonTaskWriter(std::ostream& out) { return std:
 
 Result<std::unique_ptr<TaskTableWriter>> XlsxTaskWriter(const std::string& path, const std::string& sheet_title,
                                                         const std::string& tmpdir) {
-  lxw_workbook_options options{};
-  options.constant_memory = LXW_TRUE;
-  std::string tmp = tmpdir;
-  options.tmpdir = tmp.empty() ? nullptr : tmp.data();
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) return Internal("xlsx: cannot create " + path);
-  // Sheet names hold at most 31 characters and none of []:*?/\ .
-  std::string name;
-  size_t chars = 0;
-  for (char c : sheet_title) {
-    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) continue;
-    const bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (starts_char && chars == 31) break;
-    chars += starts_char ? 1 : 0;
-    name += c;
-  }
-  lxw_worksheet* ws = workbook_add_worksheet(wb, name.empty() ? nullptr : name.c_str());
-  if (!ws) {
-    workbook_close(wb);
-    return Internal("xlsx: cannot add the sheet");
-  }
-  return std::unique_ptr<TaskTableWriter>(std::make_unique<XlsxWriter>(wb, ws));
+  DX_ASSIGN_OR_RETURN(std::unique_ptr<internal::XlsxBook> book, internal::XlsxBook::Create(path, tmpdir));
+  std::vector<internal::SheetColumn> columns;
+  for (const auto& c : TaskColumns()) columns.push_back({c.heading_vi, c.width});
+  DX_ASSIGN_OR_RETURN(internal::XlsxSheet * sheet, book->AddSheet(sheet_title, columns));
+  return std::unique_ptr<TaskTableWriter>(std::make_unique<XlsxWriter>(std::move(book), sheet));
 }
 
 }  // namespace dxgov::exporting

@@ -146,6 +146,12 @@ std::string ToLower(std::string_view s) {
   return ToUtf8(u);
 }
 
+std::string ToUpper(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toUpper(icu::Locale::getRoot());
+  return ToUtf8(u);
+}
+
 std::string CollapseWhitespace(std::string_view s) {
   // Walks the UTF-8 bytes directly: the text is copied, not converted to UTF-16 and back.
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());

@@ -34,6 +34,10 @@ bool HasLowercase(std::string_view s);
 // Unicode lower case, diacritics kept: "Bộ Tài Nguyên" -> "bộ tài nguyên".
 std::string ToLower(std::string_view s);
 
+// Unicode upper case, diacritics kept: "Ủy ban Quốc gia" -> "ỦY BAN QUỐC GIA" (the issuing
+// body's line of an official letterhead).
+std::string ToUpper(std::string_view s);
+
 // Collapses runs of Unicode whitespace into single spaces and trims both ends.
 std::string CollapseWhitespace(std::string_view s);
 

@@ -79,6 +79,11 @@ TEST(Nfd, DecomposesAndNfcRecomposes) {
   EXPECT_EQ(Nfc(nfd), "Bộ Tài chính");
 }
 
+TEST(CaseTest, UpperAndLowerKeepDiacritics) {
+  EXPECT_EQ(ToUpper("Ủy ban Quốc gia về chuyển đổi số"), "ỦY BAN QUỐC GIA VỀ CHUYỂN ĐỔI SỐ");
+  EXPECT_EQ(ToLower("BỘ KHOA HỌC VÀ CÔNG NGHỆ"), "bộ khoa học và công nghệ");
+}
+
 TEST(HasLowercase, CapitalHeadingsHaveNone) {
   EXPECT_FALSE(HasLowercase("CHUYỂN ĐỔI SỐ CẤP TỈNH"));
   EXPECT_FALSE(HasLowercase("2.1. (BTTTT)"));
