@@ -25,23 +25,6 @@ namespace dxgov::api {
 
 namespace {
 
-// RFC 5987/6266: an ASCII fallback name and the UTF-8 name percent-encoded.
-std::string ContentDisposition(const std::string& name) {
-  std::string ascii, encoded;
-  for (unsigned char c : name) {
-    ascii += (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      static const char* kHex = "0123456789ABCDEF";
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 }  // namespace
 
 std::optional<HttpResponse> Handler::AuthorizeEvidence(EvidenceOwner owner, int64_t owner_id, bool adding) {

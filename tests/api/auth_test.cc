@@ -389,6 +389,8 @@ class Fixtures {
       return Probe{p, R"({"kind":"plan","key":"kh-moi-)" + n + R"(","title":"Kế hoạch mới","decision":{"issuer":")" + unit + R"("}})"};
     if (m == "GET" && p == "/api/plans/{id}") return Probe{"/api/plans/" + plan};
     if (m == "GET" && p == "/api/plans/{id}/registrations") return Probe{"/api/plans/" + plan + "/registrations"};
+    for (const char* ext : {"xlsx", "csv", "json"})
+      if (m == "GET" && p == std::string("/api/plans/{id}/tasks.") + ext) return Probe{"/api/plans/" + plan + "/tasks." + ext};
     if (m == "PATCH" && p == "/api/plans/{id}")
       return Probe{"/api/plans/" + plan, R"({"title":"Kế hoạch sửa )" + n + R"("})", "/api/plans/" + plan};
     const std::string objective = "/api/objectives/" + std::to_string(objectives_[rel]);
@@ -489,6 +491,8 @@ class Fixtures {
     if (m == "GET" && p == "/api/cycles/{id}") return Probe{cycle};
     if (m == "PATCH" && p == "/api/cycles/{id}") return Probe{cycle, R"({"title":"Báo cáo quý III/2026 )" + n + R"("})", cycle};
     if (m == "GET" && p == "/api/cycles/{id}/submissions") return Probe{cycle + "/submissions"};
+    for (const char* ext : {"xlsx", "csv", "docx"})
+      if (m == "GET" && p == std::string("/api/cycles/{id}/report.") + ext) return Probe{cycle + "/report." + ext};
     if (m == "GET" && p == "/api/cycles/{id}/submissions/{key}") return Probe{sub};
     if (m == "PUT" && p == "/api/cycles/{id}/submissions/{key}")
       return Probe{sub, R"({"sections":{"results":"Lần )" + n + R"("}})", sub};

@@ -28,6 +28,10 @@
 #include "core/query.h"
 #include "store/store.h"
 
+namespace dxgov::exporting {
+struct CycleReport;
+}
+
 namespace dxgov::api {
 
 class EventHub;
@@ -386,6 +390,19 @@ class Handler {
   std::optional<HttpResponse> PrepareSubmission(SubmissionAction action, SubmissionChange& change);
   // Review: moves a submitted submission to accepted or returned.
   HttpResponse Review(SubmissionAction action);
+
+  // ------------------------------------------------------------ exports (export_routes.cc)
+
+  // GET /api/plans/{id}/tasks.xlsx|csv|json?as_of=&due_soon_days=: the plan's task table,
+  // to whoever may read the plan.
+  HttpResponse ExportPlanTasks();
+  // GET /api/cycles/{id}/report.xlsx|docx|csv?as_of= (csv: &table=respondents|tasks|indicators|
+  // sections; docx: &issuer=&number=&place=&date=&signer_title=&signer_name=&recipients=):
+  // the consolidated report.
+  HttpResponse ExportCycleReport();
+  // Every respondent's standing on `as_of` and the content of the sent reports the caller
+  // may open; the others are counted as withheld.
+  Result<exporting::CycleReport> ConsolidatedReport(const ReportCycle& c, Date as_of);
 
   // ------------------------------------------------------------ evidence (evidence_routes.cc)
 

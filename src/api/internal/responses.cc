@@ -1,5 +1,7 @@
 #include "api/internal/responses.h"
 
+#include <cctype>
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -69,6 +71,30 @@ HttpResponse Unprocessable(const Error& e) { return FromError(e, e.code() == Err
 json::object WholeList(json::array items) {
   const auto n = static_cast<int64_t>(items.size());
   return json::object{{"items", std::move(items)}, {"total", n}, {"limit", n}, {"offset", 0}};
+}
+
+std::string ContentDisposition(const std::string& name) {
+  std::string ascii, encoded;
+  for (unsigned char c : name) {
+    ascii += (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      static const char* kHex = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+HttpResponse Attachment(std::string content_type, const std::string& file_name, std::string body) {
+  HttpResponse r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  r.headers.emplace_back("Content-Disposition", ContentDisposition(file_name));
+  return r;
 }
 
 }  // namespace dxgov::api

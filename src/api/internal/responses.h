@@ -29,6 +29,13 @@ HttpResponse FromError(const Error& e, int status = 0);
 // Body validation failures are well-formed requests that break a rule: 422.
 HttpResponse Unprocessable(const Error& e);
 
+// The Content-Disposition of a download (RFC 6266): an ASCII fallback name and the UTF-8
+// name percent-encoded (RFC 5987).
+std::string ContentDisposition(const std::string& file_name);
+
+// A file to download: `body` as `content_type`, named `file_name`.
+HttpResponse Attachment(std::string content_type, const std::string& file_name, std::string body);
+
 // A list small enough to answer whole, in the page shape every list has.
 boost::json::object WholeList(boost::json::array items);
 
