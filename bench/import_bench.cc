@@ -10,9 +10,6 @@
 // first run and its peak. The importer's child builds the unit registry first, as the
 // server holds it in memory; that one-off cost is reported on its own line. A document of
 // two tasks shows the fixed cost of a document (the agency resolver for its date).
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/support/child_measure.h"
 #include "demo/demo_data.h"
 #include "importer/plan/plan_reader.h"
 #include "text/vn_text.h"
@@ -31,66 +29,14 @@
 namespace {
 
 using namespace dxgov;
-using Clock = std::chrono::steady_clock;
+using bench::InChild;
+using bench::Measure;
 
 std::string ReadFile(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// kB from /proc/self/status ("VmRSS", "VmHWM").
-long StatusKb(const char* field) {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  const std::string key = std::string(field) + ":";
-  while (std::getline(in, line))
-    if (line.rfind(key, 0) == 0) return std::strtol(line.c_str() + key.size(), nullptr, 10);
-  return -1;
-}
-
-struct Measure {
-  double median_ms = 0;
-  double min_ms = 0;
-  long rss_before_kb = 0;
-  long peak_kb = 0;
-  long items = 0;  // what the pass produced (lines, tasks), so it cannot be optimised away
-  bool ok = false;
-};
-
-// Runs `setup` then `work` `repeat` times in a child; `work` returns its item count, or -1
-// on failure.
-Measure InChild(const std::function<void()>& setup, const std::function<long()>& work, int repeat) {
-  int fd[2];
-  if (pipe(fd) != 0) return {};
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fd[0]);
-    setup();
-    Measure m;
-    m.rss_before_kb = StatusKb("VmRSS");
-    std::vector<double> ms;
-    for (int i = 0; i < repeat; ++i) {
-      const auto t0 = Clock::now();
-      m.items = work();
-      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    m.median_ms = ms[ms.size() / 2];
-    m.min_ms = ms.front();
-    m.peak_kb = StatusKb("VmHWM");
-    m.ok = m.items >= 0;
-    if (write(fd[1], &m, sizeof m) != static_cast<ssize_t>(sizeof m)) _exit(2);
-    _exit(0);
-  }
-  close(fd[1]);
-  Measure m;
-  if (read(fd[0], &m, sizeof m) != static_cast<ssize_t>(sizeof m)) m.ok = false;
-  close(fd[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return m;
 }
 
 long ReferencePass(const std::string& bytes) {
