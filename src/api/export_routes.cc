@@ -1,6 +1,6 @@
 // Routes for the files officials use (src/export): a plan's task table as .xlsx, CSV or JSON,
-// and a report cycle's consolidated report as .xlsx, CSV (one table) or .docx in the
-// administrative layout.
+// and a report cycle's consolidated report as .xlsx, CSV (one table), JSON (every table) or
+// .docx in the administrative layout.
 //
 // What a file holds is what the caller may read through the API: the plan must be visible
 // to it, and the consolidated report carries the content of only those reports the caller
@@ -16,6 +16,8 @@
 #include <map>
 #include <sstream>
 #include <tuple>
+
+#include <boost/json.hpp>
 
 #include "api/internal/handler.h"
 #include "api/internal/responses.h"
@@ -73,6 +75,58 @@ std::string FileName(const std::string& what, const std::string& title, const st
   if (slug.size() > 80) slug.resize(80);
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   return what + (slug.empty() ? "" : "-" + slug) + "." + ext;
+}
+
+json::value OptDateJson(const std::optional<Date>& d) { return d ? json::value(FormatIso(*d)) : json::value(nullptr); }
+
+// The consolidated report as open data: the same tables as the CSV files, keys in English,
+// dates ISO, states as keys with their Vietnamese labels beside them.
+json::object ReportJson(const exporting::CycleReport& r) {
+  json::array respondents, tasks, figures, sections;
+  for (const auto& p : r.respondents)
+    respondents.push_back(json::object{{"unit", p.unit_id},
+                                       {"name", p.name},
+                                       {"kind_label", p.kind_label},
+                                       {"state", ResponseStateName(p.response.state)},
+                                       {"state_label", ResponseStateLabelVi(p.response.state)},
+                                       {"overdue", p.response.overdue},
+                                       {"late", p.response.late},
+                                       {"round", p.round},
+                                       {"first_submitted_on", OptDateJson(p.first_submitted_on)},
+                                       {"return_reason", p.return_reason.empty() ? json::value(nullptr) : json::value(p.return_reason)}});
+  for (const auto& t : r.tasks)
+    tasks.push_back(json::object{{"unit", t.unit},
+                                 {"number", t.number},
+                                 {"title", t.title},
+                                 {"status", t.status ? json::value(TaskStatusName(*t.status)) : json::value(nullptr)},
+                                 {"percent", t.percent ? json::value(*t.percent) : json::value(nullptr)},
+                                 {"completed_on", OptDateJson(t.completed_on)},
+                                 {"narrative", t.narrative}});
+  for (const auto& f : r.figures)
+    figures.push_back(json::object{{"unit", f.unit},
+                                   {"indicator", f.code},
+                                   {"name", f.name},
+                                   {"period_label", f.period_label},
+                                   {"value", f.value ? json::value(*f.value) : json::value(nullptr)},
+                                   {"unit_of_measure", f.unit_of_measure},
+                                   {"estimated", f.estimated},
+                                   {"note", f.note}});
+  for (const auto& s : r.sections) {
+    json::array texts;
+    for (const auto& t : s.texts) texts.push_back(json::object{{"unit", t.unit}, {"text", t.text}});
+    sections.push_back(json::object{{"key", s.section.key}, {"title", s.section.title}, {"texts", std::move(texts)}});
+  }
+  return json::object{{"cycle", json::object{{"id", r.cycle.id},
+                                             {"title", r.cycle.title},
+                                             {"period", FormatPeriod(r.cycle.period)},
+                                             {"period_label", FormatPeriodVi(r.cycle.period)},
+                                             {"due", FormatIso(r.cycle.due)}}},
+                      {"as_of", FormatIso(r.as_of)},
+                      {"withheld", r.withheld},
+                      {"respondents", std::move(respondents)},
+                      {"tasks", std::move(tasks)},
+                      {"indicators", std::move(figures)},
+                      {"sections", std::move(sections)}};
 }
 
 }  // namespace
@@ -153,6 +207,7 @@ HttpResponse Handler::ExportCycleReport() {
   if (!report.ok()) return FromError(report.error());
 
   const std::string name = FileName("bao-cao-tong-hop", c.title, format);
+  if (format == "json") return Attachment(kJsonType, name, json::serialize(ReportJson(*report)) + "\n");
   if (format == "csv") {
     std::ostringstream out;
     const auto which = table.value_or(exporting::CycleTable::kRespondents);

@@ -438,6 +438,7 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/cycles/{id}/report.xlsx", A::kReadInternal, &H::ExportCycleReport},
       {"GET", "/api/cycles/{id}/report.csv", A::kReadInternal, &H::ExportCycleReport},
       {"GET", "/api/cycles/{id}/report.docx", A::kReadInternal, &H::ExportCycleReport},
+      {"GET", "/api/cycles/{id}/report.json", A::kReadInternal, &H::ExportCycleReport},
       {"GET", "/api/cycles/{id}/submissions", A::kReadInternal, &H::ListCycleResponses},
       {"GET", "/api/cycles/{id}/submissions/{key}", A::kReadReport, &H::GetSubmission},
       {"PUT", "/api/cycles/{id}/submissions/{key}", A::kSubmitReport, &H::SaveSubmission},

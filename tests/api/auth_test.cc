@@ -491,7 +491,7 @@ class Fixtures {
     if (m == "GET" && p == "/api/cycles/{id}") return Probe{cycle};
     if (m == "PATCH" && p == "/api/cycles/{id}") return Probe{cycle, R"({"title":"Báo cáo quý III/2026 )" + n + R"("})", cycle};
     if (m == "GET" && p == "/api/cycles/{id}/submissions") return Probe{cycle + "/submissions"};
-    for (const char* ext : {"xlsx", "csv", "docx"})
+    for (const char* ext : {"xlsx", "csv", "docx", "json"})
       if (m == "GET" && p == std::string("/api/cycles/{id}/report.") + ext) return Probe{cycle + "/report." + ext};
     if (m == "GET" && p == "/api/cycles/{id}/submissions/{key}") return Probe{sub};
     if (m == "PUT" && p == "/api/cycles/{id}/submissions/{key}")

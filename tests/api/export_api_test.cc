@@ -138,6 +138,23 @@ TEST_F(ExportApiTest, TheConsolidatedReportCarriesWhatWasSentAndWhatTheReaderMay
   EXPECT_NE(respondents.body.find("Thành phố Hà Nội,Thành phố trực thuộc Trung ương,Đã gửi đúng hạn,1,"), std::string::npos)
       << respondents.body;
   EXPECT_NE(respondents.body.find("Thành phố Hồ Chí Minh,Thành phố trực thuộc Trung ương,Đang soạn,0,"), std::string::npos);
+  // The same data as open data: every table in one JSON document.
+  HttpResult js = As(admin_, "GET", base + ".json?as_of=2026-12-07");
+  ASSERT_EQ(js.status, 200) << js.body;
+  const json::value doc = json::parse(js.body);
+  ASSERT_EQ(doc.at("respondents").as_array().size(), 2u);
+  EXPECT_EQ(doc.at("respondents").at(0).at("state"), "submitted_on_time");
+  EXPECT_EQ(doc.at("respondents").at(1).at("state"), "draft");
+  EXPECT_EQ(doc.at("tasks").at(0).at("status"), "in_progress");
+  EXPECT_EQ(doc.at("tasks").at(0).at("percent"), 45);
+  EXPECT_EQ(doc.at("sections").at(0).at("texts").at(0).at("text"), "Kết quả nổi bật quý IV của Hà Nội");
+  EXPECT_EQ(doc.at("withheld"), 0);
+  // Seen by Hồ Chí Minh City's editor, Hà Nội's report is counted, not shown.
+  const json::value seen_by_hcm = Json(As(hcm_, "GET", base + ".json"));
+  EXPECT_EQ(seen_by_hcm.at("withheld"), 1);
+  EXPECT_TRUE(seen_by_hcm.at("tasks").as_array().empty());
+  EXPECT_TRUE(seen_by_hcm.at("sections").at(0).at("texts").as_array().empty());
+
   HttpResult sections = As(admin_, "GET", base + ".csv?table=sections");
   ASSERT_EQ(sections.status, 200);
   EXPECT_NE(sections.body.find("Thành phố Hà Nội,Kết quả đạt được,Kết quả nổi bật quý IV của Hà Nội"), std::string::npos);

@@ -396,9 +396,9 @@ class Handler {
   // GET /api/plans/{id}/tasks.xlsx|csv|json?as_of=&due_soon_days=: the plan's task table,
   // to whoever may read the plan.
   HttpResponse ExportPlanTasks();
-  // GET /api/cycles/{id}/report.xlsx|docx|csv?as_of= (csv: &table=respondents|tasks|indicators|
-  // sections; docx: &issuer=&number=&place=&date=&signer_title=&signer_name=&recipients=):
-  // the consolidated report.
+  // GET /api/cycles/{id}/report.xlsx|docx|csv|json?as_of= (csv: &table=respondents|tasks|
+  // indicators|sections; docx: &issuer=&number=&place=&date=&signer_title=&signer_name=
+  // &recipients=): the consolidated report.
   HttpResponse ExportCycleReport();
   // Every respondent's standing on `as_of` and the content of the sent reports the caller
   // may open; the others are counted as withheld.
