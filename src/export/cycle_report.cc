@@ -302,9 +302,13 @@ Status WriteCycleReportDocx(const CycleReport& r, const Letterhead& head, const 
   for (const auto& line : head.recipients) recipients.Recipient(std::string("- ").append(line));
   if (head.recipients.empty()) recipients.Recipient("- Lưu: VT.");
 
+  // The issuer's lines: the body above it (when it has one), then the issuer in bold.
+  DocxBody issuer;
+  if (!head.parent_body.empty()) issuer.LetterheadLine(text::ToUpper(head.parent_body), false);
+  issuer.LetterheadLine(text::ToUpper(head.issuing_body), true);
+
   const std::map<std::string, std::string> fields = {
-      {"PARENT_BODY", text::ToUpper(head.parent_body)},
-      {"ISSUING_BODY", text::ToUpper(head.issuing_body)},
+      {"ISSUING_BODY", head.issuing_body},
       {"NUMBER", head.number},
       {"PLACE_AND_DATE", DateLine(head.place, head.date)},
       {"DOCUMENT_KIND", "BÁO CÁO"},
@@ -313,7 +317,7 @@ Status WriteCycleReportDocx(const CycleReport& r, const Letterhead& head, const 
       {"SIGNER_NAME", head.signer_name},
       {"CREATED", FormatIso(head.date) + "T00:00:00Z"},
   };
-  return WriteDocx(path, fields, body, recipients);
+  return WriteDocx(path, fields, {{"ISSUER", &issuer}, {"BODY", &body}, {"RECIPIENTS", &recipients}});
 }
 
 }  // namespace dxgov::exporting

@@ -95,6 +95,9 @@ void DocxBody::Heading(int level, const std::string& text) { Paras(level <= 1 ? 
 void DocxBody::Paragraph(const std::string& text) { Paras("BodyText", text, ""); }
 void DocxBody::Italic(const std::string& text) { Paras("BodyText", text, "<w:rPr><w:i/></w:rPr>"); }
 void DocxBody::Recipient(const std::string& text) { Paras("Recipients", text, ""); }
+void DocxBody::LetterheadLine(const std::string& text, bool bold) {
+  Paras("Letterhead", text, bold ? "<w:rPr><w:b/></w:rPr>" : "");
+}
 
 void DocxBody::Table(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& rows) {
   int total = 0;
@@ -122,16 +125,16 @@ void DocxBody::Table(const std::vector<Column>& cols, const std::vector<std::vec
   xml_ += "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>";
 }
 
-Status WriteDocx(const std::string& path, const std::map<std::string, std::string>& fields, const DocxBody& body,
-                 const DocxBody& recipients) {
+Status WriteDocx(const std::string& path, const std::map<std::string, std::string>& fields,
+                 const std::map<std::string, const DocxBody*>& blocks) {
   std::vector<std::string> contents;  // libzip reads the buffers when the archive is closed
   contents.reserve(kParts.size());
   for (const auto& [file, part] : kParts) {
     std::string xml(templates::EmbeddedFile(file));
     if (xml.empty()) return Internal(std::string("docx: the template has no ") + file);
-    for (const auto& [name, marker_body] : {std::pair{"BODY", &body}, std::pair{"RECIPIENTS", &recipients}}) {
+    for (const auto& [name, block] : blocks) {
       const std::string marker = BlockMarker(name);
-      if (auto at = xml.find(marker); at != std::string::npos) xml.replace(at, marker.size(), marker_body->xml());
+      if (auto at = xml.find(marker); at != std::string::npos) xml.replace(at, marker.size(), block->xml());
     }
     for (const auto& [name, value] : fields) ReplaceAll(xml, "{{" + name + "}}", XmlText(value));
     if (auto left = xml.find("{{"); left != std::string::npos)

@@ -25,6 +25,8 @@ class DocxBody {
   void Italic(const std::string& text);
   // A line of the recipients' list ("- Như trên;").
   void Recipient(const std::string& text);
+  // A centred line of the letterhead ("BỘ KHOA HỌC VÀ CÔNG NGHỆ"), bold or not.
+  void LetterheadLine(const std::string& text, bool bold);
   struct Column {
     std::string heading;
     int width;  // twentieths of a point; the template's text width is 9071
@@ -43,11 +45,12 @@ class DocxBody {
 // forbids, and without invalid UTF-8 (replaced by U+FFFD).
 std::string XmlText(const std::string& s);
 
-// Writes the template at `path` with `fields` (NAME → text, for {{NAME}}), `body` in place of
-// the {{BODY}} paragraph and `recipients` in place of the {{RECIPIENTS}} paragraph.
-// kInternal when a placeholder is left unfilled (the template and the caller disagree) or
-// the file cannot be written.
-Status WriteDocx(const std::string& path, const std::map<std::string, std::string>& fields, const DocxBody& body,
-                 const DocxBody& recipients);
+// Writes the template at `path` with `fields` (NAME → text, for {{NAME}}) and `blocks`
+// (NAME → content, for a paragraph holding only {{NAME}}: the paragraph is replaced by the
+// content's paragraphs and tables, or removed when the content is empty). kInternal when a
+// placeholder is left unfilled (the template and the caller disagree) or the file cannot be
+// written.
+Status WriteDocx(const std::string& path, const std::map<std::string, std::string>& fields,
+                 const std::map<std::string, const DocxBody*>& blocks);
 
 }  // namespace dxgov::exporting

@@ -28,10 +28,12 @@ TEST(DocxBodyTest, LineBreaksStartParagraphsAndTablesRepeatTheirHeader) {
 
 TEST(WriteDocxTest, AnUnfilledPlaceholderIsAnErrorNamingIt) {
   dxgov::testing::TempDir dir("dxgov-docx");
-  auto r = WriteDocx((dir.path() / "x.docx").string(), {{"ISSUING_BODY", "Bộ"}}, DocxBody{}, DocxBody{});
+  const DocxBody empty;
+  auto r = WriteDocx((dir.path() / "x.docx").string(), {{"ISSUING_BODY", "Bộ"}},
+                     {{"ISSUER", &empty}, {"BODY", &empty}, {"RECIPIENTS", &empty}});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kInternal);
-  EXPECT_NE(r.error().message_en().find("{{PARENT_BODY}}"), std::string::npos) << r.error().message_en();
+  EXPECT_NE(r.error().message_en().find("{{NUMBER}}"), std::string::npos) << r.error().message_en();
 }
 
 }  // namespace

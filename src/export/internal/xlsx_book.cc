@@ -130,6 +130,11 @@ Result<XlsxSheet*> XlsxBook::AddSheet(const std::string& title, const std::vecto
   }
   worksheet_set_row(ws, 0, 32, nullptr);
   worksheet_freeze_panes(ws, 1, 0);
+  // Printed as officials print a table: A4 landscape, one page wide, the header on every page.
+  worksheet_set_paper(ws, 9);
+  worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, 0, 0);
   sheets_.push_back(std::unique_ptr<XlsxSheet>(new XlsxSheet(*this, ws, static_cast<int>(columns.size()))));
   return sheets_.back().get();
 }

@@ -1,6 +1,7 @@
 // A workbook in libxlsxwriter's constant-memory mode with the look every dxgov sheet shares:
 // a dark header row that wraps, frozen under the pane, filters over the data, column widths,
-// text that wraps at the top of the cell, dates as dates (dd/mm/yyyy), and fills by status.
+// text that wraps at the top of the cell, dates as dates (dd/mm/yyyy), and fills by status;
+// printed on A4 landscape, one page wide, the header repeated on each page.
 //
 // Constant memory means rows are flushed as they are written: each sheet is written top to
 // bottom, one row after the other, and a row once left cannot be changed.
