@@ -261,6 +261,7 @@ bool ToApi(const http::request<http::string_body>& req, const std::string& remot
   out.if_match = std::string(req[http::field::if_match]);
   out.if_none_match = std::string(req[http::field::if_none_match]);
   out.accept_language = std::string(req[http::field::accept_language]);
+  out.accept_encoding = std::string(req[http::field::accept_encoding]);
   out.cookie = std::string(req[http::field::cookie]);
   out.authorization = std::string(req[http::field::authorization]);
   out.csrf_token = std::string(req["X-CSRF-Token"]);

@@ -16,6 +16,7 @@ struct HttpRequest {
   std::string if_match;       // raw header value, empty when absent
   std::string if_none_match;
   std::string accept_language;
+  std::string accept_encoding;
   std::string cookie;          // raw Cookie header
   std::string authorization;   // raw Authorization header
   std::string csrf_token;      // X-CSRF-Token

@@ -1,6 +1,7 @@
 // The router of the API (api/routes.h): matches a request to a route, authenticates the
 // caller, asks core/access.h, and runs the route; and the helpers every route shares.
 #include "api/routes.h"
+#include "api/static_files.h"
 
 #include <boost/json.hpp>
 
@@ -458,7 +459,8 @@ Api::Api(Store& store, const Clock& clock, ApiOptions options)
       hasher_(std::make_unique<auth::PasswordHasher>(
           options_.max_hashes_in_flight, auth::HashParams{options_.hash_memory_kib, options_.hash_passes, 1})),
       throttle_(std::make_unique<auth::LoginThrottle>()),
-      events_(std::make_unique<EventHub>()) {}
+      events_(std::make_unique<EventHub>()),
+      web_(std::make_unique<StaticFiles>(options_.web_root)) {}
 
 Api::~Api() = default;
 
@@ -477,6 +479,9 @@ HttpResponse Api::ErrorResponse(int status, const std::string& code, const std::
 
 HttpResponse Api::Handle(const HttpRequest& req) const {
   try {
+    // Pages and files of the web application; API paths go to the router.
+    if (req.method == "GET")
+      if (auto page = web_->Serve(req)) return *page;
     return Handler(store_, clock_, options_, req, *hasher_, *throttle_, *events_).Dispatch();
   } catch (const std::exception& e) {
     // A bug, not a user error: answer 500 without internals; the server logs the header.

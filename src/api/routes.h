@@ -30,6 +30,7 @@ class ReminderService;
 namespace dxgov::api {
 
 class EventHub;
+class StaticFiles;
 
 struct ApiOptions {
   int due_soon_days = 14;
@@ -44,6 +45,9 @@ struct ApiOptions {
   int max_hashes_in_flight = 2;
   // The reminder service "POST /api/reminders/run" runs; null: the route answers 503.
   notify::ReminderService* reminders = nullptr;
+  // The built web application (web/dist); empty or without index.html: every page says how
+  // to build it, and the API is served as ever.
+  std::string web_root;
 };
 
 struct RouteInfo {
@@ -77,6 +81,7 @@ class Api {
   std::unique_ptr<auth::PasswordHasher> hasher_;
   std::unique_ptr<auth::LoginThrottle> throttle_;
   std::unique_ptr<EventHub> events_;
+  std::unique_ptr<StaticFiles> web_;
 };
 
 }  // namespace dxgov::api

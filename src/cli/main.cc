@@ -28,6 +28,7 @@
 #include "audit/audit_chain.h"
 #include "api/http_server.h"
 #include "api/routes.h"
+#include "api/static_files.h"
 #include "cli/accounts.h"
 #include "cli/import_plan.h"
 #include "demo/demo_data.h"
@@ -80,6 +81,7 @@ struct ServeArgs {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   std::string data = "./var";
+  std::string web_root = "web/dist";
   bool no_demo = false;
   int threads = 4;
   int due_soon_days = 14;
@@ -197,6 +199,7 @@ int Serve(const ServeArgs& a) {
   api_options.version = DXGOV_VERSION;
   api_options.public_https = a.public_url.rfind("https://", 0) == 0;
   api_options.trusted_proxies = a.trusted_proxies;
+  api_options.web_root = a.web_root;
   dxgov::api::Api api(**store, clock, api_options);
   dxgov::api::ServerOptions opts;
   opts.host = a.host;
@@ -207,6 +210,11 @@ int Serve(const ServeArgs& a) {
   if (auto s = server.Listen(); !s.ok()) return Fail(s.error());
   spdlog::info("dxgov {} đang phục vụ tại (serving on) http://{}:{} — dữ liệu (data): {}", DXGOV_VERSION, a.host,
                server.port(), path);
+  if (dxgov::api::StaticFiles(a.web_root).built())
+    spdlog::info("Giao diện web (web UI): {}", a.web_root);
+  else
+    spdlog::warn("Chưa có giao diện web tại (no web UI built at) {}: chạy (run) scripts/build-web; API vẫn phục vụ (the API is served)",
+                 a.web_root);
   server.Run(/*handle_signals=*/true);
   reminders.reset();  // stops the ticker before the store goes
   if (auto s = (*store)->Checkpoint(); !s.ok()) return Fail(s.error());
@@ -286,6 +294,8 @@ int main(int argc, char** argv) {
   s->add_option("--host", serve.host, "Địa chỉ lắng nghe (listen address)")->capture_default_str();
   s->add_option("--port", serve.port, "Cổng (port); 0 chọn cổng trống")->capture_default_str();
   s->add_option("--data", serve.data, "Thư mục dữ liệu (data directory)")->capture_default_str();
+  s->add_option("--web-root", serve.web_root, "Thư mục giao diện web đã xây dựng (the built web UI, web/dist)")
+      ->capture_default_str();
   s->add_flag("--no-demo", serve.no_demo, "Không nạp dữ liệu mẫu vào cơ sở dữ liệu trống (do not load demo data)");
   s->add_option("--threads", serve.threads, "Số luồng phục vụ (worker threads)")->check(CLI::Range(1, 64))->capture_default_str();
   s->add_option("--due-soon-days", serve.due_soon_days, "Số ngày coi là sắp đến hạn (days that count as due soon)")
