@@ -1,0 +1,66 @@
+// The frame every view sits in: a skip link, the header with navigation, language and
+// sign-in, and the routes. Paths are Vietnamese, as users share them.
+import { Link, NavLink, Route, Routes } from "react-router";
+import { useI18n } from "./i18n";
+import { useSession } from "./session";
+import { DashboardPage } from "./pages/DashboardPage";
+import { LoginPage } from "./pages/LoginPage";
+import { PlanPage } from "./pages/PlanPage";
+import { PlansPage } from "./pages/PlansPage";
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  const { me, signOut } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#main">{t("skipToContent")}</a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>
+            <strong>{t("appName")}</strong> <span className="tagline">{t("appTagline")}</span>
+          </span>
+        </Link>
+        <nav aria-label={lang === "vi" ? "Điều hướng chính" : "Main navigation"}>
+          <NavLink to="/" end>{t("navDashboard")}</NavLink>
+          <NavLink to="/ke-hoach">{t("navPlans")}</NavLink>
+        </nav>
+        <div className="header-actions">
+          <button type="button" className="link-button" lang={lang === "vi" ? "en" : "vi"} onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
+            {t("switchLanguage")}
+          </button>
+          {me ? (
+            <>
+              <span className="who">
+                {t("signedInAs")} <strong>{me.user?.display_name ?? me.actor}</strong>
+                {me.unit_name ? ` — ${me.unit_name}` : ""}
+              </span>
+              <button type="button" className="link-button" onClick={() => void signOut()}>{t("signOut")}</button>
+            </>
+          ) : (
+            <NavLink to="/dang-nhap">{t("signIn")}</NavLink>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/ke-hoach" element={<PlansPage />} />
+          <Route path="/ke-hoach/:id" element={<PlanPage />} />
+          <Route path="/dang-nhap" element={<LoginPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t("notFound")}</h1>
+      <p><Link to="/">{t("backHome")}</Link></p>
+    </section>
+  );
+}

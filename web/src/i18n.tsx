@@ -1,0 +1,98 @@
+// Every text the interface shows, Vietnamese first, English available. The language is
+// the user's choice (kept in localStorage), Vietnamese by default; <html lang> follows it so
+// that screen readers and hyphenation use the right language.
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+
+export type Lang = "vi" | "en";
+
+const texts = {
+  appName: ["dxgov", "dxgov"],
+  appTagline: ["Chuyển đổi số quốc gia", "National digital transformation"],
+  skipToContent: ["Bỏ qua, đến nội dung chính", "Skip to main content"],
+  navDashboard: ["Tổng quan", "Dashboard"],
+  navPlans: ["Kế hoạch", "Plans"],
+  language: ["Ngôn ngữ", "Language"],
+  switchLanguage: ["English", "Tiếng Việt"],
+  signIn: ["Đăng nhập", "Sign in"],
+  signOut: ["Đăng xuất", "Sign out"],
+  login: ["Tên đăng nhập", "Login"],
+  password: ["Mật khẩu", "Password"],
+  signingIn: ["Đang đăng nhập…", "Signing in…"],
+  signedInAs: ["Đang đăng nhập:", "Signed in as"],
+  loading: ["Đang tải…", "Loading…"],
+  loadFailed: ["Không tải được dữ liệu", "Could not load the data"],
+  retry: ["Thử lại", "Retry"],
+  dashboardTitle: ["Tổng quan chuyển đổi số quốc gia", "National digital transformation at a glance"],
+  plan: ["Kế hoạch", "Plan"],
+  asOf: ["Tính đến ngày", "As of"],
+  tasks: ["Nhiệm vụ", "Tasks"],
+  total: ["Tổng số", "Total"],
+  overdue: ["Quá hạn", "Overdue"],
+  dueSoon: ["Sắp đến hạn", "Due soon"],
+  done: ["Hoàn thành", "Done"],
+  inProgress: ["Đang triển khai", "In progress"],
+  notStarted: ["Chưa triển khai", "Not started"],
+  objectives: ["Mục tiêu và chỉ tiêu", "Objectives and targets"],
+  objective: ["Mục tiêu", "Objective"],
+  indicator: ["Chỉ tiêu", "Indicator"],
+  target: ["Chỉ tiêu phải đạt", "Target"],
+  latest: ["Số liệu mới nhất", "Latest figure"],
+  attainmentStatus: ["Đánh giá", "Assessment"],
+  overdueByUnit: ["Nhiệm vụ quá hạn theo đơn vị chủ trì", "Overdue tasks by lead unit"],
+  noOverdue: ["Không có nhiệm vụ quá hạn.", "No overdue tasks."],
+  noData: ["Chưa có dữ liệu.", "No data yet."],
+  section: ["Mục", "Section"],
+  allSections: ["Tất cả các mục", "All sections"],
+  status: ["Trạng thái", "Status"],
+  allStatuses: ["Mọi trạng thái", "Any status"],
+  timeliness: ["Tình trạng hạn", "Timeliness"],
+  anyTimeliness: ["Mọi tình trạng", "Any"],
+  search: ["Tìm kiếm (không cần dấu)", "Search (accents optional)"],
+  find: ["Tìm", "Search"],
+  number: ["Số hiệu", "No."],
+  title: ["Nhiệm vụ", "Task"],
+  lead: ["Chủ trì", "Lead"],
+  deadline: ["Thời hạn", "Deadline"],
+  progress: ["Tiến độ", "Progress"],
+  sortBy: ["Sắp xếp theo", "Sort by"],
+  showing: ["Hiển thị", "Showing"],
+  of: ["trên", "of"],
+  previous: ["Trang trước", "Previous"],
+  next: ["Trang sau", "Next"],
+  download: ["Tải về", "Download"],
+  wrongCredentials: ["Tên đăng nhập hoặc mật khẩu không đúng", "Wrong login or password"],
+  notFound: ["Không tìm thấy trang", "Page not found"],
+  backHome: ["Về trang tổng quan", "Back to the dashboard"],
+  openPlan: ["Xem kế hoạch", "Open the plan"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type TextKey = keyof typeof texts;
+
+interface I18n {
+  lang: Lang;
+  t: (key: TextKey) => string;
+  setLang: (lang: Lang) => void;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLang(): Lang {
+  const saved = typeof localStorage !== "undefined" ? localStorage.getItem("dxgov.lang") : null;
+  return saved === "en" ? "en" : "vi";
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem("dxgov.lang", lang);
+  }, [lang]);
+  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key) => texts[key][lang === "vi" ? 0 : 1] }), [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const v = useContext(I18nContext);
+  if (!v) throw new Error("useI18n outside I18nProvider");
+  return v;
+}
