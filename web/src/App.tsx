@@ -7,6 +7,8 @@ import { DashboardPage } from "./pages/DashboardPage";
 import { LoginPage } from "./pages/LoginPage";
 import { PlanPage } from "./pages/PlanPage";
 import { PlansPage } from "./pages/PlansPage";
+import { MyUnitPage } from "./pages/MyUnitPage";
+import { TaskPage } from "./pages/TaskPage";
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -24,6 +26,7 @@ export function App() {
         <nav aria-label={lang === "vi" ? "Điều hướng chính" : "Main navigation"}>
           <NavLink to="/" end>{t("navDashboard")}</NavLink>
           <NavLink to="/ke-hoach">{t("navPlans")}</NavLink>
+          {me?.unit ? <NavLink to="/don-vi">{t("navMyUnit")}</NavLink> : null}
         </nav>
         <div className="header-actions">
           <button type="button" className="link-button" lang={lang === "vi" ? "en" : "vi"} onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
@@ -47,6 +50,8 @@ export function App() {
           <Route path="/" element={<DashboardPage />} />
           <Route path="/ke-hoach" element={<PlansPage />} />
           <Route path="/ke-hoach/:id" element={<PlanPage />} />
+          <Route path="/nhiem-vu/:id" element={<TaskPage />} />
+          <Route path="/don-vi" element={<MyUnitPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

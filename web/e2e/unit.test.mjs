@@ -1,0 +1,93 @@
+// A province's editor at work, through a real Chromium against a real `dxgov serve`: signs
+// in, finds the unit's tasks (overdue first), reports progress on one with a PDF as
+// evidence, sees the entry and its file; a bad percent is refused beside the field.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, screenshots, seriousViolations, startServer } from "./support.mjs";
+
+const password = "Mật khẩu thử nghiệm đủ dài 2026";
+let server, browser, page;
+
+/** Signs in as the first admin through the API and creates Hà Nội's editor. */
+async function createEditor() {
+  const login = await fetch(`${server.url}/api/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ login: "admin", password: server.adminPassword }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = login.headers.get("set-cookie").split(";")[0];
+  const { csrf_token } = await login.json();
+  const res = await fetch(`${server.url}/api/users`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrf_token },
+    body: JSON.stringify({ login: "hanoi", display_name: "Cán bộ Hà Nội", unit: "tp-ha-noi", roles: ["unit_editor"], password }),
+  });
+  assert.equal(res.status, 201, await res.text());
+}
+
+before(async () => {
+  server = await startServer();
+  await createEditor();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("a province's editor reports progress on its task with a PDF as evidence", async () => {
+  await page.goto(`${server.url}/dang-nhap`);
+  await page.getByLabel("Tên đăng nhập").fill("hanoi");
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByText("Đang đăng nhập:").waitFor();
+
+  await page.getByRole("link", { name: "Đơn vị của tôi" }).click();
+  await page.getByRole("heading", { level: 1, name: "Nhiệm vụ của đơn vị: Thành phố Hà Nội" }).waitFor();
+  const leadList = page.locator("section.panel").first();
+  await leadList.locator("tbody tr").first().waitFor();
+  // Overdue first: the first row's timeliness is the most urgent of the list.
+  const urgencies = await leadList.locator("tbody tr td:nth-child(5)").allTextContents();
+  const rank = { "Quá hạn": 0, "Sắp đến hạn": 1, "Trong hạn": 2, "Không có thời hạn": 3 };
+  for (let i = 1; i < urgencies.length; ++i) assert.ok(rank[urgencies[i - 1]] <= rank[urgencies[i]], urgencies.join(","));
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshots(page, "my-unit");
+
+  await leadList.locator("tbody tr a").first().click();
+  await page.getByRole("heading", { name: "Tiến độ đã báo cáo" }).waitFor();
+  await page.getByText("Chưa có báo cáo tiến độ.").waitFor();
+
+  // A percent over 100 is refused beside the field, and nothing is recorded.
+  await page.getByLabel("Nội dung đã thực hiện").fill("Đã ban hành kế hoạch triển khai");
+  await page.getByLabel("Tỷ lệ hoàn thành (%)").evaluate((el) => el.removeAttribute("max"));
+  await page.getByLabel("Tỷ lệ hoàn thành (%)").fill("140");
+  await page.getByRole("button", { name: "Gửi" }).click();
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.locator(".field-error").first().textContent(), /100/);
+  assert.equal(await page.locator(".progress-log > li").count(), 0);
+
+  await page.getByLabel("Tỷ lệ hoàn thành (%)").fill("40");
+  await page.getByLabel("Trạng thái mới").selectOption("in_progress");
+  await page.getByLabel(/Tệp minh chứng/).setInputFiles({
+    name: "Kế hoạch triển khai.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+  });
+  await page.getByRole("button", { name: "Gửi" }).click();
+  await page.locator("[role=status].ok, [role=alert]").first().waitFor();
+  assert.equal(await page.locator("[role=alert]").count(), 0, await page.locator("[role=alert]").allTextContents().then((a) => a.join(" ")));
+  const entry = page.locator(".progress-log > li").first();
+  await entry.getByText("Đã ban hành kế hoạch triển khai").waitFor();
+  assert.match(await entry.textContent(), /40 %/);
+  const file = entry.getByRole("link", { name: "Kế hoạch triển khai.pdf" });
+  await file.waitFor();
+  const res = await page.request.get(server.url + (await file.getAttribute("href")));
+  assert.equal(res.status(), 200);
+  assert.equal(res.headers()["content-type"], "application/pdf");
+  await page.locator(".badge", { hasText: "Đang triển khai" }).first().waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshots(page, "task");
+});

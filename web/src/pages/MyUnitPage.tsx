@@ -1,0 +1,87 @@
+// The signed-in user's unit: its open tasks as lead and as coordinator, overdue first, then
+// due soon, then by deadline. A merged province answers for the provinces it replaced.
+import { Link } from "react-router";
+import { api, query, type Page, type Task } from "../api";
+import { Status, useLoad, type Loaded } from "../components/Loader";
+import { formatDate, todayInVietnam } from "../format";
+import { useI18n } from "../i18n";
+import { statusLabel, timelinessLabel } from "../labels";
+import { useSession } from "../session";
+
+const urgency: Record<string, number> = { overdue: 0, due_soon: 1, on_time: 2, no_deadline: 3 };
+
+function byUrgency(a: Task, b: Task): number {
+  const u = (urgency[a.timeliness ?? ""] ?? 4) - (urgency[b.timeliness ?? ""] ?? 4);
+  if (u !== 0) return u;
+  return (a.due_date ?? "9999").localeCompare(b.due_date ?? "9999");
+}
+
+export function MyUnitPage() {
+  const { t } = useI18n();
+  const { me, checked } = useSession();
+  const unit = me?.unit ?? "";
+  const today = todayInVietnam();
+  const open = "not_started,in_progress,paused";
+  const lead = useLoad(
+    () => (unit ? api<Page<Task>>(`/api/tasks${query({ lead: unit, include_predecessors: "true", status: open, as_of: today, limit: 500 })}`) : Promise.resolve(null)),
+    [unit],
+  );
+  const coordinator = useLoad(
+    () => (unit ? api<Page<Task>>(`/api/tasks${query({ coordinator: unit, include_predecessors: "true", status: open, as_of: today, limit: 500 })}`) : Promise.resolve(null)),
+    [unit],
+  );
+  if (!checked) return <p role="status" className="muted">{t("loading")}</p>;
+  if (!me) return (<section><h1>{t("myUnitTitle")}</h1><p><Link to="/dang-nhap">{t("signIn")}</Link> — {t("signInToSee")}</p></section>);
+  if (!unit) return (<section><h1>{t("myUnitTitle")}</h1><p>{t("noUnit")}</p></section>);
+  return (
+    <section aria-labelledby="unit-title">
+      <h1 id="unit-title">{t("myUnitTitle")}: {me.unit_name}</h1>
+      <TaskList title={t("asLead")} loaded={lead} />
+      <TaskList title={t("asCoordinator")} loaded={coordinator} />
+    </section>
+  );
+}
+
+function TaskList({ title, loaded }: { title: string; loaded: Loaded<Page<Task> | null> }) {
+  const { t, lang } = useI18n();
+  const tasks = [...(loaded.data?.items ?? [])].sort(byUrgency);
+  const id = `list-${title.replace(/\s+/g, "-")}`;
+  return (
+    <section aria-labelledby={id} className="panel spaced">
+      <h2 id={id}>{title} ({loaded.data?.total ?? "…"})</h2>
+      <Status loaded={loaded} />
+      {loaded.data && tasks.length === 0 ? <p className="muted">{t("noOpenTasks")}</p> : null}
+      {tasks.length ? (
+        <div className="table-wrap">
+          <table className="stack-on-phone">
+            <thead>
+              <tr>
+                <th scope="col">{t("number")}</th>
+                <th scope="col">{t("title")}</th>
+                <th scope="col">{t("deadline")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("timeliness")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((task) => (
+                <tr key={task.id}>
+                  <td className="nowrap" data-label={t("number")}>{task.number}</td>
+                  <td data-label={t("title")}><Link to={`/nhiem-vu/${task.id}`}>{task.title}</Link></td>
+                  <td data-label={t("deadline")}>
+                    {task.deadline?.text ?? ""}
+                    {task.due_date ? <div className="muted small">{formatDate(task.due_date)}</div> : null}
+                  </td>
+                  <td data-label={t("status")}><span className={`badge task-${task.status}`}>{statusLabel(task.status, lang)}</span></td>
+                  <td data-label={t("timeliness")}>
+                    {task.timeliness ? <span className={`badge time-${task.timeliness}`}>{timelinessLabel(task.timeliness, lang)}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
