@@ -495,6 +495,18 @@ void Handler::AnnounceValues(const std::vector<DataValue>& written, const std::m
   }
 }
 
+void Handler::AnnounceTaskChange(int64_t plan_id) {
+  auto plan = store_.GetPlan(plan_id);
+  if (!plan.ok() || !plan->published) return;
+  events_.Publish("tasks:" + std::to_string(plan_id), "tasks",
+                  codec::Serialize(json::object{{"plan", plan_id}, {"at", NowIso()}}));
+}
+
+void Handler::AnnounceSubmission(int64_t cycle_id) {
+  events_.Publish("submissions:" + std::to_string(cycle_id), "submissions",
+                  codec::Serialize(json::object{{"cycle", cycle_id}, {"at", NowIso()}}));
+}
+
 json::object Handler::PlatformView(const Platform& p) {
   json::object v = codec::ToJson(p);
   v["category_label"] = PlatformCategoryLabelVi(p.category);
@@ -581,9 +593,18 @@ HttpResponse Handler::GetEvents() {
   if (!p.Str("topics")) p.Fail("/query/topics", "required, e.g. values or values:HTS-01");
   auto topic = [](const std::string& t) -> std::optional<std::string> {
     if (t == "values" || (t.rfind("values:", 0) == 0 && IsValidIndicatorCode(t.substr(7)))) return t;
+    // "tasks", "tasks:<plan id>", "submissions", "submissions:<cycle id>"
+    for (const std::string kind : {"tasks", "submissions"}) {
+      if (t == kind) return t;
+      if (t.rfind(kind + ":", 0) == 0) {
+        const std::string id = t.substr(kind.size() + 1);
+        if (!id.empty() && id.size() <= 18 && id.find_first_not_of("0123456789") == std::string::npos) return t;
+      }
+    }
     return std::nullopt;
   };
-  std::vector<std::string> topics = p.List<std::string>("topics", topic, "values, values:<indicator code>");
+  std::vector<std::string> topics =
+      p.List<std::string>("topics", topic, "values, values:<indicator code>, tasks, tasks:<plan id>, submissions, submissions:<cycle id>");
   if (topics.size() > 50) p.Fail("/query/topics", "at most 50 topics");
   if (auto bad = p.Problems()) return FromError(*bad);
   if (auto no = Authorize(Subject{})) return *no;

@@ -407,6 +407,7 @@ HttpResponse Handler::AddProgress() {
   auto entries = store_.ListProgress(id, 1, 0);
   json::object out{{"task", TaskDetail(*task, Today(), options_.due_soon_days)}};
   if (entries.ok() && !entries->items.empty()) out["entry"] = codec::ToJson(entries->items.front());
+  AnnounceTaskChange(task->plan_id);
   HttpResponse r = WithETag(JsonResponse(201, out), task->version);
   r.headers.emplace_back("Location", "/api/tasks/" + std::to_string(id) + "/progress");
   return r;
@@ -444,6 +445,11 @@ HttpResponse Handler::PatchObjective() { return Patch(Objectives()); }
 
 HttpResponse Handler::CreateTask() { return Create(Tasks()); }
 
-HttpResponse Handler::PatchTask() { return Patch(Tasks()); }
+HttpResponse Handler::PatchTask() {
+  HttpResponse r = Patch(Tasks());
+  if (r.status == 200)
+    if (auto t = store_.GetTask(id_); t.ok()) AnnounceTaskChange(t->plan_id);
+  return r;
+}
 
 }  // namespace dxgov::api

@@ -454,6 +454,8 @@ HttpResponse Handler::SubmitSubmission() {
     return txn.ReplaceSubmission(next, 1);
   });
   if (!w.ok()) return Unprocessable(w.error());
+  AnnounceSubmission(c.id);
+  for (int64_t plan_id : c.plan_ids) AnnounceTaskChange(plan_id);
   return SubmissionAnswer(c, 200);
 }
 
@@ -492,6 +494,7 @@ HttpResponse Handler::Review(SubmissionAction action) {
   next.return_reason = action == SubmissionAction::kReturn ? reason : "";
   Status w = store_.Write(Who(), [&](WriteTxn& txn) { return txn.ReplaceSubmission(next, cur->version); });
   if (!w.ok()) return FromError(w.error());
+  AnnounceSubmission(c.id);
   return SubmissionAnswer(c, 200);
 }
 

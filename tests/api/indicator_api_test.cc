@@ -320,7 +320,21 @@ TEST_F(IndicatorApiTest, AnAcceptedFigureReachesListenersWithinASecond) {
   const size_t before = count(mine);
   ASSERT_EQ(Post(Fig("HTS-01", "tinh-lao-cai-2025", "2025", 82, R"(,"status":"draft")")).status, 200);
   EXPECT_EQ(count(phones.ReadUntil("never sent", std::chrono::milliseconds(300))), before);
-  EXPECT_EQ(As({}, "GET", "/api/events?topics=tasks").status, 400);
+  EXPECT_EQ(As({}, "GET", "/api/events?topics=tasks:dau").status, 400);
+  EXPECT_EQ(As({}, "GET", "/api/events?topics=cycles").status, 400);
+  // Progress on a published plan's task is announced on "tasks:<plan>", ids only.
+  const json::value task = Json(As({}, "GET", "/api/tasks?limit=1")).at("items").at(0);
+  const std::string plan = std::to_string(task.at("plan_id").as_int64());
+  EventListener plan_listener(port_, "tasks:" + plan);
+  ASSERT_TRUE(plan_listener.ok());
+  plan_listener.ReadUntil(": dxgov events", std::chrono::seconds(2));
+  HttpResult progress = As(admin_, "POST", "/api/tasks/" + std::to_string(task.at("id").as_int64()) + "/progress",
+                           R"({"text":"Đã triển khai","percent":10})");
+  ASSERT_EQ(progress.status, 201) << progress.body;
+  const std::string& heard = plan_listener.ReadUntil("event: tasks", std::chrono::seconds(2));
+  EXPECT_NE(heard.find("event: tasks"), std::string::npos) << heard;
+  EXPECT_NE(heard.find("\"plan\":" + plan), std::string::npos) << heard;
+  EXPECT_EQ(heard.find("Đã triển khai"), std::string::npos) << "the stream is public: ids only";
 }
 
 TEST_F(IndicatorApiTest, TheThirtyFiveNationalPlatforms) {

@@ -93,3 +93,41 @@ export async function seriousViolations(page) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
 }
+
+/** The first admin signed in through the API: `call(method, path, body)` answers {status, body}. */
+export async function adminApi(server) {
+  const login = await fetch(`${server.url}/api/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ login: "admin", password: server.adminPassword }),
+  });
+  if (login.status !== 200) throw new Error(`admin sign-in: ${login.status}`);
+  const cookie = login.headers.get("set-cookie").split(";")[0];
+  const { csrf_token } = await login.json();
+  return {
+    async call(method, path, body) {
+      const res = await fetch(server.url + path, {
+        method,
+        headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrf_token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+  };
+}
+
+/** A user of `unit` with `roles`, created by the admin; their password is `password`. */
+export async function createUser(admin, login, unit, roles, password) {
+  const r = await admin.call("POST", "/api/users", { login, display_name: `Cán bộ ${login}`, unit, roles, password });
+  if (r.status !== 201) throw new Error(`create ${login}: ${r.status} ${JSON.stringify(r.body)}`);
+}
+
+/** Signs `page` in through the login form. */
+export async function signIn(page, server, login, password) {
+  await page.goto(`${server.url}/dang-nhap`);
+  await page.getByLabel("Tên đăng nhập").fill(login);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByText("Đang đăng nhập:").waitFor();
+}

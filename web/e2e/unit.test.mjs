@@ -3,32 +3,14 @@
 // evidence, sees the entry and its file; a bad percent is refused beside the field.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, screenshots, seriousViolations, startServer } from "./support.mjs";
+import { adminApi, createUser, launchBrowser, screenshots, seriousViolations, signIn, startServer } from "./support.mjs";
 
 const password = "Mật khẩu thử nghiệm đủ dài 2026";
 let server, browser, page;
 
-/** Signs in as the first admin through the API and creates Hà Nội's editor. */
-async function createEditor() {
-  const login = await fetch(`${server.url}/api/session`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ login: "admin", password: server.adminPassword }),
-  });
-  assert.equal(login.status, 200);
-  const cookie = login.headers.get("set-cookie").split(";")[0];
-  const { csrf_token } = await login.json();
-  const res = await fetch(`${server.url}/api/users`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrf_token },
-    body: JSON.stringify({ login: "hanoi", display_name: "Cán bộ Hà Nội", unit: "tp-ha-noi", roles: ["unit_editor"], password }),
-  });
-  assert.equal(res.status, 201, await res.text());
-}
-
 before(async () => {
   server = await startServer();
-  await createEditor();
+  await createUser(await adminApi(server), "hanoi", "tp-ha-noi", ["unit_editor"], password);
   browser = await launchBrowser();
   page = await browser.context.newPage();
 });
@@ -39,15 +21,11 @@ after(async () => {
 });
 
 test("a province's editor reports progress on its task with a PDF as evidence", async () => {
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel("Tên đăng nhập").fill("hanoi");
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByText("Đang đăng nhập:").waitFor();
+  await signIn(page, server, "hanoi", password);
 
   await page.getByRole("link", { name: "Đơn vị của tôi" }).click();
   await page.getByRole("heading", { level: 1, name: "Nhiệm vụ của đơn vị: Thành phố Hà Nội" }).waitFor();
-  const leadList = page.locator("section.panel").first();
+  const leadList = page.locator("section.panel", { has: page.getByRole("heading", { name: /^Chủ trì/ }) });
   await leadList.locator("tbody tr").first().waitFor();
   // Overdue first: the first row's timeliness is the most urgent of the list.
   const urgencies = await leadList.locator("tbody tr td:nth-child(5)").allTextContents();

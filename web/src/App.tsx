@@ -9,6 +9,8 @@ import { PlanPage } from "./pages/PlanPage";
 import { PlansPage } from "./pages/PlansPage";
 import { MyUnitPage } from "./pages/MyUnitPage";
 import { TaskPage } from "./pages/TaskPage";
+import { ReportPage } from "./pages/ReportPage";
+import { WorkingGroupPage } from "./pages/WorkingGroupPage";
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -27,6 +29,9 @@ export function App() {
           <NavLink to="/" end>{t("navDashboard")}</NavLink>
           <NavLink to="/ke-hoach">{t("navPlans")}</NavLink>
           {me?.unit ? <NavLink to="/don-vi">{t("navMyUnit")}</NavLink> : null}
+          {me?.user?.roles.some((r) => r === "admin" || r === "standing_editor") ? (
+            <NavLink to="/to-cong-tac">{t("navWorkingGroup")}</NavLink>
+          ) : null}
         </nav>
         <div className="header-actions">
           <button type="button" className="link-button" lang={lang === "vi" ? "en" : "vi"} onClick={() => setLang(lang === "vi" ? "en" : "vi")}>
@@ -52,6 +57,8 @@ export function App() {
           <Route path="/ke-hoach/:id" element={<PlanPage />} />
           <Route path="/nhiem-vu/:id" element={<TaskPage />} />
           <Route path="/don-vi" element={<MyUnitPage />} />
+          <Route path="/bao-cao/:cycle/:unit" element={<ReportPage />} />
+          <Route path="/to-cong-tac" element={<WorkingGroupPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -25,6 +25,11 @@ export function setCsrfToken(token: string) {
 }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return (await apiWithEtag<T>(path, init)).body;
+}
+
+/** The body and the ETag of a record, for writes that must name the revision they change (If-Match). */
+export async function apiWithEtag<T>(path: string, init: RequestInit = {}): Promise<{ body: T; etag: string }> {
   const headers = new Headers(init.headers);
   headers.set("Accept", "application/json");
   if (init.body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
@@ -36,7 +41,7 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
     const e = body?.error ?? {};
     throw new ApiError(res.status, e.code ?? "error", e.message ?? res.statusText, e.message_en ?? res.statusText, e.fields ?? []);
   }
-  return body as T;
+  return { body: body as T, etag: res.headers.get("ETag") ?? "" };
 }
 
 /** A query string from the defined values only. */
@@ -124,4 +129,51 @@ export interface Me {
   unit_name: string | null;
   csrf_token?: string;
   user?: { login: string; display_name: string; roles: string[] };
+}
+
+export interface Cycle {
+  id: number;
+  title: string;
+  period: string;
+  period_label: string;
+  due: string;
+  state: string;
+}
+
+export interface Response {
+  state: string;
+  state_label: string;
+  overdue: boolean;
+  late: boolean;
+}
+
+export interface Submission {
+  id: number;
+  state: string;
+  state_label: string;
+  tasks: { task: number; status: string | null; percent: number | null; narrative: string }[];
+  indicators: { indicator: string; value: number | null; estimated: boolean; note: string }[];
+  sections: Record<string, string>;
+  round: number;
+  return_reason: string | null;
+  submitted_at: string | null;
+}
+
+export interface SubmissionPage {
+  cycle: Cycle;
+  unit: string;
+  unit_name: string;
+  response: Response;
+  content: {
+    tasks: (Task & { current: { status: string; percent: number } })[];
+    indicators: { code: string; name: string; unit_of_measure: string; period_label: string; current: { value: number } | null }[];
+    sections: { key: string; title: string }[];
+  };
+  submission: Submission | null;
+}
+
+export interface CycleBoard {
+  cycle: Cycle;
+  counts: { respondents: number; by_state: Record<string, number>; overdue: number; late: number };
+  items: { unit: string; name: string; response: Response; round: number; first_submitted_at: string | null; readable: boolean }[];
 }

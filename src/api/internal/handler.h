@@ -181,6 +181,11 @@ class Handler {
   // never announced (the stream is public).
   void AnnounceValues(const std::vector<DataValue>& written, const std::map<std::string, const Indicator*>& defs);
   json::object PlatformView(const Platform& p);
+  // "tasks:<plan id>" when a task of a published plan changes (its status or progress), and
+  // "submissions:<cycle id>" when a report is submitted, accepted or returned: a signal to
+  // refetch, carrying ids only, since the stream is public.
+  void AnnounceTaskChange(int64_t plan_id);
+  void AnnounceSubmission(int64_t cycle_id);
 
   // ------------------------------------------------------------ plan imports (import_routes.cc)
 

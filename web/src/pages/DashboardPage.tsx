@@ -6,6 +6,7 @@ import { api, query, type Attainment, type Page, type Plan, type TaskBoard } fro
 import { BarChart } from "../components/BarChart";
 import { DateField } from "../components/DateField";
 import { Status, useLoad } from "../components/Loader";
+import { useLiveReload } from "../components/live";
 import { formatDate, formatNumber, formatValue, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
 import { attainmentLabel } from "../labels";
@@ -34,6 +35,11 @@ export function DashboardPage() {
     () => (planId ? api<Attainment>(`/api/attainment${query({ plan: planId, as_of: asOf })}`) : Promise.resolve(null)),
     [planId, asOf],
   );
+  // Progress and figures arriving anywhere show here without a reload.
+  useLiveReload(planId ? [`tasks:${planId}`, "values"] : [], () => {
+    board.reload();
+    attainment.reload();
+  });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     next.set(key, value);

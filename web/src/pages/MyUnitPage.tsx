@@ -1,7 +1,7 @@
 // The signed-in user's unit: its open tasks as lead and as coordinator, overdue first, then
 // due soon, then by deadline. A merged province answers for the provinces it replaced.
 import { Link } from "react-router";
-import { api, query, type Page, type Task } from "../api";
+import { api, ApiError, query, type Cycle, type Page, type SubmissionPage, type Task } from "../api";
 import { Status, useLoad, type Loaded } from "../components/Loader";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
@@ -30,12 +30,42 @@ export function MyUnitPage() {
     () => (unit ? api<Page<Task>>(`/api/tasks${query({ coordinator: unit, include_predecessors: "true", status: open, as_of: today, limit: 500 })}`) : Promise.resolve(null)),
     [unit],
   );
+  const reports = useLoad(async () => {
+    if (!unit) return [];
+    const open = await api<Page<Cycle>>("/api/cycles?state=open&limit=100");
+    const pages = await Promise.all(
+      open.items.map((c) =>
+        api<SubmissionPage>(`/api/cycles/${c.id}/submissions/${unit}`).catch((e) => {
+          if (e instanceof ApiError && e.status === 404) return null; // not a respondent of this cycle
+          throw e;
+        }),
+      ),
+    );
+    return pages.filter((p): p is SubmissionPage => p !== null);
+  }, [unit]);
   if (!checked) return <p role="status" className="muted">{t("loading")}</p>;
   if (!me) return (<section><h1>{t("myUnitTitle")}</h1><p><Link to="/dang-nhap">{t("signIn")}</Link> — {t("signInToSee")}</p></section>);
   if (!unit) return (<section><h1>{t("myUnitTitle")}</h1><p>{t("noUnit")}</p></section>);
   return (
     <section aria-labelledby="unit-title">
       <h1 id="unit-title">{t("myUnitTitle")}: {me.unit_name}</h1>
+      <section aria-labelledby="reports-title" className="panel spaced">
+        <h2 id="reports-title">{t("reports")}</h2>
+        <Status loaded={reports} />
+        {reports.data && reports.data.length === 0 ? <p className="muted">{t("noCycles")}</p> : null}
+        <ul className="plain-list">
+          {(reports.data ?? []).map((r) => (
+            <li key={r.cycle.id}>
+              <Link to={`/bao-cao/${r.cycle.id}/${unit}`}>{r.cycle.title}</Link>{" "}
+              <span className={`badge response-${r.response.state}`}>{r.response.state_label}</span>{" "}
+              <span className="muted small">{t("dueOn")}: {formatDate(r.cycle.due)}</span>
+              {r.submission?.state === "returned" && r.submission.return_reason ? (
+                <div className="error small">{t("returnReason")}: {r.submission.return_reason}</div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
       <TaskList title={t("asLead")} loaded={lead} />
       <TaskList title={t("asCoordinator")} loaded={coordinator} />
     </section>
