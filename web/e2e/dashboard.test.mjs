@@ -115,3 +115,33 @@ test("signing in shows who is signed in; a wrong password says so", async () => 
   await page.getByRole("button", { name: "Đăng xuất" }).click();
   await page.getByRole("link", { name: "Đăng nhập" }).waitFor();
 });
+
+test("the first admin is asked to replace the generated password, and does", async () => {
+  await page.goto(`${server.url}/dang-nhap`);
+  await page.getByLabel("Tên đăng nhập").fill("admin");
+  await page.getByLabel("Mật khẩu").fill(server.adminPassword);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  const banner = page.getByRole("note").filter({ hasText: "Hãy đổi mật khẩu của riêng bạn" });
+  await banner.waitFor();
+  await banner.getByRole("link", { name: "Đổi mật khẩu" }).click();
+  await page.getByLabel("Mật khẩu hiện tại").fill(server.adminPassword);
+  // A common password is refused beside its field.
+  await page.getByLabel("Mật khẩu mới (ít nhất 12 ký tự)").fill("matkhau12345");
+  await page.getByLabel("Nhập lại mật khẩu mới").fill("matkhau12345");
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await page.locator("#err-new_password").waitFor();
+  const chosen = "Sông Hồng chảy qua Hà Nội năm 2026";
+  await page.getByLabel("Mật khẩu mới (ít nhất 12 ký tự)").fill(chosen);
+  await page.getByLabel("Nhập lại mật khẩu mới").fill(chosen);
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await page.getByRole("status").filter({ hasText: "Đã đổi mật khẩu." }).waitFor();
+  assert.equal(await banner.count(), 0);
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshots(page, "password");
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.goto(`${server.url}/dang-nhap`);
+  await page.getByLabel("Tên đăng nhập").fill("admin");
+  await page.getByLabel("Mật khẩu").fill(chosen);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByText("Đang đăng nhập:").waitFor();
+});

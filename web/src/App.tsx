@@ -11,6 +11,7 @@ import { MyUnitPage } from "./pages/MyUnitPage";
 import { TaskPage } from "./pages/TaskPage";
 import { ReportPage } from "./pages/ReportPage";
 import { WorkingGroupPage } from "./pages/WorkingGroupPage";
+import { PasswordPage } from "./pages/PasswordPage";
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -43,6 +44,7 @@ export function App() {
                 {t("signedInAs")} <strong>{me.user?.display_name ?? me.actor}</strong>
                 {me.unit_name ? ` — ${me.unit_name}` : ""}
               </span>
+              <NavLink to="/doi-mat-khau">{t("changePassword")}</NavLink>
               <button type="button" className="link-button" onClick={() => void signOut()}>{t("signOut")}</button>
             </>
           ) : (
@@ -50,6 +52,11 @@ export function App() {
           )}
         </div>
       </header>
+      {me?.user && me.user.password_changed_at <= me.user.created_at ? (
+        <div className="banner" role="note">
+          {t("initialPassword")} <Link to="/doi-mat-khau">{t("changePassword")}</Link>
+        </div>
+      ) : null}
       <main id="main" tabIndex={-1}>
         <Routes>
           <Route path="/" element={<DashboardPage />} />
@@ -60,6 +67,7 @@ export function App() {
           <Route path="/bao-cao/:cycle/:unit" element={<ReportPage />} />
           <Route path="/to-cong-tac" element={<WorkingGroupPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
+          <Route path="/doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

@@ -128,7 +128,7 @@ export interface Me {
   unit: string | null;
   unit_name: string | null;
   csrf_token?: string;
-  user?: { login: string; display_name: string; roles: string[] };
+  user?: { login: string; display_name: string; roles: string[]; password_changed_at: string; created_at: string };
 }
 
 export interface Cycle {

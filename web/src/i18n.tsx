@@ -115,6 +115,13 @@ const texts = {
   respondents: ["Đơn vị phải báo cáo", "Respondents"],
   round: ["Lần gửi", "Round"],
   review: ["Xem xét", "Review"],
+  changePassword: ["Đổi mật khẩu", "Change password"],
+  currentPassword: ["Mật khẩu hiện tại", "Current password"],
+  newPassword: ["Mật khẩu mới (ít nhất 12 ký tự)", "New password (at least 12 characters)"],
+  confirmPassword: ["Nhập lại mật khẩu mới", "New password again"],
+  passwordsDiffer: ["Hai mật khẩu mới không giống nhau", "The two new passwords differ"],
+  passwordChanged: ["Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.", "Password changed. Other sessions were signed out."],
+  initialPassword: ["Bạn đang dùng mật khẩu do hệ thống hoặc quản trị cấp. Hãy đổi mật khẩu của riêng bạn.", "You are using a password the system or an administrator set. Choose your own."],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof texts;

@@ -6,6 +6,7 @@ import { api, ApiError, setCsrfToken, type Me } from "./api";
 interface Session {
   me: Me | null;
   checked: boolean;
+  refresh: () => Promise<void>;
   signIn: (login: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
@@ -50,7 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ me, checked, signIn, signOut }), [me, checked, signIn, signOut]);
+  const value = useMemo(() => ({ me, checked, refresh, signIn, signOut }), [me, checked, refresh, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
