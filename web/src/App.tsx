@@ -12,6 +12,8 @@ import { TaskPage } from "./pages/TaskPage";
 import { ReportPage } from "./pages/ReportPage";
 import { WorkingGroupPage } from "./pages/WorkingGroupPage";
 import { PasswordPage } from "./pages/PasswordPage";
+import { IndicatorsPage } from "./pages/IndicatorsPage";
+import { IndicatorPage } from "./pages/IndicatorPage";
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -29,6 +31,7 @@ export function App() {
         <nav aria-label={lang === "vi" ? "Điều hướng chính" : "Main navigation"}>
           <NavLink to="/" end>{t("navDashboard")}</NavLink>
           <NavLink to="/ke-hoach">{t("navPlans")}</NavLink>
+          <NavLink to="/chi-tieu">{t("navIndicators")}</NavLink>
           {me?.unit ? <NavLink to="/don-vi">{t("navMyUnit")}</NavLink> : null}
           {me?.user?.roles.some((r) => r === "admin" || r === "standing_editor") ? (
             <NavLink to="/to-cong-tac">{t("navWorkingGroup")}</NavLink>
@@ -63,6 +66,8 @@ export function App() {
           <Route path="/ke-hoach" element={<PlansPage />} />
           <Route path="/ke-hoach/:id" element={<PlanPage />} />
           <Route path="/nhiem-vu/:id" element={<TaskPage />} />
+          <Route path="/chi-tieu" element={<IndicatorsPage />} />
+          <Route path="/chi-tieu/:code" element={<IndicatorPage />} />
           <Route path="/don-vi" element={<MyUnitPage />} />
           <Route path="/bao-cao/:cycle/:unit" element={<ReportPage />} />
           <Route path="/to-cong-tac" element={<WorkingGroupPage />} />

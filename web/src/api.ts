@@ -177,3 +177,42 @@ export interface CycleBoard {
   counts: { respondents: number; by_state: Record<string, number>; overdue: number; late: number };
   items: { unit: string; name: string; response: Response; round: number; first_submitted_at: string | null; readable: boolean }[];
 }
+
+export interface TargetView {
+  kind: string;
+  value: number;
+  label: string;
+  document: string | null;
+  year: number;
+}
+
+export interface Indicator {
+  code: string;
+  name: string;
+  group: string;
+  unit_of_measure: string;
+  period_type: string;
+  direction: string;
+  reported_by: string[];
+  description?: string | null;
+  targets_by_year?: { year: number; targets: TargetView[] }[];
+}
+
+export interface RollupItem {
+  unit: string | null;
+  unit_name: string;
+  period: string;
+  period_label: string;
+  value: number | null;
+  estimated: boolean;
+  expected: number;
+  reported: number;
+  completeness: number;
+  missing?: string[];
+}
+
+export interface Rollups {
+  indicator: { code: string; name: string; unit_of_measure: string; decimals: number };
+  items: RollupItem[];
+  total: number;
+}

@@ -40,3 +40,10 @@ export const timelinessKeys = Object.keys(timeliness);
 export const statusLabel = (key: string, lang: Lang) => pick(statuses, key, lang);
 export const timelinessLabel = (key: string | null, lang: Lang) => pick(timeliness, key, lang);
 export const attainmentLabel = (key: string, lang: Lang) => pick(attainment, key, lang);
+
+const periodTypes: Record<string, [string, string]> = {
+  year: ["Năm", "Year"],
+  quarter: ["Quý", "Quarter"],
+  month: ["Tháng", "Month"],
+};
+export const periodTypeLabel = (key: string, lang: Lang) => pick(periodTypes, key, lang);

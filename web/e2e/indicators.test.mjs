@@ -1,0 +1,50 @@
+// Indicators in Chromium against a real server: provinces ranked on a chosen year with the
+// completeness of reporting and who has not reported; a figure arriving through the API
+// shows without a reload.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { adminApi, launchBrowser, screenshots, seriousViolations, startServer } from "./support.mjs";
+
+let server, admin, browser, page;
+
+before(async () => {
+  server = await startServer();
+  admin = await adminApi(server);
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const figure = (unit, value) => ({ indicator: "CPS-01", unit, period: "2025", value, status: "approved" });
+
+test("provinces are ranked on CPS-01 for 2025, the missing ones listed, a new figure shown live", async () => {
+  const r = await admin.call("POST", "/api/values", {
+    values: [figure("tp-ha-noi", 92.5), figure("tinh-cao-bang", 61), figure("tp-hai-phong-2025", 88)],
+  });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  await page.goto(`${server.url}/chi-tieu`);
+  await page.getByLabel("Tìm kiếm (không cần dấu)").fill("muc do 4");
+  await page.getByRole("link", { name: "Tỷ lệ DVCTT mức độ 4" }).click();
+  await page.getByRole("heading", { level: 1, name: "Tỷ lệ DVCTT mức độ 4" }).waitFor();
+  await page.locator("section[aria-labelledby=ranking-title]").getByRole("combobox").selectOption("2025");
+  const ranking = page.locator("table.ranking tbody tr");
+  await ranking.nth(2).waitFor();
+  const names = await page.locator("table.ranking tbody tr td:nth-child(2)").allTextContents();
+  assert.deepEqual(names, ["Thành phố Hà Nội", "Thành phố Hải Phòng", "Tỉnh Cao Bằng"]);
+  assert.match(await ranking.first().textContent(), /92,5/);
+  await page.getByText("3/34").waitFor();
+  await page.getByText("Chưa báo cáo (31)").waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshots(page, "indicator");
+
+  await page.evaluate(() => { window.__notReloaded = true; });
+  const more = await admin.call("POST", "/api/values", { values: [figure("tinh-lang-son", 95)] });
+  assert.equal(more.status, 200);
+  await page.getByText("4/34").waitFor({ timeout: 10000 });
+  assert.equal(await page.locator("table.ranking tbody tr td:nth-child(2)").first().textContent(), "Tỉnh Lạng Sơn");
+  assert.equal(await page.evaluate(() => window.__notReloaded), true);
+});
