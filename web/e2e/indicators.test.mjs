@@ -48,3 +48,18 @@ test("provinces are ranked on CPS-01 for 2025, the missing ones listed, a new fi
   assert.equal(await page.locator("table.ranking tbody tr td:nth-child(2)").first().textContent(), "Tỉnh Lạng Sơn");
   assert.equal(await page.evaluate(() => window.__notReloaded), true);
 });
+
+test("the 35 national platforms, with their owners; a platform's adoption", async () => {
+  await page.goto(`${server.url}/nen-tang`);
+  await page.getByRole("heading", { level: 1, name: "Nền tảng số quốc gia (35)" }).waitFor();
+  assert.equal(await page.locator("table.platforms tbody tr").count(), 35);
+  await page.getByLabel("Tìm kiếm (không cần dấu)").fill("hoa don dien tu");
+  await page.locator("table.platforms tbody tr").first().waitFor();
+  const rows = page.locator("table.platforms tbody tr");
+  assert.ok((await rows.count()) >= 1);
+  await rows.first().getByRole("link").click();
+  await page.getByRole("heading", { name: "Mức độ sử dụng" }).waitFor();
+  await page.getByText("Bộ Tài chính").first().waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshots(page, "platform");
+});

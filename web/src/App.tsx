@@ -1,6 +1,7 @@
 // The frame every view sits in: a skip link, the header with navigation, language and
 // sign-in, and the routes. Paths are Vietnamese, as users share them.
-import { Link, NavLink, Route, Routes } from "react-router";
+import { Link, NavLink, Route, Routes, useLocation } from "react-router";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { useI18n } from "./i18n";
 import { useSession } from "./session";
 import { DashboardPage } from "./pages/DashboardPage";
@@ -14,10 +15,12 @@ import { WorkingGroupPage } from "./pages/WorkingGroupPage";
 import { PasswordPage } from "./pages/PasswordPage";
 import { IndicatorsPage } from "./pages/IndicatorsPage";
 import { IndicatorPage } from "./pages/IndicatorPage";
+import { PlatformPage, PlatformsPage } from "./pages/PlatformsPage";
 
 export function App() {
   const { t, lang, setLang } = useI18n();
   const { me, signOut } = useSession();
+  const location = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">{t("skipToContent")}</a>
@@ -32,6 +35,7 @@ export function App() {
           <NavLink to="/" end>{t("navDashboard")}</NavLink>
           <NavLink to="/ke-hoach">{t("navPlans")}</NavLink>
           <NavLink to="/chi-tieu">{t("navIndicators")}</NavLink>
+          <NavLink to="/nen-tang">{t("navPlatforms")}</NavLink>
           {me?.unit ? <NavLink to="/don-vi">{t("navMyUnit")}</NavLink> : null}
           {me?.user?.roles.some((r) => r === "admin" || r === "standing_editor") ? (
             <NavLink to="/to-cong-tac">{t("navWorkingGroup")}</NavLink>
@@ -61,6 +65,7 @@ export function App() {
         </div>
       ) : null}
       <main id="main" tabIndex={-1}>
+        <ErrorBoundary resetKey={location.pathname}>
         <Routes>
           <Route path="/" element={<DashboardPage />} />
           <Route path="/ke-hoach" element={<PlansPage />} />
@@ -68,6 +73,8 @@ export function App() {
           <Route path="/nhiem-vu/:id" element={<TaskPage />} />
           <Route path="/chi-tieu" element={<IndicatorsPage />} />
           <Route path="/chi-tieu/:code" element={<IndicatorPage />} />
+          <Route path="/nen-tang" element={<PlatformsPage />} />
+          <Route path="/nen-tang/:key" element={<PlatformPage />} />
           <Route path="/don-vi" element={<MyUnitPage />} />
           <Route path="/bao-cao/:cycle/:unit" element={<ReportPage />} />
           <Route path="/to-cong-tac" element={<WorkingGroupPage />} />
@@ -75,6 +82,7 @@ export function App() {
           <Route path="/doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -216,3 +216,16 @@ export interface Rollups {
   items: RollupItem[];
   total: number;
 }
+
+export interface Platform {
+  key: string;
+  number: number;
+  category: string;
+  category_label: string;
+  name: string;
+  owner: { unit: string | null; name: string | null; as_written: string | null } | null; // null: enterprise-owned
+  enterprises: string[];
+  description: string;
+  tasks?: Task[];
+  adoption?: { indicator: { code: string; name: string; unit_of_measure: string }; series: RollupItem[] }[];
+}
