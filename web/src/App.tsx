@@ -16,6 +16,7 @@ import { PasswordPage } from "./pages/PasswordPage";
 import { IndicatorsPage } from "./pages/IndicatorsPage";
 import { IndicatorPage } from "./pages/IndicatorPage";
 import { PlatformPage, PlatformsPage } from "./pages/PlatformsPage";
+import { ImportReviewPage, ImportUploadPage } from "./pages/ImportPage";
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -39,6 +40,9 @@ export function App() {
           {me?.unit ? <NavLink to="/don-vi">{t("navMyUnit")}</NavLink> : null}
           {me?.user?.roles.some((r) => r === "admin" || r === "standing_editor") ? (
             <NavLink to="/to-cong-tac">{t("navWorkingGroup")}</NavLink>
+          ) : null}
+          {me?.user?.roles.some((r) => r === "admin" || r === "standing_editor" || r === "unit_editor") ? (
+            <NavLink to="/nhap-ke-hoach">{t("navImport")}</NavLink>
           ) : null}
         </nav>
         <div className="header-actions">
@@ -74,6 +78,8 @@ export function App() {
           <Route path="/chi-tieu" element={<IndicatorsPage />} />
           <Route path="/chi-tieu/:code" element={<IndicatorPage />} />
           <Route path="/nen-tang" element={<PlatformsPage />} />
+          <Route path="/nhap-ke-hoach" element={<ImportUploadPage />} />
+          <Route path="/nhap-ke-hoach/:id" element={<ImportReviewPage />} />
           <Route path="/nen-tang/:key" element={<PlatformPage />} />
           <Route path="/don-vi" element={<MyUnitPage />} />
           <Route path="/bao-cao/:cycle/:unit" element={<ReportPage />} />
