@@ -17,6 +17,8 @@ import { IndicatorsPage } from "./pages/IndicatorsPage";
 import { IndicatorPage } from "./pages/IndicatorPage";
 import { PlatformPage, PlatformsPage } from "./pages/PlatformsPage";
 import { ImportReviewPage, ImportUploadPage } from "./pages/ImportPage";
+import { CascadePage, SessionsPage } from "./pages/SessionsPage";
+import { PublicPage } from "./pages/PublicPage";
 
 export function App() {
   const { t, lang, setLang } = useI18n();
@@ -37,6 +39,7 @@ export function App() {
           <NavLink to="/ke-hoach">{t("navPlans")}</NavLink>
           <NavLink to="/chi-tieu">{t("navIndicators")}</NavLink>
           <NavLink to="/nen-tang">{t("navPlatforms")}</NavLink>
+          <NavLink to="/cong-khai">{t("navPublic")}</NavLink>
           {me?.unit ? <NavLink to="/don-vi">{t("navMyUnit")}</NavLink> : null}
           {me?.user?.roles.some((r) => r === "admin" || r === "standing_editor") ? (
             <NavLink to="/to-cong-tac">{t("navWorkingGroup")}</NavLink>
@@ -84,6 +87,9 @@ export function App() {
           <Route path="/don-vi" element={<MyUnitPage />} />
           <Route path="/bao-cao/:cycle/:unit" element={<ReportPage />} />
           <Route path="/to-cong-tac" element={<WorkingGroupPage />} />
+          <Route path="/to-cong-tac/phien-hop" element={<SessionsPage />} />
+          <Route path="/to-cong-tac/ke-hoach-cac-cap" element={<CascadePage />} />
+          <Route path="/cong-khai" element={<PublicPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
           <Route path="/doi-mat-khau" element={<PasswordPage />} />
           <Route path="*" element={<NotFound />} />

@@ -54,6 +54,10 @@ export function WorkingGroupPage() {
   return (
     <section aria-labelledby="wg-title">
       <h1 id="wg-title">{t("workingGroupTitle")}</h1>
+      <nav className="subnav" aria-label={t("navWorkingGroup")}>
+        <Link to="/to-cong-tac/phien-hop">{t("sessionsTitle")}</Link>
+        <Link to="/to-cong-tac/ke-hoach-cac-cap">{t("cascadeTitle")}</Link>
+      </nav>
       <Status loaded={cycles} />
       <div className="toolbar">
         <label>
