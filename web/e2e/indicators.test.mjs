@@ -63,3 +63,26 @@ test("the 35 national platforms, with their owners; a platform's adoption", asyn
   assert.deepEqual(await seriousViolations(page), []);
   await screenshots(page, "platform");
 });
+
+test("the dashboard's map and ranking show 2022 figures of merged provinces on their successors", async () => {
+  const figure2022 = (unit, value) => ({ indicator: "CPS-01", unit, period: "2022", value, status: "approved" });
+  const r = await admin.call("POST", "/api/values", {
+    values: [figure2022("tinh-ha-giang", 82), figure2022("tinh-tuyen-quang", 78), figure2022("tp-ha-noi", 95),
+             figure2022("tinh-bac-kan", 70)],
+  });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  await page.goto(`${server.url}/?chi-tieu=CPS-01&nam=2022`);
+  const ranking = page.locator("ol.province-ranking li");
+  await page.locator("ul.province-split li").first().waitFor();
+  // Hà Giang's figure alone would be new Tuyên Quang's; with both former provinces reported
+  // and a mean rule, each is listed instead of averaging them.
+  // Bắc Kạn alone of the two that formed the new Thái Nguyên reported: its figure shows there.
+  assert.deepEqual(await ranking.allTextContents(), ["Thành phố Hà Nội: 95 %", "Tỉnh Thái Nguyên: 70 %"]);
+  assert.equal(await page.locator("ul.province-split li").first().textContent(),
+               "Tỉnh Tuyên Quang — trước sáp nhập: Tỉnh Hà Giang 82 %; Tỉnh Tuyên Quang 78 %");
+  await page.getByText("Số liệu trước sáp nhập 2025 được hiển thị trên đơn vị kế thừa", { exact: false }).waitFor();
+  await page.locator(".province-map canvas").waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.locator("#provinces-title").scrollIntoViewIfNeeded();
+  await screenshots(page, "map");
+});

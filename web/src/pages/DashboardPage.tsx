@@ -2,7 +2,8 @@
 // against their targets, and which lead units have the most overdue tasks.
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, query, type Attainment, type Page, type Plan, type TaskBoard } from "../api";
+import { api, query, type Attainment, type Indicator, type Page, type Plan, type Rollups, type TaskBoard } from "../api";
+import { ProvinceMap } from "../components/ProvinceMap";
 import { BarChart } from "../components/BarChart";
 import { DateField } from "../components/DateField";
 import { Status, useLoad } from "../components/Loader";
@@ -134,6 +135,104 @@ export function DashboardPage() {
             </div>
           ) : null}
         </section>
+      </div>
+      <ProvincesPanel />
+    </section>
+  );
+}
+
+// Provinces on one indicator for a year, on the 34 current units. For a year before the 2025
+// mergers a merged unit shows the figure the engine folds from its predecessors when the
+// indicator adds up (sums, weighted means); otherwise the one predecessor's figure when only
+// one reported, and else no colour, the predecessors' own figures listed beside it (the mean
+// of two old provinces is not the new one's).
+interface ProvinceRow {
+  name: string;
+  value: number | null;
+  before: { name: string; value: number }[]; // predecessors' figures, when the unit was formed later
+}
+
+function ProvincesPanel() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const indicators = useLoad(() => api<{ items: Indicator[] }>("/api/indicators"), []);
+  const provincial = (indicators.data?.items ?? []).filter((i) => i.reported_by.includes("province"));
+  const code = params.get("chi-tieu") ?? provincial[0]?.code ?? "";
+  const def = provincial.find((i) => i.code === code);
+  const year = Number(params.get("nam")) || thisYear - 1;
+  const period = def?.period_type === "quarter" ? `${year}-Q4` : def?.period_type === "month" ? `${year}-12` : String(year);
+  const units = useLoad(
+    () =>
+      api<Page<{ id: string; name: string; predecessors: string[] }>>(
+        `/api/units${query({ as_of: todayInVietnam(), kind: "province,city", limit: 100 })}`,
+      ),
+    [],
+  );
+  const rows = useLoad(async (): Promise<ProvinceRow[] | null> => {
+    if (!code || !units.data) return null;
+    const current = await api<Rollups>(`/api/rollups${query({ indicator: code, units: units.data.items.map((u) => u.id).join(","), period })}`);
+    const then = year < 2025 ? await api<Rollups>(`/api/rollups${query({ indicator: code, level: "provincial", period })}`) : null;
+    const old = new Map((then?.items ?? []).filter((r) => r.value !== null).map((r) => [r.unit ?? "", r]));
+    return units.data.items.map((u) => {
+      const own = current.items.find((r) => r.unit === u.id);
+      const before = u.predecessors.flatMap((p) => {
+        const r = old.get(p);
+        return r ? [{ name: r.unit_name, value: r.value as number }] : [];
+      });
+      const value = own?.value ?? (before.length === 1 ? before[0].value : null);
+      return { name: u.name, value, before: own?.value === null || own?.value === undefined ? before : [] };
+    });
+  }, [code, period, units.data]);
+  useLiveReload(code ? [`values:${code}`] : [], rows.reload);
+
+  const ranked = useMemo(() => (rows.data ?? []).filter((r) => r.value !== null).sort((a, b) => (b.value as number) - (a.value as number)), [rows.data]);
+  const split = useMemo(() => (rows.data ?? []).filter((r) => r.value === null && r.before.length > 1), [rows.data]);
+  const values = useMemo(() => ranked.map((r) => ({ name: r.name, value: r.value as number })), [ranked]);
+  const uom = def?.unit_of_measure ?? "";
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    next.set(k, v);
+    setParams(next, { replace: true });
+  };
+  return (
+    <section className="panel spaced" aria-labelledby="provinces-title">
+      <h2 id="provinces-title">{t("provincesOn")}</h2>
+      <div className="toolbar">
+        <label>
+          {t("indicator")}
+          <select value={code} onChange={(e) => set("chi-tieu", e.target.value)}>
+            {provincial.map((i) => <option key={i.code} value={i.code}>{i.code} — {i.name}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("year")}
+          <select value={year} onChange={(e) => set("nam", e.target.value)}>
+            {Array.from({ length: 8 }, (_, i) => thisYear - 7 + i).map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </label>
+      </div>
+      <Status loaded={rows} />
+      <div className="grid-2">
+        <div>
+          <ProvinceMap values={values} unit={uom} />
+          <p className="small muted">{t("mapAttribution")} {year < 2025 ? t("beforeMerger") : ""}</p>
+        </div>
+        <div>
+          <p>{t("completeness")}: <strong>{ranked.length}/{rows.data?.length ?? 34}</strong> {t("reported")}</p>
+          <ol className="province-ranking">
+            {ranked.map((r) => <li key={r.name}>{r.name}: {formatValue(r.value, uom, lang)}</li>)}
+          </ol>
+          {split.length ? (
+            <ul className="province-split small">
+              {split.map((r) => (
+                <li key={r.name}>
+                  {r.name} — {t("beforeMergerShort")}: {r.before.map((b) => `${b.name} ${formatValue(b.value, uom, lang)}`).join("; ")}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       </div>
     </section>
   );
