@@ -98,7 +98,19 @@ test("a plan's tasks are searched without diacritics and filtered", async () => 
   await page.getByLabel("Tình trạng hạn").selectOption("");
   await page.getByLabel("Tìm kiếm (không cần dấu)").fill("");
   await page.getByLabel("Tìm kiếm (không cần dấu)").press("Enter");
+  // By lead unit: every row is Bộ Công an's, as many as the API counts.
+  const byLead = await apiJson(`/api/tasks?plan=${plan.id}&lead=bo-cong-an&limit=1`);
+  await page.getByLabel("Chủ trì", { exact: true }).selectOption("bo-cong-an");
+  await page.getByText(`Hiển thị 1–${Math.min(byLead.total, 50)} trên ${byLead.total}`, { exact: true }).waitFor();
+  const leads = await page.locator("table.tasks tbody tr td:nth-child(3)").allTextContents();
+  assert.ok(leads.every((l) => l === "Bộ Công an"), leads.join(","));
+  await page.getByLabel("Chủ trì", { exact: true }).selectOption("");
   await screenshots(page, "plan");
+
+  // A task's page links the indicators its objectives are measured by.
+  await page.getByRole("link", { name: "Phổ cập điện thoại thông minh và cấp quang băng rộng toàn dân" }).click();
+  await page.getByRole("heading", { name: "Chỉ tiêu liên quan" }).waitFor();
+  await page.getByRole("link", { name: "HTS-01" }).waitFor();
 });
 
 test("signing in shows who is signed in; a wrong password says so", async () => {

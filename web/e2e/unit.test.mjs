@@ -34,6 +34,20 @@ test("a province's editor reports progress on its task with a PDF as evidence", 
   assert.deepEqual(await seriousViolations(page), []);
   await screenshots(page, "my-unit");
 
+  // A figure for a period that has not begun is refused beside the period field.
+  const figures = page.locator("form[aria-labelledby=figures-title]");
+  await figures.getByRole("combobox").first().selectOption("CPS-01");
+  await figures.getByRole("textbox", { name: /^Kỳ/ }).fill("2099");
+  await figures.getByRole("textbox", { name: /^Giá trị/ }).fill("85,5");
+  await figures.getByRole("button", { name: "Gửi" }).click();
+  await figures.locator("#fig-err-period").waitFor();
+  await figures.getByRole("textbox", { name: /^Kỳ/ }).fill("2025");
+  await figures.getByRole("button", { name: "Gửi" }).click();
+  await figures.getByRole("status").filter({ hasText: "Đã lưu." }).waitFor();
+  const stored = await page.request.get(`${server.url}/api/values?indicator=CPS-01&unit=tp-ha-noi`);
+  const body = await stored.json();
+  assert.equal(body.items[0].value, 85.5);
+
   await leadList.locator("tbody tr a").first().click();
   await page.getByRole("heading", { name: "Tiến độ đã báo cáo" }).waitFor();
   await page.getByText("Chưa có báo cáo tiến độ.").waitFor();

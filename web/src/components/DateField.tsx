@@ -14,7 +14,12 @@ export function parseVietnameseDate(text: string): string | null {
   return `${String(y).padStart(4, "0")}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-export function DateField({ label, value, onChange }: { label: string; value: string; onChange: (iso: string) => void }) {
+export function DateField({ label, value, onChange, optional = false }: {
+  label: string;
+  value: string;
+  onChange: (iso: string) => void;
+  optional?: boolean; // an empty field then clears the date ("" out)
+}) {
   const { lang } = useI18n();
   const [text, setText] = useState(formatDate(value));
   const [invalid, setInvalid] = useState(false);
@@ -24,6 +29,11 @@ export function DateField({ label, value, onChange }: { label: string; value: st
     setInvalid(false);
   }, [value]);
   const commit = () => {
+    if (optional && text.trim() === "") {
+      setInvalid(false);
+      if (value !== "") onChange("");
+      return;
+    }
     const iso = parseVietnameseDate(text);
     setInvalid(iso === null);
     if (iso && iso !== value) onChange(iso);

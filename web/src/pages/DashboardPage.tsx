@@ -63,7 +63,7 @@ export function DashboardPage() {
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t("plan")}
-          <select value={planId ?? ""} onChange={(e) => set("ke-hoach", e.target.value)}>
+          <select aria-label={t("plan")} value={planId ?? ""} onChange={(e) => set("ke-hoach", e.target.value)}>
             {(plans.data?.items ?? []).map((p) => (
               <option key={p.id} value={p.id}>{p.title}</option>
             ))}
@@ -201,13 +201,13 @@ function ProvincesPanel() {
       <div className="toolbar">
         <label>
           {t("indicator")}
-          <select value={code} onChange={(e) => set("chi-tieu", e.target.value)}>
+          <select aria-label={t("indicator")} value={code} onChange={(e) => set("chi-tieu", e.target.value)}>
             {provincial.map((i) => <option key={i.code} value={i.code}>{i.code} — {i.name}</option>)}
           </select>
         </label>
         <label>
           {t("year")}
-          <select value={year} onChange={(e) => set("nam", e.target.value)}>
+          <select aria-label={t("year")} value={year} onChange={(e) => set("nam", e.target.value)}>
             {Array.from({ length: 8 }, (_, i) => thisYear - 7 + i).map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
         </label>

@@ -105,7 +105,7 @@ export function IndicatorPage() {
               <div className="toolbar">
                 <label>
                   {t("year")}
-                  <select value={year} onChange={(e) => setParams({ nam: e.target.value }, { replace: true })}>
+                  <select aria-label={t("year")} value={year} onChange={(e) => setParams({ nam: e.target.value }, { replace: true })}>
                     {years.map((y) => <option key={y} value={y}>{y}</option>)}
                   </select>
                 </label>

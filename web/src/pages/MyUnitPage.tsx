@@ -2,6 +2,7 @@
 // due soon, then by deadline. A merged province answers for the provinces it replaced.
 import { Link } from "react-router";
 import { api, ApiError, query, type Cycle, type Page, type SubmissionPage, type Task } from "../api";
+import { FigureForm } from "../components/FigureForm";
 import { Status, useLoad, type Loaded } from "../components/Loader";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
@@ -68,6 +69,7 @@ export function MyUnitPage() {
       </section>
       <TaskList title={t("asLead")} loaded={lead} />
       <TaskList title={t("asCoordinator")} loaded={coordinator} />
+      <section className="panel spaced"><FigureForm unit={unit} /></section>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // A plan's tasks: filters (section, status, timeliness), a search that ignores diacritics
 // (the server folds both sides), sorting and pages; the table as a workbook, CSV or JSON.
 import { useState } from "react";
-import { useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { api, query, type Page, type Plan, type Task, type TaskBoard } from "../api";
 import { DateField } from "../components/DateField";
 import { Status, useLoad } from "../components/Loader";
@@ -30,6 +30,10 @@ export function PlanPage() {
           as_of: asOf,
           section: get("muc"),
           status: get("trang-thai"),
+          lead: get("chu-tri"),
+          coordinator: get("phoi-hop"),
+          due_from: get("han-tu"),
+          due_to: get("han-den"),
           timeliness: get("han"),
           q: get("q"),
           sort: get("sap-xep") || "number",
@@ -50,6 +54,10 @@ export function PlanPage() {
     setParams(next, { replace: true });
   };
 
+  // The units the plan names as leads, in Vietnamese order, for the lead and coordinator filters.
+  const units = [...(board.data?.by_lead ?? [])]
+    .filter((l) => l.unit)
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
   const page = tasks.data;
   return (
     <section aria-labelledby="plan-title">
@@ -69,7 +77,7 @@ export function PlanPage() {
         <button type="submit">{t("find")}</button>
         <label>
           {t("section")}
-          <select value={get("muc")} onChange={(e) => set({ muc: e.target.value })}>
+          <select aria-label={t("section")} value={get("muc")} onChange={(e) => set({ muc: e.target.value })}>
             <option value="">{t("allSections")}</option>
             {(board.data?.by_section ?? []).map((s) => (
               <option key={s.section} value={s.section}>{s.section} ({s.summary.total})</option>
@@ -78,21 +86,37 @@ export function PlanPage() {
         </label>
         <label>
           {t("status")}
-          <select value={get("trang-thai")} onChange={(e) => set({ "trang-thai": e.target.value })}>
+          <select aria-label={t("status")} value={get("trang-thai")} onChange={(e) => set({ "trang-thai": e.target.value })}>
             <option value="">{t("allStatuses")}</option>
             {statusKeys.map((k) => <option key={k} value={k}>{statusLabel(k, lang)}</option>)}
           </select>
         </label>
         <label>
           {t("timeliness")}
-          <select value={get("han")} onChange={(e) => set({ han: e.target.value })}>
+          <select aria-label={t("timeliness")} value={get("han")} onChange={(e) => set({ han: e.target.value })}>
             <option value="">{t("anyTimeliness")}</option>
             {timelinessKeys.map((k) => <option key={k} value={k}>{timelinessLabel(k, lang)}</option>)}
           </select>
         </label>
         <label>
+          {t("lead")}
+          <select aria-label={t("lead")} value={get("chu-tri")} onChange={(e) => set({ "chu-tri": e.target.value })}>
+            <option value="">{t("anyUnit")}</option>
+            {units.map((u) => <option key={u.unit} value={u.unit}>{u.name}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("coordinators")}
+          <select aria-label={t("coordinators")} value={get("phoi-hop")} onChange={(e) => set({ "phoi-hop": e.target.value })}>
+            <option value="">{t("anyUnit")}</option>
+            {units.map((u) => <option key={u.unit} value={u.unit}>{u.name}</option>)}
+          </select>
+        </label>
+        <DateField optional label={t("dueFrom")} value={get("han-tu")} onChange={(iso) => set({ "han-tu": iso })} />
+        <DateField optional label={t("dueTo")} value={get("han-den")} onChange={(iso) => set({ "han-den": iso })} />
+        <label>
           {t("sortBy")}
-          <select value={get("sap-xep") || "number"} onChange={(e) => set({ "sap-xep": e.target.value })}>
+          <select aria-label={t("sortBy")} value={get("sap-xep") || "number"} onChange={(e) => set({ "sap-xep": e.target.value })}>
             <option value="number">{t("number")}</option>
             <option value="title">{t("title")}</option>
             <option value="deadline">{t("deadline")}</option>
@@ -134,7 +158,7 @@ export function PlanPage() {
                 {page.items.map((task) => (
                   <tr key={task.id}>
                     <td className="nowrap" data-label={t("number")}>{task.number}</td>
-                    <td data-label={t("title")}>{task.title}</td>
+                    <td data-label={t("title")}><Link to={`/nhiem-vu/${task.id}`}>{task.title}</Link></td>
                     <td data-label={t("lead")}>{task.lead.name ?? task.lead.as_written}</td>
                     <td data-label={t("deadline")}>
                       {task.deadline?.text ?? ""}

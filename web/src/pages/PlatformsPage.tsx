@@ -27,7 +27,7 @@ export function PlatformsPage() {
         </label>
         <label>
           {t("category")}
-          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select aria-label={t("category")} value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">{t("allCategories")}</option>
             <option value="state">{(all.data?.items ?? []).find((p) => p.category === "state")?.category_label ?? "state"}</option>
             <option value="enterprise">{(all.data?.items ?? []).find((p) => p.category === "enterprise")?.category_label ?? "enterprise"}</option>

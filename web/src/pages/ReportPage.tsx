@@ -124,7 +124,7 @@ export function ReportPage() {
                     <div className="toolbar">
                       <label>
                         {t("status")}
-                        <select value={v.status} onChange={(e) => set({ status: e.target.value })}>
+                        <select aria-label={t("status")} value={v.status} onChange={(e) => set({ status: e.target.value })}>
                           {statusKeys.map((k) => <option key={k} value={k}>{statusLabel(k, lang)}</option>)}
                         </select>
                         {err(`/tasks/${i}/status`)}

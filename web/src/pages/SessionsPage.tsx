@@ -97,7 +97,7 @@ export function CascadePage() {
       <div className="toolbar">
         <label>
           {t("plan")}
-          <select value={planId ?? ""} onChange={(e) => setParams({ "ke-hoach": e.target.value }, { replace: true })}>
+          <select aria-label={t("plan")} value={planId ?? ""} onChange={(e) => setParams({ "ke-hoach": e.target.value }, { replace: true })}>
             {(plans.data?.items ?? []).map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
           </select>
         </label>

@@ -11,6 +11,7 @@ import { useSession } from "../session";
 
 interface TaskDetail extends Task {
   text: string | null;
+  objective_ids: number[];
   coordinators: { unit: string | null; name: string | null; as_written: string | null }[];
   addressees?: { unit: string; name: string; status: string; progress_percent: number }[];
 }
@@ -48,6 +49,13 @@ export function TaskPage() {
     return page.items.map((p, i) => ({ entry: p, evidence: evidence[i] }));
   }, [id, me?.actor]);
 
+  const cascade = useLoad(() => api<Cascade>(`/api/tasks/${id}/cascade`), [id]);
+  const indicators = useLoad(async () => {
+    const ids = task.data?.objective_ids ?? [];
+    const objectives = await Promise.all(ids.map((o) => api<{ code: string; text: string; indicator: string | null }>(`/api/objectives/${o}`)));
+    return objectives.filter((o) => o.indicator);
+  }, [task.data?.objective_ids.join(",")]);
+
   const d = task.data;
   return (
     <section aria-labelledby="task-title">
@@ -70,6 +78,27 @@ export function TaskPage() {
             </dd>
           </dl>
           {d.text ? <p className="task-text">{d.text}</p> : null}
+          {indicators.data?.length ? (
+            <section className="panel spaced" aria-labelledby="linked-title">
+              <h2 id="linked-title">{t("linkedIndicators")}</h2>
+              <ul className="plain-list">
+                {indicators.data.map((o) => (
+                  <li key={o.code}>
+                    <Link to={`/chi-tieu/${o.indicator}`}><span className="code">{o.indicator}</span></Link> — {o.code}. {o.text}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {cascade.data && (cascade.data.parent || cascade.data.serves.length || cascade.data.children.items.length || cascade.data.implemented_by.items.length) ? (
+            <section className="panel spaced" aria-labelledby="cascade-title">
+              <h2 id="cascade-title">{t("cascade")}</h2>
+              {cascade.data.parent ? <p>{t("parentTask")}: <TaskLink task={cascade.data.parent} /></p> : null}
+              <CascadeList title={t("servesTasks")} items={cascade.data.serves} />
+              <CascadeList title={t("subTasks")} items={cascade.data.children.items} />
+              <CascadeList title={t("implementedBy")} items={cascade.data.implemented_by.items} />
+            </section>
+          ) : null}
         </>
       ) : null}
 
@@ -104,6 +133,35 @@ export function TaskPage() {
         </section>
       ) : null}
     </section>
+  );
+}
+
+interface Cascade {
+  parent: Task | null;
+  serves: Task[];
+  children: { items: Task[] };
+  implemented_by: { items: Task[] };
+}
+
+function TaskLink({ task }: { task: Task }) {
+  const { lang } = useI18n();
+  return (
+    <>
+      <Link to={`/nhiem-vu/${task.id}`}>{task.number}. {task.title}</Link>{" "}
+      <span className="small muted">— {task.lead.name ?? task.lead.as_written} · {statusLabel(task.status, lang)} · {task.progress_percent} %</span>
+    </>
+  );
+}
+
+function CascadeList({ title, items }: { title: string; items: Task[] }) {
+  if (!items.length) return null;
+  return (
+    <>
+      <h3>{title} ({items.length})</h3>
+      <ul className="plain-list">
+        {items.map((x) => <li key={x.id}><TaskLink task={x} /></li>)}
+      </ul>
+    </>
   );
 }
 
@@ -185,7 +243,7 @@ function ProgressForm({ task, unit, onSaved }: { task: TaskDetail; unit: string 
         </label>
         <label>
           {t("newStatus")}
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select aria-label={t("newStatus")} value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t("unchanged")}</option>
             {statusKeys.map((k) => <option key={k} value={k}>{statusLabel(k, lang)}</option>)}
           </select>

@@ -62,7 +62,7 @@ export function WorkingGroupPage() {
       <div className="toolbar">
         <label>
           {t("cycle")}
-          <select value={cycleId ?? ""} onChange={(e) => setParams({ ky: e.target.value }, { replace: true })}>
+          <select aria-label={t("cycle")} value={cycleId ?? ""} onChange={(e) => setParams({ ky: e.target.value }, { replace: true })}>
             {(cycles.data?.items ?? []).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
           </select>
         </label>
