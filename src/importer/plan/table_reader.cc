@@ -292,7 +292,7 @@ void ReadTaskTable(const Table& table, TableContext& ctx, std::set<std::string>&
       // is a row of this table.
       if (!out.tasks.empty() && !content.empty() && InTable(out.tasks.back().lines, table)) {
         out.tasks.back().text = Join({out.tasks.back().text, content});
-        out.tasks.back().lines.to = row->last_line;
+        out.tasks.back().lines.to = std::max(out.tasks.back().lines.to, row->last_line);
       }
       continue;
     }
@@ -357,7 +357,7 @@ void ReadActionTable(const Table& table, TableContext& ctx, const std::string& d
     if (!number) {
       if (!out.actions.empty() && !content.empty() && InTable(out.actions.back().lines, table)) {
         out.actions.back().action = Join({out.actions.back().action, content});
-        out.actions.back().lines.to = row->last_line;
+        out.actions.back().lines.to = std::max(out.actions.back().lines.to, row->last_line);
       }
       continue;
     }
@@ -541,7 +541,7 @@ void ReadPlatformList(const std::vector<const Block*>& blocks, TableContext& ctx
     static const RE2 kLabel(R"(^([^:]{3,40}):\s*(.*)$)");
     if (label.empty()) RE2::FullMatch(b->text, kLabel, &label, &value);
     const std::string f = Fold(label);
-    current->lines.to = b->last_line;
+    current->lines.to = std::max(current->lines.to, b->last_line);
     if (f.starts_with("co quan chu quan") || f.starts_with("co quan chu tri") || f.starts_with("don vi chu tri")) {
       current->ownership = "state";
       for (auto& r : ctx.agencies.List(TrimEnd(value), b->first_line)) current->owners.push_back(std::move(r));
