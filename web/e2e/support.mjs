@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -130,4 +131,37 @@ export async function signIn(page, server, login, password) {
   await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.getByText("Đang đăng nhập:").waitFor();
+}
+
+/**
+ * A test file's fixture: registers the before/after hooks that start a fresh server, sign the
+ * first admin in through the API and launch `browsers` Chromiums with a page each, then stop
+ * them all. `setUp(ctx)` runs once they are up. Tests read `ctx.server`, `ctx.admin`,
+ * `ctx.page` (the first browser's) and `ctx.pages`.
+ */
+export function suite({ browsers = 1, setUp } = {}) {
+  const ctx = {
+    server: null,
+    admin: null,
+    launched: [],
+    pages: [],
+    get page() {
+      return this.pages[0];
+    },
+  };
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.admin = await adminApi(ctx.server);
+    for (let i = 0; i < browsers; ++i) {
+      const b = await launchBrowser();
+      ctx.launched.push(b);
+      ctx.pages.push(await b.context.newPage());
+    }
+    if (setUp) await setUp(ctx);
+  });
+  after(async () => {
+    for (const b of ctx.launched) await b.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
 }

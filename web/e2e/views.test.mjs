@@ -2,73 +2,65 @@
 // signing in (and its open data), the committee's sessions and the cascade of plans for the
 // working group; then keyboard use (skip link, focus order) and 200 % zoom (no sideways
 // scrolling) on the main views.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, screenshots, seriousViolations, signIn, startServer } from "./support.mjs";
+import { screenshots, seriousViolations, signIn, suite } from "./support.mjs";
 
-let server, browser, page;
+const ctx = suite();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+
 
 test("the public scoreboard needs no sign-in and offers open data", async () => {
-  await page.goto(`${server.url}/cong-khai`);
-  await page.getByRole("heading", { level: 1, name: "Kết quả chuyển đổi số công khai" }).waitFor();
-  await page.locator("table.ranking tbody tr").first().waitFor();
-  assert.ok((await page.locator(".bar-row").count()) >= 4, "progress by section");
-  await page.locator("#assessed-title + ul li").first().waitFor();
-  const csv = page.locator("a.download", { hasText: "CSV" }).first();
-  const res = await page.request.get(server.url + (await csv.getAttribute("href")));
+  await ctx.page.goto(`${ctx.server.url}/cong-khai`);
+  await ctx.page.getByRole("heading", { level: 1, name: "Kết quả chuyển đổi số công khai" }).waitFor();
+  await ctx.page.locator("table.ranking tbody tr").first().waitFor();
+  assert.ok((await ctx.page.locator(".bar-row").count()) >= 4, "progress by section");
+  await ctx.page.locator("#assessed-title + ul li").first().waitFor();
+  const csv = ctx.page.locator("a.download", { hasText: "CSV" }).first();
+  const res = await ctx.page.request.get(ctx.server.url + (await csv.getAttribute("href")));
   assert.equal(res.status(), 200);
   assert.equal(res.headers()["content-type"], "text/csv; charset=utf-8");
-  assert.deepEqual(await seriousViolations(page), []);
-  await screenshots(page, "public");
+  assert.deepEqual(await seriousViolations(ctx.page), []);
+  await screenshots(ctx.page, "public");
 });
 
 test("the working group sees the 2022 sessions and who has issued their own plan", async () => {
-  await signIn(page, server, "admin", server.adminPassword);
-  await page.goto(`${server.url}/to-cong-tac/phien-hop?nam=2022`);
-  await page.locator("table.sessions tbody tr").nth(3).waitFor();
-  const months = await page.locator("table.sessions tbody tr td:first-child").allTextContents();
+  await signIn(ctx.page, ctx.server, "admin", ctx.server.adminPassword);
+  await ctx.page.goto(`${ctx.server.url}/to-cong-tac/phien-hop?nam=2022`);
+  await ctx.page.locator("table.sessions tbody tr").nth(3).waitFor();
+  const months = await ctx.page.locator("table.sessions tbody tr td:first-child").allTextContents();
   assert.deepEqual(months, ["3", "7", "9", "11"]);
-  assert.deepEqual(await seriousViolations(page), []);
-  await screenshots(page, "sessions");
+  assert.deepEqual(await seriousViolations(ctx.page), []);
+  await screenshots(ctx.page, "sessions");
 
-  await page.goto(`${server.url}/to-cong-tac/ke-hoach-cac-cap`);
-  await page.getByRole("heading", { level: 2, name: /Các bộ, ngành: ban hành Kế hoạch hoạt động năm 2022/ }).waitFor();
-  assert.deepEqual(await seriousViolations(page), []);
-  await screenshots(page, "cascade");
+  await ctx.page.goto(`${ctx.server.url}/to-cong-tac/ke-hoach-cac-cap`);
+  await ctx.page.getByRole("heading", { level: 2, name: /Các bộ, ngành: ban hành Kế hoạch hoạt động năm 2022/ }).waitFor();
+  assert.deepEqual(await seriousViolations(ctx.page), []);
+  await screenshots(ctx.page, "cascade");
 });
 
 test("the keyboard reaches everything: the skip link first, then the navigation", async () => {
-  await page.goto(`${server.url}/`);
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Bỏ qua, đến nội dung chính");
-  await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
-  await page.keyboard.press("Tab");
-  const focused = await page.evaluate(() => document.activeElement?.tagName);
+  await ctx.page.goto(`${ctx.server.url}/`);
+  await ctx.page.getByRole("heading", { level: 1 }).waitFor();
+  await ctx.page.keyboard.press("Tab");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.textContent), "Bỏ qua, đến nội dung chính");
+  await ctx.page.keyboard.press("Enter");
+  assert.equal(await ctx.page.evaluate(() => document.activeElement?.id), "main");
+  await ctx.page.keyboard.press("Tab");
+  const focused = await ctx.page.evaluate(() => document.activeElement?.tagName);
   assert.ok(["SELECT", "INPUT", "A", "BUTTON"].includes(focused), focused);
 });
 
 test("at 200 % zoom the main views reflow without sideways scrolling", async () => {
   // 200 % zoom on a 1366×768 laptop leaves a 683×384 CSS-pixel viewport.
-  await page.setViewportSize({ width: 683, height: 384 });
+  await ctx.page.setViewportSize({ width: 683, height: 384 });
   for (const path of ["/?ke-hoach=2&ngay=2022-07-15", "/ke-hoach/2", "/chi-tieu/CPS-01", "/cong-khai", "/to-cong-tac"]) {
-    await page.goto(server.url + path);
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await ctx.page.goto(ctx.server.url + path);
+    await ctx.page.getByRole("heading", { level: 1 }).waitFor();
+    await ctx.page.waitForTimeout(200);
+    const overflow = await ctx.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
   }
-  await page.setViewportSize({ width: 1366, height: 768 });
+  await ctx.page.setViewportSize({ width: 1366, height: 768 });
 });

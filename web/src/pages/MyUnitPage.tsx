@@ -4,9 +4,9 @@ import { Link } from "react-router";
 import { api, ApiError, query, type Cycle, type Page, type SubmissionPage, type Task } from "../api";
 import { FigureForm } from "../components/FigureForm";
 import { Status, useLoad, type Loaded } from "../components/Loader";
+import { TaskTable } from "../components/TaskTable";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
-import { statusLabel, timelinessLabel } from "../labels";
 import { useSession } from "../session";
 
 const urgency: Record<string, number> = { overdue: 0, due_soon: 1, on_time: 2, no_deadline: 3 };
@@ -75,7 +75,7 @@ export function MyUnitPage() {
 }
 
 function TaskList({ title, loaded }: { title: string; loaded: Loaded<Page<Task> | null> }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const tasks = [...(loaded.data?.items ?? [])].sort(byUrgency);
   const id = `list-${title.replace(/\s+/g, "-")}`;
   return (
@@ -83,37 +83,7 @@ function TaskList({ title, loaded }: { title: string; loaded: Loaded<Page<Task> 
       <h2 id={id}>{title} ({loaded.data?.total ?? "…"})</h2>
       <Status loaded={loaded} />
       {loaded.data && tasks.length === 0 ? <p className="muted">{t("noOpenTasks")}</p> : null}
-      {tasks.length ? (
-        <div className="table-wrap">
-          <table className="stack-on-phone">
-            <thead>
-              <tr>
-                <th scope="col">{t("number")}</th>
-                <th scope="col">{t("title")}</th>
-                <th scope="col">{t("deadline")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("timeliness")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr key={task.id}>
-                  <td className="nowrap" data-label={t("number")}>{task.number}</td>
-                  <td data-label={t("title")}><Link to={`/nhiem-vu/${task.id}`}>{task.title}</Link></td>
-                  <td data-label={t("deadline")}>
-                    {task.deadline?.text ?? ""}
-                    {task.due_date ? <div className="muted small">{formatDate(task.due_date)}</div> : null}
-                  </td>
-                  <td data-label={t("status")}><span className={`badge task-${task.status}`}>{statusLabel(task.status, lang)}</span></td>
-                  <td data-label={t("timeliness")}>
-                    {task.timeliness ? <span className={`badge time-${task.timeliness}`}>{timelinessLabel(task.timeliness, lang)}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {tasks.length ? <TaskTable tasks={tasks} showLead={false} /> : null}
     </section>
   );
 }

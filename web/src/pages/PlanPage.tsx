@@ -1,10 +1,11 @@
 // A plan's tasks: filters (section, status, timeliness), a search that ignores diacritics
 // (the server folds both sides), sorting and pages; the table as a workbook, CSV or JSON.
 import { useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { api, query, type Page, type Plan, type Task, type TaskBoard } from "../api";
 import { DateField } from "../components/DateField";
 import { Status, useLoad } from "../components/Loader";
+import { TaskTable } from "../components/TaskTable";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
 import { statusKeys, statusLabel, timelinessKeys, timelinessLabel } from "../labels";
@@ -142,40 +143,7 @@ export function PlanPage() {
           <p className="muted" aria-live="polite">
             {t("showing")} {page.total === 0 ? 0 : page.offset + 1}–{page.offset + page.items.length} {t("of")} {page.total}
           </p>
-          <div className="table-wrap">
-            <table className="tasks stack-on-phone">
-              <thead>
-                <tr>
-                  <th scope="col">{t("number")}</th>
-                  <th scope="col">{t("title")}</th>
-                  <th scope="col">{t("lead")}</th>
-                  <th scope="col">{t("deadline")}</th>
-                  <th scope="col">{t("status")}</th>
-                  <th scope="col">{t("timeliness")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((task) => (
-                  <tr key={task.id}>
-                    <td className="nowrap" data-label={t("number")}>{task.number}</td>
-                    <td data-label={t("title")}><Link to={`/nhiem-vu/${task.id}`}>{task.title}</Link></td>
-                    <td data-label={t("lead")}>{task.lead.name ?? task.lead.as_written}</td>
-                    <td data-label={t("deadline")}>
-                      {task.deadline?.text ?? ""}
-                      {task.due_date ? <div className="muted small">{formatDate(task.due_date)}</div> : null}
-                    </td>
-                    <td data-label={t("status")}>
-                      <span className={`badge task-${task.status}`}>{statusLabel(task.status, lang)}</span>
-                      {task.progress_percent > 0 && task.status !== "done" ? (
-                        <div className="small">{task.progress_percent} %</div>
-                      ) : null}
-                    </td>
-                    <td data-label={t("timeliness")}>{task.timeliness ? <span className={`badge time-${task.timeliness}`}>{timelinessLabel(task.timeliness, lang)}</span> : null}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TaskTable tasks={page.items} />
           <nav className="pager" aria-label={lang === "vi" ? "Phân trang" : "Pages"}>
             <button type="button" disabled={offset === 0} onClick={() => set({ tu: String(Math.max(0, offset - pageSize)) })}>
               {t("previous")}
