@@ -75,6 +75,10 @@ test("the working group returns it with a reason", async () => {
   await row.getByLabel(/Lý do trả lại/).fill("Thiếu số liệu minh chứng cho nhiệm vụ IV.1");
   await row.getByRole("button", { name: "Trả lại" }).click();
   await row.getByText("Bị trả lại").waitFor();
+  // The dashboard shows the cycle's completeness to those signed in.
+  await group().goto(`${ctx.server.url}/`);
+  await group().getByRole("heading", { name: "Kỳ báo cáo hiện tại: Báo cáo quý IV/2026" }).waitFor();
+  await group().getByText("0/2 (0 %)").waitFor();
   assert.deepEqual(await seriousViolations(group()), []);
   await screenshots(group(), "working-group");
 });

@@ -128,6 +128,7 @@ const texts = {
   anyUnit: ["Mọi đơn vị", "Any unit"],
   dueFrom: ["Hạn từ ngày", "Due from"],
   dueTo: ["Hạn đến ngày", "Due to"],
+  sent: ["Đã gửi", "Submitted"],
   currentCycle: ["Kỳ báo cáo hiện tại", "Current report cycle"],
   enterFigures: ["Nhập số liệu chỉ tiêu", "Enter indicator figures"],
   sessionsTitle: ["Phiên họp của Ủy ban", "Committee sessions"],

@@ -2,7 +2,9 @@
 // against their targets, and which lead units have the most overdue tasks.
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, query, type Attainment, type Indicator, type Page, type Plan, type Rollups, type TaskBoard } from "../api";
+import { api, query, type Attainment, type Cycle, type CycleBoard, type Indicator, type Page, type Plan, type Rollups, type TaskBoard } from "../api";
+import { LineChart } from "../components/LineChart";
+import { useSession } from "../session";
 import { ProvinceMap } from "../components/ProvinceMap";
 import { BarChart } from "../components/BarChart";
 import { DateField } from "../components/DateField";
@@ -136,7 +138,39 @@ export function DashboardPage() {
           ) : null}
         </section>
       </div>
+      <CyclePanel />
       <ProvincesPanel />
+    </section>
+  );
+}
+
+// The current report cycle's completeness, for those signed in (cycles are internal): how
+// many respondents have submitted, on time or late, and how many are overdue.
+function CyclePanel() {
+  const { t, lang } = useI18n();
+  const { me } = useSession();
+  const board = useLoad(async () => {
+    if (!me) return null;
+    const open = await api<Page<Cycle>>("/api/cycles?state=open&limit=100");
+    const current = [...open.items].sort((a, b) => a.due.localeCompare(b.due))[0];
+    return current ? api<CycleBoard>(`/api/cycles/${current.id}/submissions`) : null;
+  }, [me?.actor]);
+  useLiveReload(board.data ? [`submissions:${board.data.cycle.id}`] : [], board.reload);
+  const b = board.data;
+  if (!b) return null;
+  const by = b.counts.by_state;
+  const sent = (by.submitted_on_time ?? 0) + (by.submitted_late ?? 0) + (by.accepted ?? 0);
+  return (
+    <section className="panel spaced" aria-labelledby="cycle-title">
+      <h2 id="cycle-title">{t("currentCycle")}: {b.cycle.title}</h2>
+      <div className="bar-row">
+        <span className="bar-label">{t("sent")}</span>
+        <progress max={b.counts.respondents} value={sent} aria-label={t("completeness")} />
+        <span>{sent}/{b.counts.respondents} ({formatNumber(b.counts.respondents ? (100 * sent) / b.counts.respondents : 0, lang, 0)} %)</span>
+      </div>
+      <p className="small">
+        {t("dueOn")}: {formatDate(b.cycle.due)} · {t("late")}: {b.counts.late} · {t("overdue")}: {b.counts.overdue}
+      </p>
     </section>
   );
 }
@@ -184,7 +218,23 @@ function ProvincesPanel() {
       return { name: u.name, value, before: own?.value === null || own?.value === undefined ? before : [] };
     });
   }, [code, period, units.data]);
-  useLiveReload(code ? [`values:${code}`] : [], rows.reload);
+  const trend = useLoad(
+    // Yearly indicators only: a quarterly or monthly series does not fit a line of years.
+    () =>
+      code && def?.period_type === "year"
+        ? api<Rollups>(`/api/rollups${query({ indicator: code, unit: "national", from: String(thisYear - 7), to: String(thisYear) })}`)
+        : Promise.resolve(null),
+    [code, def?.period_type, thisYear],
+  );
+  useLiveReload(code ? [`values:${code}`] : [], () => {
+    rows.reload();
+    trend.reload();
+  });
+  const trendYears = useMemo(() => Array.from({ length: 8 }, (_, i) => String(thisYear - 7 + i)), [thisYear]);
+  const trendSeries = useMemo(() => {
+    const byYear = new Map((trend.data?.items ?? []).map((r) => [r.period.slice(0, 4), r.value]));
+    return [{ name: t("national"), kind: "line" as const, color: "#0b57d0", values: trendYears.map((y) => byYear.get(y) ?? null) }];
+  }, [trend.data, trendYears, t]);
 
   const ranked = useMemo(() => (rows.data ?? []).filter((r) => r.value !== null).sort((a, b) => (b.value as number) - (a.value as number)), [rows.data]);
   const split = useMemo(() => (rows.data ?? []).filter((r) => r.value === null && r.before.length > 1), [rows.data]);
@@ -219,6 +269,12 @@ function ProvincesPanel() {
           <p className="small muted">{t("mapAttribution")} {year < 2025 ? t("beforeMerger") : ""}</p>
         </div>
         <div>
+          {trend.data ? (
+            <>
+              <h3>{t("nationalSeries")}</h3>
+              <LineChart labels={trendYears} series={trendSeries} height={200} />
+            </>
+          ) : null}
           <p>{t("completeness")}: <strong>{ranked.length}/{rows.data?.length ?? 34}</strong> {t("reported")}</p>
           <ol className="province-ranking">
             {ranked.map((r) => <li key={r.name}>{r.name}: {formatValue(r.value, uom, lang)}</li>)}
