@@ -31,6 +31,14 @@ test("the working group sees the 2022 sessions and who has issued their own plan
   await ctx.page.locator("table.sessions tbody tr").nth(3).waitFor();
   const months = await ctx.page.locator("table.sessions tbody tr td:first-child").allTextContents();
   assert.deepEqual(months, ["3", "7", "9", "11"]);
+  // The first session, 30/11/2021, with its programme and papers.
+  await ctx.page.goto(`${ctx.server.url}/to-cong-tac/phien-hop?nam=2021`);
+  const first = ctx.page.locator("table.sessions tbody tr", { hasText: "Phiên họp lần thứ nhất" });
+  await first.getByText("30/11/2021").waitFor();
+  await first.locator("summary").click();
+  await first.getByText("14h10: Công bố Quyết định thành lập Ủy ban Quốc gia về chuyển đổi số").waitFor();
+  await ctx.page.goto(`${ctx.server.url}/to-cong-tac/phien-hop?nam=2022`);
+  await ctx.page.locator("table.sessions tbody tr").nth(3).waitFor();
   assert.deepEqual(await seriousViolations(ctx.page), []);
   await screenshots(ctx.page, "sessions");
 

@@ -16,7 +16,8 @@ interface Session {
   date: string | null;
   state: string;
   state_label: string;
-  agenda: string[];
+  agenda: { time: string | null; title: string; presenter: string | null }[];
+  documents: { title: string; reference: string | null }[];
   conclusions: unknown[]; // the notices issued after it
 }
 
@@ -53,7 +54,19 @@ export function SessionsPage() {
                 <td data-label={t("month")}>{s.month}</td>
                 <td data-label={t("title")}>
                   {s.title}
-                  {s.agenda.length ? <div className="small muted">{t("agenda")}: {s.agenda.length}</div> : null}
+                  {s.agenda.length || s.documents.length ? (
+                    <details className="small">
+                      <summary>{t("agenda")} ({s.agenda.length}) · {t("document")} ({s.documents.length})</summary>
+                      <ol>
+                        {s.agenda.map((a, i) => (
+                          <li key={i}>{a.time ? `${a.time}: ` : ""}{a.title}{a.presenter ? ` — ${a.presenter}` : ""}</li>
+                        ))}
+                      </ol>
+                      <ul>
+                        {s.documents.map((d, i) => <li key={i}>{d.title}{d.reference ? ` (${d.reference})` : ""}</li>)}
+                      </ul>
+                    </details>
+                  ) : null}
                 </td>
                 <td data-label={t("kind")}>{lang === "vi" ? s.kind_label : s.kind_label_en}</td>
                 <td data-label={t("date")}>{formatDate(s.date)}</td>
