@@ -1,7 +1,6 @@
 // The router of the API (api/routes.h): matches a request to a route, authenticates the
 // caller, asks core/access.h, and runs the route; and the helpers every route shares.
 #include "api/routes.h"
-#include "api/static_files.h"
 
 #include <boost/json.hpp>
 
@@ -13,6 +12,7 @@
 #include "api/internal/handler.h"
 #include "api/internal/responses.h"
 #include "api/query_params.h"
+#include "api/static_files.h"
 #include "auth/password.h"
 #include "auth/secret.h"
 #include "auth/throttle.h"
