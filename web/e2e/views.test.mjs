@@ -39,8 +39,35 @@ test("the working group sees the 2022 sessions and who has issued their own plan
   await first.getByText("14h10: Công bố Quyết định thành lập Ủy ban Quốc gia về chuyển đổi số").waitFor();
   await ctx.page.goto(`${ctx.server.url}/to-cong-tac/phien-hop?nam=2022`);
   await ctx.page.locator("table.sessions tbody tr").nth(3).waitFor();
+  // The March session's conclusions: a notice whose two items become tasks.
+  const march = ctx.page.locator("table.sessions tbody tr").first();
+  await march.getByRole("button", { name: "Thêm thông báo kết luận" }).click();
+  const form = ctx.page.locator("form[aria-labelledby=conclusions-title]");
+  await form.getByRole("textbox", { name: /^Số thông báo/ }).fill("12/TB-UBQGCĐS");
+  await form.getByRole("textbox", { name: /^Ngày thông báo/ }).fill("31/03/2022");
+  await form.getByRole("textbox", { name: /^Ngày thông báo/ }).press("Enter");
+  await form.getByRole("button", { name: "Thêm nội dung" }).click();
+  const items = form.locator("fieldset");
+  await items.nth(0).getByRole("textbox", { name: /^Nhiệm vụ/ }).fill("Hoàn thiện Đề án dữ liệu dân cư");
+  await items.nth(0).getByRole("textbox", { name: /^Mã đơn vị chủ trì/ }).fill("bo-cong-an");
+  await items.nth(0).getByRole("textbox", { name: /^Thời hạn/ }).fill("Tháng 6/2022");
+  await items.nth(1).getByRole("textbox", { name: /^Nhiệm vụ/ }).fill("Sơ kết 6 tháng chuyển đổi số");
+  await items.nth(1).getByRole("textbox", { name: /^Mã đơn vị chủ trì/ }).fill("bo-tttt");
+  await form.getByRole("button", { name: "Gửi" }).click();
+  await form.getByRole("status").filter({ hasText: "Đã ghi thông báo kết luận" }).waitFor();
+  await march.locator("td", { hasText: /^1 / }).waitFor();
+  const plans = await ctx.admin.call("GET", "/api/plans?limit=200");
+  const notice = plans.body.items.find((p) => p.kind === "conclusions" && p.decision.number === "12/TB-UBQGCĐS");
+  assert.ok(notice, "the notice is a plan of kind conclusions");
+  const noticeTasks = await ctx.admin.call("GET", `/api/tasks?plan=${notice.id}&limit=10`);
+  assert.equal(noticeTasks.body.total, 2);
   assert.deepEqual(await seriousViolations(ctx.page), []);
   await screenshots(ctx.page, "sessions");
+
+  await ctx.page.goto(`${ctx.server.url}/to-cong-tac/nhiem-vu-trong-diem`);
+  await ctx.page.locator("table.key-tasks tbody tr").nth(13).waitFor();
+  assert.equal(await ctx.page.locator("table.key-tasks tbody tr").count(), 14);
+  assert.deepEqual(await seriousViolations(ctx.page), []);
 
   await ctx.page.goto(`${ctx.server.url}/to-cong-tac/ke-hoach-cac-cap`);
   await ctx.page.getByRole("heading", { level: 2, name: /Các bộ, ngành: ban hành Kế hoạch hoạt động năm 2022/ }).waitFor();

@@ -18,6 +18,7 @@ import { IndicatorPage } from "./pages/IndicatorPage";
 import { PlatformPage, PlatformsPage } from "./pages/PlatformsPage";
 import { ImportReviewPage, ImportUploadPage } from "./pages/ImportPage";
 import { CascadePage, SessionsPage } from "./pages/SessionsPage";
+import { KeyTasksPage } from "./pages/KeyTasksPage";
 import { PublicPage } from "./pages/PublicPage";
 
 export function App() {
@@ -89,6 +90,7 @@ export function App() {
           <Route path="/to-cong-tac" element={<WorkingGroupPage />} />
           <Route path="/to-cong-tac/phien-hop" element={<SessionsPage />} />
           <Route path="/to-cong-tac/ke-hoach-cac-cap" element={<CascadePage />} />
+          <Route path="/to-cong-tac/nhiem-vu-trong-diem" element={<KeyTasksPage />} />
           <Route path="/cong-khai" element={<PublicPage />} />
           <Route path="/dang-nhap" element={<LoginPage />} />
           <Route path="/doi-mat-khau" element={<PasswordPage />} />

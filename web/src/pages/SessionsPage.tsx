@@ -1,14 +1,17 @@
 // The working group's other two desks: the committee's sessions of a year (kind, date,
 // agenda, conclusions notices and how their tasks stand), and the cascade of plans (which
 // ministries and provinces have issued their own plan as a national plan requires).
+import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, query, type Page, type Plan } from "../api";
+import { api, ApiError, query, type Page, type Plan } from "../api";
+import { DateField } from "../components/DateField";
 import { Status, useLoad } from "../components/Loader";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
 
 interface Session {
   id: number;
+  committee: string;
   title: string;
   kind_label: string;
   kind_label_en: string;
@@ -26,6 +29,7 @@ export function SessionsPage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get("nam")) || 2022;
   const sessions = useLoad(() => api<{ items: Session[]; total: number }>(`/api/committee-sessions?year=${year}`), [year]);
+  const [adding, setAdding] = useState<Session | null>(null);
   return (
     <section aria-labelledby="sessions-title">
       <h1 id="sessions-title">{t("sessionsTitle")} {year}</h1>
@@ -71,13 +75,82 @@ export function SessionsPage() {
                 <td data-label={t("kind")}>{lang === "vi" ? s.kind_label : s.kind_label_en}</td>
                 <td data-label={t("date")}>{formatDate(s.date)}</td>
                 <td data-label={t("status")}><span className="badge">{s.state_label}</span></td>
-                <td data-label={t("conclusions")}>{s.conclusions.length}</td>
+                <td data-label={t("conclusions")}>
+                  {s.conclusions.length}{" "}
+                  <button type="button" className="link-button" onClick={() => setAdding(s)}>{t("addConclusions")}</button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {adding ? <ConclusionsForm key={adding.id} session={adding} onDone={sessions.reload} /> : null}
     </section>
+  );
+}
+
+// A conclusions notice for a session: its number, date, issuer and title, and its items,
+// each a task with a lead and a deadline ("Tháng 6/2022"), recorded in one transaction.
+function ConclusionsForm({ session, onDone }: { session: Session; onDone: () => void }) {
+  const { t, lang } = useI18n();
+  const [number, setNumber] = useState("");
+  const [date, setDate] = useState("");
+  const [issuer, setIssuer] = useState(session.committee);
+  const [title, setTitle] = useState(`Kết luận ${session.title}`);
+  const [items, setItems] = useState([{ title: "", lead: "", deadline: "" }]);
+  const [errors, setErrors] = useState<{ path: string; reason: string }[]>([]);
+  const [message, setMessage] = useState("");
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setErrors([]);
+    setMessage("");
+    try {
+      await api(`/api/committee-sessions/${session.id}/conclusions`, {
+        method: "POST",
+        body: JSON.stringify({
+          number,
+          date,
+          issuer,
+          title,
+          items: items.map((i) => ({ title: i.title, lead: i.lead, ...(i.deadline ? { deadline: i.deadline } : {}) })),
+        }),
+      });
+      setMessage(t("conclusionsSaved"));
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fields);
+        setMessage(lang === "vi" ? err.messageVi : err.messageEn);
+      } else setMessage(String(err));
+    }
+  }
+  const set = (i: number, patch: Partial<(typeof items)[number]>) => setItems((all) => all.map((x, k) => (k === i ? { ...x, ...patch } : x)));
+  return (
+    <form className="panel spaced stack" onSubmit={submit} aria-labelledby="conclusions-title">
+      <h2 id="conclusions-title">{t("addConclusions")}: {session.title}</h2>
+      <div className="toolbar">
+        <label>{t("noticeNumber")}<input required value={number} onChange={(e) => setNumber(e.target.value)} placeholder="45/TB-UBQGCĐS" /></label>
+        <DateField label={t("noticeDate")} value={date} onChange={setDate} optional />
+        <label>{t("issuerUnit")}<input required value={issuer} onChange={(e) => setIssuer(e.target.value)} /></label>
+      </div>
+      <label className="block">{t("title")}<input required value={title} onChange={(e) => setTitle(e.target.value)} /></label>
+      {items.map((item, i) => (
+        <fieldset key={i} className="panel">
+          <legend>{t("item")} {i + 1}</legend>
+          <div className="toolbar">
+            <label>{t("title")}<input required value={item.title} onChange={(e) => set(i, { title: e.target.value })} /></label>
+            <label>{t("leadUnitId")}<input required value={item.lead} onChange={(e) => set(i, { lead: e.target.value })} placeholder="bo-khcn" /></label>
+            <label>{t("deadline")}<input value={item.deadline} onChange={(e) => set(i, { deadline: e.target.value })} placeholder="Tháng 6/2022" /></label>
+          </div>
+        </fieldset>
+      ))}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setItems((all) => [...all, { title: "", lead: "", deadline: "" }])}>{t("addItem")}</button>
+        <button type="submit">{t("send")}</button>
+      </div>
+      {message ? <p role={errors.length ? "alert" : "status"} className={errors.length ? "error" : "ok"}>{message}</p> : null}
+      {errors.length ? <ul className="error">{errors.map((e) => <li key={e.path}>{e.path}: {e.reason}</li>)}</ul> : null}
+    </form>
   );
 }
 

@@ -57,6 +57,7 @@ export function WorkingGroupPage() {
       <nav className="subnav" aria-label={t("navWorkingGroup")}>
         <Link to="/to-cong-tac/phien-hop">{t("sessionsTitle")}</Link>
         <Link to="/to-cong-tac/ke-hoach-cac-cap">{t("cascadeTitle")}</Link>
+        <Link to="/to-cong-tac/nhiem-vu-trong-diem">{t("keyTasksTitle")}</Link>
       </nav>
       <Status loaded={cycles} />
       <div className="toolbar">
