@@ -28,6 +28,9 @@ test("provinces are ranked on CPS-01 for 2025, the missing ones listed, a new fi
   assert.deepEqual(names, ["Thành phố Hà Nội", "Thành phố Hải Phòng", "Tỉnh Cao Bằng"]);
   assert.match(await ranking.first().textContent(), /92,5/);
   await ctx.page.getByText("3/34").waitFor();
+  // The units × years table has Hà Nội's 2025 figure in its row.
+  const hanoiRow = ctx.page.locator("table.grid tbody tr", { has: ctx.page.getByRole("rowheader", { name: "Thành phố Hà Nội" }) });
+  await hanoiRow.getByText("92,5").waitFor();
   await ctx.page.getByText("Chưa báo cáo (31)").waitFor();
   assert.deepEqual(await seriousViolations(ctx.page), []);
   await screenshots(ctx.page, "indicator");

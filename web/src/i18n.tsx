@@ -129,6 +129,7 @@ const texts = {
   dueFrom: ["Hạn từ ngày", "Due from"],
   dueTo: ["Hạn đến ngày", "Due to"],
   sent: ["Đã gửi", "Submitted"],
+  unitsByYear: ["Số liệu các tỉnh, thành phố theo năm", "Provinces' figures by year"],
   keyTasksTitle: ["Nhiệm vụ trọng điểm của thành viên Ủy ban", "Committee members' key tasks"],
   member: ["Thành viên", "Member"],
   roadmap: ["Lộ trình", "Roadmap"],

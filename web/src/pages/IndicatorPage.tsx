@@ -3,7 +3,7 @@
 // reporting is and who has not reported.
 import { useMemo } from "react";
 import { useParams, useSearchParams } from "react-router";
-import { api, query, type Indicator, type Rollups } from "../api";
+import { api, query, type Indicator, type Page, type Rollups } from "../api";
 import { LineChart } from "../components/LineChart";
 import { Status, useLoad } from "../components/Loader";
 import { useLiveReload } from "../components/live";
@@ -32,10 +32,26 @@ export function IndicatorPage() {
         : Promise.resolve(null),
     [code, rankedPeriod, periodType],
   );
+  // Units × years: the 34 current provincial units over the last four years (a merged unit's
+  // earlier years as the engine folds them, where the rule adds up).
+  const units = useLoad(
+    () => api<Page<{ id: string; name: string }>>(`/api/units${query({ as_of: todayInVietnam(), kind: "province,city", limit: 100 })}`),
+    [],
+  );
+  const grid = useLoad(
+    () =>
+      units.data && periodType === "year"
+        ? api<Rollups>(`/api/rollups${query({ indicator: code, units: units.data.items.map((u) => u.id).join(","), from: String(thisYear - 4), to: String(thisYear - 1) })}`)
+        : Promise.resolve(null),
+    [code, units.data, periodType, thisYear],
+  );
   useLiveReload([`values:${code}`], () => {
     national.reload();
     provinces.reload();
+    grid.reload();
   });
+  const gridYears = Array.from({ length: 4 }, (_, i) => String(thisYear - 4 + i));
+  const cell = new Map((grid.data?.items ?? []).map((r) => [`${r.unit}|${r.period}`, r.value]));
 
   const years = useMemo(() => Array.from({ length: 8 }, (_, i) => String(thisYear - 7 + i)), [thisYear]);
   const series = useMemo(() => {
@@ -99,6 +115,26 @@ export function IndicatorPage() {
             </section>
           </div>
 
+          {grid.data ? (
+            <section className="panel spaced" aria-labelledby="grid-title" tabIndex={0}>
+              <h2 id="grid-title">{t("unitsByYear")}</h2>
+              <div className="table-wrap">
+                <table className="grid">
+                  <thead>
+                    <tr><th scope="col">{t("unit")}</th>{gridYears.map((y) => <th scope="col" key={y}>{y}</th>)}</tr>
+                  </thead>
+                  <tbody>
+                    {(units.data?.items ?? []).map((u) => (
+                      <tr key={u.id}>
+                        <th scope="row">{u.name}</th>
+                        {gridYears.map((y) => <td key={y}>{formatNumber(cell.get(`${u.id}|${y}`), lang)}</td>)}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          ) : null}
           <section className="panel spaced" aria-labelledby="ranking-title">
             <h2 id="ranking-title">{t("provincialRanking")}</h2>
             {(
