@@ -47,3 +47,32 @@ const periodTypes: Record<string, [string, string]> = {
   month: ["Tháng", "Month"],
 };
 export const periodTypeLabel = (key: string, lang: Lang) => pick(periodTypes, key, lang);
+
+// A respondent's standing in a report cycle, a committee session's state, an import's
+// state and a platform's category: the API sends Vietnamese labels only.
+const responses: Record<string, [string, string]> = {
+  not_started: ["Chưa báo cáo", "Not started"],
+  draft: ["Đang soạn", "Drafting"],
+  submitted_on_time: ["Đã gửi đúng hạn", "Submitted on time"],
+  submitted_late: ["Đã gửi muộn", "Submitted late"],
+  returned: ["Bị trả lại", "Returned"],
+  accepted: ["Đã chấp nhận", "Accepted"],
+};
+const sessionStates: Record<string, [string, string]> = {
+  planned: ["Dự kiến", "Planned"],
+  held: ["Đã họp", "Held"],
+  cancelled: ["Hủy", "Cancelled"],
+};
+const importStates: Record<string, [string, string]> = {
+  pending: ["Chờ duyệt", "Pending review"],
+  committed: ["Đã ghi thành kế hoạch", "Committed as a plan"],
+  discarded: ["Đã hủy", "Discarded"],
+};
+const platformCategories: Record<string, [string, string]> = {
+  state: ["Cơ quan nhà nước làm chủ quản", "Owned by a state body"],
+  enterprise: ["Doanh nghiệp làm chủ quản", "Owned by enterprises"],
+};
+export const responseLabel = (key: string, lang: Lang) => pick(responses, key, lang);
+export const sessionStateLabel = (key: string, lang: Lang) => pick(sessionStates, key, lang);
+export const importStateLabel = (key: string, lang: Lang) => pick(importStates, key, lang);
+export const platformCategoryLabel = (key: string, lang: Lang) => pick(platformCategories, key, lang);

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, ApiError } from "../api";
 import { Status, useLoad } from "../components/Loader";
 import { useI18n } from "../i18n";
+import { importStateLabel } from "../labels";
 
 interface ProposedTask {
   id: string;
@@ -131,7 +132,7 @@ export function ImportReviewPage() {
       <Status loaded={view} />
       {v && proposal ? (
         <>
-          <p className="muted"><Link to="/nhap-ke-hoach">{t("navImport")}</Link> · {v.import.file_name} · {v.import.state_label}</p>
+          <p className="muted"><Link to="/nhap-ke-hoach">{t("navImport")}</Link> · {v.import.file_name} · {importStateLabel(v.import.state, lang)}</p>
           <h1 id="review-title">{t("reviewTitle")}: {proposal.source.title ?? v.import.title}</h1>
           <p className="muted">
             {[proposal.source.number, proposal.source.issuer?.as_written, proposal.source.plan_year].filter(Boolean).join(" · ")}

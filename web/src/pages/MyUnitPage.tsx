@@ -7,6 +7,7 @@ import { Status, useLoad, type Loaded } from "../components/Loader";
 import { TaskTable } from "../components/TaskTable";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
+import { responseLabel } from "../labels";
 import { useSession } from "../session";
 
 const urgency: Record<string, number> = { overdue: 0, due_soon: 1, on_time: 2, no_deadline: 3 };
@@ -18,7 +19,7 @@ function byUrgency(a: Task, b: Task): number {
 }
 
 export function MyUnitPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { me, checked } = useSession();
   const unit = me?.unit ?? "";
   const today = todayInVietnam();
@@ -58,7 +59,7 @@ export function MyUnitPage() {
           {(reports.data ?? []).map((r) => (
             <li key={r.cycle.id}>
               <Link to={`/bao-cao/${r.cycle.id}/${unit}`}>{r.cycle.title}</Link>{" "}
-              <span className={`badge response-${r.response.state}`}>{r.response.state_label}</span>{" "}
+              <span className={`badge response-${r.response.state}`}>{responseLabel(r.response.state, lang)}</span>{" "}
               <span className="muted small">{t("dueOn")}: {formatDate(r.cycle.due)}</span>
               {r.submission?.state === "returned" && r.submission.return_reason ? (
                 <div className="error small">{t("returnReason")}: {r.submission.return_reason}</div>

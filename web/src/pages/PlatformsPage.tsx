@@ -6,10 +6,11 @@ import { api, type Page, type Platform } from "../api";
 import { Status, useLoad } from "../components/Loader";
 import { formatNumber } from "../format";
 import { useI18n } from "../i18n";
+import { platformCategoryLabel } from "../labels";
 import { fold } from "./IndicatorsPage";
 
 export function PlatformsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const all = useLoad(() => api<Page<Platform>>("/api/platforms"), []);
   const [category, setCategory] = useState("");
   const [q, setQ] = useState("");
@@ -29,8 +30,8 @@ export function PlatformsPage() {
           {t("category")}
           <select aria-label={t("category")} value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">{t("allCategories")}</option>
-            <option value="state">{(all.data?.items ?? []).find((p) => p.category === "state")?.category_label ?? "state"}</option>
-            <option value="enterprise">{(all.data?.items ?? []).find((p) => p.category === "enterprise")?.category_label ?? "enterprise"}</option>
+            <option value="state">{platformCategoryLabel("state", lang)}</option>
+            <option value="enterprise">{platformCategoryLabel("enterprise", lang)}</option>
           </select>
         </label>
       </div>
@@ -51,7 +52,7 @@ export function PlatformsPage() {
                 <td data-label="#">{p.number}</td>
                 <td data-label={t("title")}><Link to={`/nen-tang/${p.key}`}>{p.name}</Link></td>
                 <td data-label={t("owner")}>{p.owner?.name ?? p.owner?.as_written ?? p.enterprises.join(", ")}</td>
-                <td data-label={t("category")}>{p.category_label}</td>
+                <td data-label={t("category")}>{platformCategoryLabel(p.category, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -71,7 +72,7 @@ export function PlatformPage() {
       <Status loaded={p} />
       {d ? (
         <>
-          <p className="muted"><Link to="/nen-tang">{t("platformsTitle")}</Link> · {d.category_label}</p>
+          <p className="muted"><Link to="/nen-tang">{t("platformsTitle")}</Link> · {platformCategoryLabel(d.category, lang)}</p>
           <h1 id="platform-title">{d.name}</h1>
           <dl className="facts">
             <dt>{t("owner")}</dt><dd>{d.owner?.name ?? d.owner?.as_written ?? "–"}</dd>

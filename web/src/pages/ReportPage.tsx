@@ -7,7 +7,7 @@ import { apiWithEtag, ApiError, type SubmissionPage } from "../api";
 import { Status, useLoad } from "../components/Loader";
 import { formatDate, formatNumber } from "../format";
 import { useI18n } from "../i18n";
-import { statusKeys, statusLabel } from "../labels";
+import { statusKeys, statusLabel, responseLabel } from "../labels";
 
 interface TaskInput { status: string; percent: string; narrative: string }
 interface FigureInput { value: string; estimated: boolean; note: string }
@@ -101,7 +101,7 @@ export function ReportPage() {
           <p className="muted"><Link to="/don-vi">{t("navMyUnit")}</Link> · {t("reports")}</p>
           <h1 id="report-title">{page.cycle.title}: {page.unit_name}</h1>
           <p>
-            <span className={`badge response-${page.response.state}`}>{page.response.state_label}</span>{" "}
+            <span className={`badge response-${page.response.state}`}>{responseLabel(page.response.state, lang)}</span>{" "}
             {t("dueOn")}: {formatDate(page.cycle.due)}
             {page.submission?.round ? ` · ${t("round")}: ${page.submission.round}` : ""}
           </p>

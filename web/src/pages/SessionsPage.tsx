@@ -8,6 +8,7 @@ import { DateField } from "../components/DateField";
 import { Status, useLoad } from "../components/Loader";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
+import { sessionStateLabel } from "../labels";
 
 interface Session {
   id: number;
@@ -74,7 +75,7 @@ export function SessionsPage() {
                 </td>
                 <td data-label={t("kind")}>{lang === "vi" ? s.kind_label : s.kind_label_en}</td>
                 <td data-label={t("date")}>{formatDate(s.date)}</td>
-                <td data-label={t("status")}><span className="badge">{s.state_label}</span></td>
+                <td data-label={t("status")}><span className="badge">{sessionStateLabel(s.state, lang)}</span></td>
                 <td data-label={t("conclusions")}>
                   {s.conclusions.length}{" "}
                   <button type="button" className="link-button" onClick={() => setAdding(s)}>{t("addConclusions")}</button>

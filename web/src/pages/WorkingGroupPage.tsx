@@ -8,6 +8,7 @@ import { Status, useLoad } from "../components/Loader";
 import { useLiveReload } from "../components/live";
 import { formatDate, todayInVietnam } from "../format";
 import { useI18n } from "../i18n";
+import { responseLabel } from "../labels";
 
 export function WorkingGroupPage() {
   const { t, lang } = useI18n();
@@ -97,7 +98,7 @@ export function WorkingGroupPage() {
                         {row.readable ? <Link to={`/bao-cao/${b.cycle.id}/${row.unit}`}>{row.name}</Link> : row.name}
                       </td>
                       <td data-label={t("status")}>
-                        <span className={`badge response-${row.response.state}`}>{row.response.state_label}</span>
+                        <span className={`badge response-${row.response.state}`}>{responseLabel(row.response.state, lang)}</span>
                         {row.response.overdue ? <span className="badge time-overdue">{t("overdue")}</span> : null}
                       </td>
                       <td data-label={t("round")}>{row.round}</td>
