@@ -3,6 +3,7 @@
 import { Link } from "react-router";
 import { api, ApiError, query, type Cycle, type Page, type SubmissionPage, type Task } from "../api";
 import { FigureForm } from "../components/FigureForm";
+import { KeyTaskCard } from "../components/KeyTaskCard";
 import { Status, useLoad, type Loaded } from "../components/Loader";
 import { TaskTable } from "../components/TaskTable";
 import { formatDate, todayInVietnam } from "../format";
@@ -45,6 +46,10 @@ export function MyUnitPage() {
     );
     return pages.filter((p): p is SubmissionPage => p !== null);
   }, [unit]);
+  const keyTasks = useLoad(
+    () => (unit ? api<{ items: { id: number }[] }>(`/api/key-tasks${query({ unit })}`) : Promise.resolve(null)),
+    [unit],
+  );
   if (!checked) return <p role="status" className="muted">{t("loading")}</p>;
   if (!me) return (<section><h1>{t("myUnitTitle")}</h1><p><Link to="/dang-nhap">{t("signIn")}</Link> — {t("signInToSee")}</p></section>);
   if (!unit) return (<section><h1>{t("myUnitTitle")}</h1><p>{t("noUnit")}</p></section>);
@@ -71,6 +76,12 @@ export function MyUnitPage() {
       <TaskList title={t("asLead")} loaded={lead} />
       <TaskList title={t("asCoordinator")} loaded={coordinator} />
       <section className="panel spaced"><FigureForm unit={unit} /></section>
+      {keyTasks.data?.items.length ? (
+        <section aria-labelledby="key-tasks-title" className="spaced">
+          <h2 id="key-tasks-title">{t("myKeyTasks")}</h2>
+          {keyTasks.data.items.map((k) => <KeyTaskCard key={k.id} id={k.id} />)}
+        </section>
+      ) : null}
     </section>
   );
 }
