@@ -18,6 +18,8 @@ test("provinces are ranked on CPS-01 for 2025, the missing ones listed, a new fi
   });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await ctx.page.goto(`${ctx.server.url}/chi-tieu`);
+  await ctx.page.locator(".plain-list li").first().waitFor();
+  assert.deepEqual(await seriousViolations(ctx.page), []);
   await ctx.page.getByLabel("Tìm kiếm (không cần dấu)").fill("muc do 4");
   await ctx.page.getByRole("link", { name: "Tỷ lệ DVCTT mức độ 4" }).click();
   await ctx.page.getByRole("heading", { level: 1, name: "Tỷ lệ DVCTT mức độ 4" }).waitFor();
@@ -47,6 +49,7 @@ test("the 35 national platforms, with their owners; a platform's adoption", asyn
   await ctx.page.goto(`${ctx.server.url}/nen-tang`);
   await ctx.page.getByRole("heading", { level: 1, name: "Nền tảng số quốc gia (35)" }).waitFor();
   assert.equal(await ctx.page.locator("table.platforms tbody tr").count(), 35);
+  assert.deepEqual(await seriousViolations(ctx.page), []);
   await ctx.page.getByLabel("Tìm kiếm (không cần dấu)").fill("hoa don dien tu");
   await ctx.page.locator("table.platforms tbody tr").first().waitFor();
   const rows = ctx.page.locator("table.platforms tbody tr");

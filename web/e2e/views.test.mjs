@@ -23,6 +23,10 @@ test("the public scoreboard needs no sign-in and offers open data", async () => 
   assert.equal(res.headers()["content-type"], "text/csv; charset=utf-8");
   assert.deepEqual(await seriousViolations(ctx.page), []);
   await screenshots(ctx.page, "public");
+  // The list of plans, also public.
+  await ctx.page.goto(`${ctx.server.url}/ke-hoach`);
+  await ctx.page.locator(".plan-list li").nth(1).waitFor();
+  assert.deepEqual(await seriousViolations(ctx.page), []);
 });
 
 test("the working group sees the 2022 sessions and who has issued their own plan", async () => {
