@@ -229,7 +229,17 @@ HttpResponse Handler::GetTask() {
   auto t = store_.GetTask(id);
   if (!t.ok()) return FromError(t.error());
   if (auto no = Authorize(TaskSubject(*t))) return *no;
-  return Single(TaskDetail(*t, as_of, soon), t->version);
+  json::object detail = TaskDetail(*t, as_of, soon);
+  // Whether the caller may report progress on it (for itself, on a task addressed to a group
+  // it belongs to), so that a client offers the form only to those the server will accept.
+  Subject report = TaskSubject(*t);
+  if (principal_) {
+    const auto members = reg_->Expand(t->lead.unit_id, Today());
+    if (std::find(members.begin(), members.end(), principal_->unit_id) != members.end() && t->lead.unit_id != principal_->unit_id)
+      report.reporting_unit = principal_->unit_id;
+  }
+  detail["may_report"] = principal_ && Decide(Caller(), Action::kReportProgress, report, *reg_, Today()) == Verdict::kAllow;
+  return Single(detail, t->version);
 }
 
 // Checks what needs storage: units exist, the plan and parent exist, objectives exist.

@@ -545,6 +545,26 @@ Outcome Observed(int status) {
   }
 }
 
+// A task's page tells the caller whether the server would take a progress report from it,
+// so that the web application offers the form only then.
+TEST_F(AuthTest, ATaskSaysWhoMayReportOnIt) {
+  const json::value plans = Json(As(admin_, "GET", "/api/plans?limit=100"));
+  int64_t plan = 0;
+  for (const auto& p : plans.at("items").as_array())
+    if (p.at("published").as_bool()) plan = p.at("id").as_int64();
+  ASSERT_GT(plan, 0);
+  HttpResult task = As(admin_, "POST", "/api/tasks",
+                       R"({"plan_id":)" + std::to_string(plan) + R"(,"section":"IX","number":"IX.9","title":"Nhiệm vụ của tỉnh","lead":")" +
+                           kOwn + R"("})");
+  ASSERT_EQ(task.status, 201) << task.body;
+  const std::string url = "/api/tasks/" + std::to_string(CreatedId(task));
+  auto may = [&](const Headers& who) { return Json(As(who, "GET", url)).at("may_report").as_bool(); };
+  EXPECT_TRUE(may(admin_));
+  EXPECT_TRUE(may(testing::SignIn(port_, "bientap", kPassword)));   // the lead's editor
+  EXPECT_FALSE(may(testing::SignIn(port_, "xem", kPassword)));      // the lead's viewer
+  EXPECT_FALSE(may({}));                                            // anonymous
+}
+
 TEST_F(AuthTest, AuthorisationMatrixCoversEveryRoute) {
   Fixtures fx([](const std::string& m, const std::string& t, const std::string& b) { return As(admin_, m, t, b); }, port_,
               admin_);

@@ -11,6 +11,7 @@ import { useSession } from "../session";
 
 interface TaskDetail extends Task {
   text: string | null;
+  may_report: boolean; // whether the server would take a progress report from the caller
   objective_ids: number[];
   coordinators: { unit: string | null; name: string | null; as_written: string | null }[];
   addressees?: { unit: string; name: string; status: string; progress_percent: number }[];
@@ -129,7 +130,7 @@ export function TaskPage() {
               </li>
             ))}
           </ol>
-          {d ? <ProgressForm task={d} unit={me.unit} onSaved={() => { progress.reload(); task.reload(); }} /> : null}
+          {d?.may_report ? <ProgressForm task={d} unit={me.unit} onSaved={() => { progress.reload(); task.reload(); }} /> : null}
         </section>
       ) : null}
     </section>
