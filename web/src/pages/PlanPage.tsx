@@ -143,7 +143,10 @@ export function PlanPage() {
           <p className="muted" aria-live="polite">
             {t("showing")} {page.total === 0 ? 0 : page.offset + 1}–{page.offset + page.items.length} {t("of")} {page.total}
           </p>
-          <TaskTable tasks={page.items} />
+          <TaskTable
+            tasks={page.items}
+            sections={(get("sap-xep") || "number") === "number" ? new Map((plan.data?.sections ?? []).map((x) => [x.numeral, x.title])) : undefined}
+          />
           <nav className="pager" aria-label={lang === "vi" ? "Phân trang" : "Pages"}>
             <button type="button" disabled={offset === 0} onClick={() => set({ tu: String(Math.max(0, offset - pageSize)) })}>
               {t("previous")}
