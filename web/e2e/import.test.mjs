@@ -30,8 +30,14 @@ test("a seed is uploaded, reviewed beside its text, fixed and committed", async 
 
   const fixed = "Chính sách thuê chuyên gia chuyển đổi số (đã rà soát)";
   await ctx.page.getByLabel("Nhiệm vụ", { exact: true }).fill(fixed);
+  await ctx.page.getByRole("textbox", { name: /^Thời hạn/ }).fill("Tháng 6/2024");
   await ctx.page.getByRole("button", { name: "Ghi nhận thành kế hoạch" }).click();
   await ctx.page.getByRole("status").filter({ hasText: "Đã ghi nhận kế hoạch" }).waitFor();
   await ctx.page.getByRole("link", { name: "Xem kế hoạch" }).click();
   await ctx.page.getByRole("cell", { name: fixed }).waitFor();
+  // The fixed deadline was read on commit: the task is due at the end of June 2024.
+  const planId = ctx.page.url().match(/ke-hoach\/(\d+)/)[1];
+  const found = await ctx.admin.call("GET", `/api/tasks?plan=${planId}&q=${encodeURIComponent("đã rà soát")}&limit=5`);
+  assert.equal(found.body.total, 1);
+  assert.equal(found.body.items[0].due_date, "2024-06-30");
 });

@@ -14,7 +14,7 @@ interface ProposedTask {
   title: string;
   lead: { as_written: string; unit: string | null } | null;
   coordinators: { as_written: string; unit: string | null }[];
-  deadline: { text: string } | null;
+  deadline: { text: string } | string | null; // a string: the reviewer's phrase, read on commit
   lines: [number, number];
 }
 interface Warning {
@@ -34,6 +34,8 @@ interface ImportView {
   duplicates: { reason: string; plan?: number }[];
   proposal: Proposal;
 }
+
+const deadlineText = (d: ProposedTask["deadline"]) => (d === null ? "" : typeof d === "string" ? d : d.text);
 
 export function ImportUploadPage() {
   const { t, lang } = useI18n();
@@ -157,7 +159,7 @@ export function ImportReviewPage() {
                     <button type="button" className={`task-pick${i === selected ? " selected" : ""}`} aria-pressed={i === selected}
                             onClick={() => setSelected(i)}>
                       <strong>{x.number}</strong> {x.title}
-                      <span className="small muted"> — {x.lead?.as_written ?? "?"}{x.deadline ? ` · ${x.deadline.text}` : ""}</span>
+                      <span className="small muted"> — {x.lead?.as_written ?? "?"}{x.deadline ? ` · ${deadlineText(x.deadline)}` : ""}</span>
                       {!x.lead?.unit ? <span className="badge time-overdue">{t("leadUnitId")}?</span> : null}
                     </button>
                   </li>
@@ -189,6 +191,18 @@ export function ImportReviewPage() {
               <label className="block">
                 {t("leadUnitId")} ({task.lead?.as_written})
                 <input value={task.lead?.unit ?? ""} onChange={(e) => edit({ lead: { as_written: task.lead?.as_written ?? "", unit: e.target.value || null } })} />
+              </label>
+              {task.coordinators.map((c, i) => (
+                <label className="block" key={i}>
+                  {t("coordinators")} {i + 1} ({c.as_written})
+                  <input value={c.unit ?? ""}
+                         onChange={(e) => edit({ coordinators: task.coordinators.map((x, k) => (k === i ? { ...x, unit: e.target.value || null } : x)) })} />
+                </label>
+              ))}
+              <label className="block">
+                {t("deadline")}
+                <input value={deadlineText(task.deadline)} placeholder="Tháng 6/2024, Quý III/2024, 30/6/2024"
+                       onChange={(e) => edit({ deadline: e.target.value === "" ? null : e.target.value })} />
               </label>
             </fieldset>
           ) : null}
