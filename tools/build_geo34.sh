@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds web/public/geo/vn-34.geojson, the boundaries of the 34 provincial units the web
-# dashboard's map draws, from ../shared/data/vn-admin/geo-34 (7.5 MB; MIT-licensed
-# vietnamese-provinces-database, whose upstream map source states no licence: display data,
-# shown with an attribution). Each feature gets `name`, the unit's official name from
-# data/registry/units.json (the map matches units by name), then mapshaper (npm) merges the
-# 34 files and simplifies them to stay under 300 KB. Maintainer tool; the build does not run it.
+# dashboard's map draws, from data/vn-admin/geo-34 (7.5 MB, a committed copy of the shared
+# vn-admin data; MIT-licensed vietnamese-provinces-database, whose upstream map source
+# states no licence: display data, shown with an attribution). Each feature gets `name`,
+# the unit's official name from data/registry/units.json (the map matches units by name),
+# then mapshaper (npm) merges the 34 files and simplifies them to stay under 300 KB.
+# Maintainer tool; the build does not run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src=${1:-../shared/data/vn-admin/geo-34}
+src=${1:-data/vn-admin/geo-34}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$src" "$work" <<'PY'
