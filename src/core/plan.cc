@@ -2,8 +2,8 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
 
+#include "core/number_format.h"
 #include "core/unit.h"
 #include "text/vn_text.h"
 
@@ -12,17 +12,8 @@ namespace dxgov {
 namespace {
 constexpr std::array<const char*, 7> kComparators = {"ge", "gt", "le", "lt", "eq", "range", "top"};
 
-std::string Num(double v) {
-  char buf[32];
-  if (std::floor(v) == v && std::fabs(v) < 1e15) {
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%g", v);
-    for (char* c = buf; *c; ++c)
-      if (*c == '.') *c = ',';  // Vietnamese decimal comma
-  }
-  return buf;
-}
+// Target values as the documents write them ("85,5", "1.000.000").
+std::string Num(double v) { return FormatNumberVi(v, 6); }
 }  // namespace
 
 const char* ComparatorName(Comparator c) { return kComparators[static_cast<size_t>(c)]; }

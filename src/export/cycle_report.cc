@@ -1,9 +1,9 @@
 #include "export/cycle_report.h"
 
-#include <cmath>
 #include <cstdio>
 #include <map>
 
+#include "core/number_format.h"
 #include "export/docx_document.h"
 #include "export/internal/delimited.h"
 #include "export/internal/xlsx_book.h"
@@ -126,24 +126,6 @@ std::optional<CycleTable> ParseCycleTable(std::string_view s) {
   for (CycleTable t : {CycleTable::kRespondents, CycleTable::kTasks, CycleTable::kIndicators, CycleTable::kSections})
     if (s == CycleTableName(t)) return t;
   return std::nullopt;
-}
-
-std::string FormatNumberVi(double v) {
-  if (!std::isfinite(v)) return "";
-  const long long cents = std::llround(std::fabs(v) * 100);
-  const std::string digits = std::to_string(cents / 100);
-  std::string out;
-  if (v < 0 && cents != 0) out.push_back('-');
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
-    out.push_back(digits[i]);
-  }
-  if (const long long frac = cents % 100; frac != 0) {
-    out.push_back(',');
-    out.push_back(static_cast<char>('0' + frac / 10));
-    if (frac % 10 != 0) out.push_back(static_cast<char>('0' + frac % 10));
-  }
-  return out;
 }
 
 Status WriteCycleReportCsv(const CycleReport& r, CycleTable table, std::ostream& out) {

@@ -73,9 +73,6 @@ enum class CycleTable { kRespondents, kTasks, kIndicators, kSections };
 const char* CycleTableName(CycleTable t);  // "respondents", "tasks", "indicators", "sections"
 std::optional<CycleTable> ParseCycleTable(std::string_view s);
 
-// "1.234,5": Vietnamese decimal comma and thousands dot, at most two decimals.
-std::string FormatNumberVi(double v);
-
 // The letterhead and signature of the Word document.
 struct Letterhead {
   std::string parent_body;   // the body above the issuer ("" when none)

@@ -61,14 +61,6 @@ Letterhead Head() {
   return h;
 }
 
-TEST(FormatNumberViTest, UsesTheDecimalCommaAndThousandsDot) {
-  EXPECT_EQ(FormatNumberVi(85.5), "85,5");
-  EXPECT_EQ(FormatNumberVi(1234567), "1.234.567");
-  EXPECT_EQ(FormatNumberVi(0.125), "0,13");
-  EXPECT_EQ(FormatNumberVi(-1500.25), "-1.500,25");
-  EXPECT_EQ(FormatNumberVi(0), "0");
-}
-
 TEST(CycleReportTest, CsvTablesHaveVietnameseHeadingsAndOneRowPerLine) {
   const CycleReport r = Sample();
   std::ostringstream respondents, tasks, sections;
