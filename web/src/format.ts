@@ -26,3 +26,13 @@ export function formatValue(v: number | null | undefined, unit: string | null | 
 export function todayInVietnam(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
+
+/** Lower case without diacritics, đ as d: "Tỷ lệ" and "ty le" match. */
+export function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
+
+/** The period of an indicator's type that ends a year: "2025", "2025-Q4" or "2025-12". */
+export function periodEndingYear(periodType: string | undefined, year: number): string {
+  return periodType === "quarter" ? `${year}-Q4` : periodType === "month" ? `${year}-12` : String(year);
+}

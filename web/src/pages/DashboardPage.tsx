@@ -10,7 +10,8 @@ import { BarChart } from "../components/BarChart";
 import { DateField } from "../components/DateField";
 import { Status, useLoad } from "../components/Loader";
 import { useLiveReload } from "../components/live";
-import { formatDate, formatNumber, formatValue, todayInVietnam } from "../format";
+import { formatDate, formatNumber, formatValue, periodEndingYear, todayInVietnam } from "../format";
+import { useCurrentProvinces } from "../components/provinces";
 import { useI18n } from "../i18n";
 import { attainmentLabel } from "../labels";
 
@@ -195,14 +196,8 @@ function ProvincesPanel() {
   const code = params.get("chi-tieu") ?? provincial[0]?.code ?? "";
   const def = provincial.find((i) => i.code === code);
   const year = Number(params.get("nam")) || thisYear - 1;
-  const period = def?.period_type === "quarter" ? `${year}-Q4` : def?.period_type === "month" ? `${year}-12` : String(year);
-  const units = useLoad(
-    () =>
-      api<Page<{ id: string; name: string; predecessors: string[] }>>(
-        `/api/units${query({ as_of: todayInVietnam(), kind: "province,city", limit: 100 })}`,
-      ),
-    [],
-  );
+  const period = periodEndingYear(def?.period_type, year);
+  const units = useCurrentProvinces();
   const rows = useLoad(async (): Promise<ProvinceRow[] | null> => {
     if (!code || !units.data) return null;
     const current = await api<Rollups>(`/api/rollups${query({ indicator: code, units: units.data.items.map((u) => u.id).join(","), period })}`);

@@ -3,11 +3,12 @@
 // reporting is and who has not reported.
 import { useMemo } from "react";
 import { useParams, useSearchParams } from "react-router";
-import { api, query, type Indicator, type Page, type Rollups } from "../api";
+import { api, query, type Indicator, type Rollups } from "../api";
 import { LineChart } from "../components/LineChart";
 import { Status, useLoad } from "../components/Loader";
 import { useLiveReload } from "../components/live";
-import { formatNumber, todayInVietnam } from "../format";
+import { formatNumber, periodEndingYear, todayInVietnam } from "../format";
+import { useCurrentProvinces } from "../components/provinces";
 import { useI18n } from "../i18n";
 import { periodTypeLabel } from "../labels";
 
@@ -20,7 +21,7 @@ export function IndicatorPage() {
   const def = useLoad(() => api<Indicator>(`/api/indicators/${code}`), [code]);
   // The ranking's period: the chosen year, or its last quarter or month.
   const periodType = def.data?.period_type;
-  const rankedPeriod = periodType === "quarter" ? `${year}-Q4` : periodType === "month" ? `${year}-12` : String(year);
+  const rankedPeriod = periodEndingYear(periodType, year);
   const national = useLoad(
     () => api<Rollups>(`/api/rollups${query({ indicator: code, unit: "national", from: String(thisYear - 7), to: String(thisYear) })}`),
     [code, thisYear],
@@ -34,10 +35,7 @@ export function IndicatorPage() {
   );
   // Units × years: the 34 current provincial units over the last four years (a merged unit's
   // earlier years as the engine folds them, where the rule adds up).
-  const units = useLoad(
-    () => api<Page<{ id: string; name: string }>>(`/api/units${query({ as_of: todayInVietnam(), kind: "province,city", limit: 100 })}`),
-    [],
-  );
+  const units = useCurrentProvinces();
   const grid = useLoad(
     () =>
       units.data && periodType === "year"

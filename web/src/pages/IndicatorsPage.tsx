@@ -3,12 +3,8 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { api, type Indicator } from "../api";
 import { Status, useLoad } from "../components/Loader";
+import { fold } from "../format";
 import { useI18n } from "../i18n";
-
-/** Lower case without diacritics, đ as d: "Tỷ lệ" and "ty le" match. */
-export function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
 
 export function IndicatorsPage() {
   const { t } = useI18n();

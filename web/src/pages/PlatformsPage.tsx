@@ -4,10 +4,9 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, type Page, type Platform } from "../api";
 import { Status, useLoad } from "../components/Loader";
-import { formatNumber } from "../format";
+import { fold, formatNumber } from "../format";
 import { useI18n } from "../i18n";
 import { platformCategoryLabel } from "../labels";
-import { fold } from "./IndicatorsPage";
 
 export function PlatformsPage() {
   const { t, lang } = useI18n();
