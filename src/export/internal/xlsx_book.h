@@ -40,7 +40,6 @@ class XlsxSheet {
   Status TimelinessCell(int col, const std::optional<Timeliness>& t);
   // A cell filled to draw the eye (a late or returned report).
   Status Warning(int col, const std::string& s);
-  int rows() const { return static_cast<int>(row_); }
 
  private:
   friend class XlsxBook;
